@@ -1,0 +1,31 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// Native addons stay external: they are loaded from node_modules (asar-unpacked in the MSI).
+const nativeExternals = ['better-sqlite3-multiple-ciphers', 'smartcard', 'node-hid', 'serialport']
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // One bundle set for Electron's main process and for the plain-Node entry points
+        // (CLI and browser mode): they share every service and never import 'electron'.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          cli: resolve('cli/index.ts'),
+          web: resolve('electron/web/start.ts')
+        },
+        external: nativeExternals
+      }
+    }
+  },
+  preload: {
+    build: { rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } }
+  },
+  renderer: {
+    root: resolve('renderer'),
+    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    plugins: [react()]
+  }
+})

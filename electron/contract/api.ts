@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import {
+  patientRecordSchema,
+  patientSummarySchema,
+  registrationInputSchema,
+  registrationResultSchema
+} from './patient'
+import { appStatusSchema, queueStatusSchema } from './status'
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  facilityCode: z.string().nullable()
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+export const catalogKindSchema = z.enum(['ethnicity', 'nationality', 'occupation', 'province', 'commune'])
+export type CatalogKind = z.infer<typeof catalogKindSchema>
+export const catalogEntrySchema = z.object({ code: z.string(), name: z.string(), parent: z.string().nullable() })
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>
+
+/**
+ * Every call the renderer (or the CLI, or the browser transport) can make, with its input and output.
+ * Adding a call means adding it here; main, preload, the HTTP transport and the renderer pick it up typed.
+ */
+export const calls = {
+  'app:info': { input: z.object({}), output: appInfoSchema },
+  'app:status': { input: z.object({}), output: appStatusSchema },
+  'patients:register': { input: registrationInputSchema, output: registrationResultSchema },
+  'patients:search': {
+    input: z.object({ text: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(patientSummarySchema)
+  },
+  'patients:get': { input: z.object({ id: z.string().min(1) }), output: patientRecordSchema },
+  'queue:status': { input: z.object({}), output: queueStatusSchema },
+  'catalogs:list': {
+    input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
+    output: z.array(catalogEntrySchema)
+  }
+} as const
+
+export type Calls = typeof calls
+export type CallName = keyof Calls
+export type CallInput<C extends CallName> = z.input<Calls[C]['input']>
+export type CallArgs<C extends CallName> = z.output<Calls[C]['input']>
+export type CallOutput<C extends CallName> = z.output<Calls[C]['output']>
+
+/** Events pushed from the main side to the renderer. */
+export const events = {
+  'status:changed': appStatusSchema
+} as const
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name)
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+/** 'YYYY-MM-DD', or a partial date 'YYYY-MM' / 'YYYY' (cards and XML1 allow unknown day/month). */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Ngày phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY')
+
+export const fullDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+
+export const sexSchema = z.enum(['male', 'female', 'other'])
+export type Sex = z.infer<typeof sexSchema>
+
+export const identitySourceSchema = z.enum(['chip', 'qr', 'manual'])
+export type IdentitySource = z.infer<typeof identitySourceSchema>
+
+const text = z.string().nullable()
+
+/**
+ * The identity a chip, a QR code or the clerk yields: one shape for every path.
+ * Strings are as printed on the card, Unicode NFC; null where the source does not know.
+ */
+export const identitySchema = z.object({
+  idNumber: z.string().regex(/^\d{12}$/).nullable(),
+  oldIdNumber: z.string().regex(/^\d{9}$|^\d{12}$/).nullable(),
+  fullName: z.string().min(1),
+  dateOfBirth: partialDateSchema.nullable(),
+  sex: sexSchema.nullable(),
+  nationality: text,
+  ethnicity: text,
+  religion: text,
+  placeOfOrigin: text,
+  placeOfResidence: text,
+  identifyingFeatures: text,
+  issueDate: fullDateSchema.nullable(),
+  expiryDate: fullDateSchema.nullable(),
+  noExpiry: z.boolean(),
+  fatherName: text,
+  motherName: text,
+  spouseName: text,
+  source: identitySourceSchema
+})
+export type Identity = z.infer<typeof identitySchema>
+
+/** An identity with every optional field unknown; decoders start from this. */
+export function emptyIdentity(source: IdentitySource, fullName = ''): Identity {
+  return {
+    idNumber: null,
+    oldIdNumber: null,
+    fullName,
+    dateOfBirth: null,
+    sex: null,
+    nationality: null,
+    ethnicity: null,
+    religion: null,
+    placeOfOrigin: null,
+    placeOfResidence: null,
+    identifyingFeatures: null,
+    issueDate: null,
+    expiryDate: null,
+    noExpiry: false,
+    fatherName: null,
+    motherName: null,
+    spouseName: null,
+    source
+  }
+}

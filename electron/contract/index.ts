@@ -1,0 +1,6 @@
+export * from './identity'
+export * from './errors'
+export * from './patient'
+export * from './status'
+export * from './api'
+export * from './bridge'

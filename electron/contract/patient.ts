@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { fullDateSchema, partialDateSchema, sexSchema, identitySourceSchema } from './identity'
+
+export const visitTypes = [
+  'antenatal',
+  'delivery',
+  'postnatal',
+  'child_checkup',
+  'immunisation',
+  'family_planning',
+  'other'
+] as const
+export const visitTypeSchema = z.enum(visitTypes)
+export type VisitType = z.infer<typeof visitTypeSchema>
+
+export const guardianRelations = ['mother', 'father', 'guardian'] as const
+export const guardianRelationSchema = z.enum(guardianRelations)
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable()
+
+/** A coded address: the original text is always kept beside the codes and the unit-list version. */
+export const addressSchema = z.object({
+  text: z.string().trim().max(1024),
+  provinceCode: z.string().regex(/^\d{2}$/).nullable(),
+  communeCode: z.string().regex(/^\d{5}$/).nullable(),
+  unitListVersion: z.string().nullable()
+})
+export type Address = z.infer<typeof addressSchema>
+
+export const guardianSchema = z.object({
+  patientId: z.string().nullable(),
+  fullName: z.string().trim().min(1).max(255),
+  relation: guardianRelationSchema,
+  idNumber: z.string().regex(/^\d{12}$/).nullable(),
+  phone: optionalText(15)
+})
+export type Guardian = z.infer<typeof guardianSchema>
+
+/** Details a card carries that XML1 does not; stored as evidence of the read. */
+export const cardDetailsSchema = z.object({
+  ethnicityText: z.string().nullable(),
+  religion: z.string().nullable(),
+  placeOfOrigin: z.string().nullable(),
+  identifyingFeatures: z.string().nullable(),
+  fatherName: z.string().nullable(),
+  motherName: z.string().nullable(),
+  spouseName: z.string().nullable(),
+  issueDate: fullDateSchema.nullable(),
+  expiryDate: fullDateSchema.nullable(),
+  noExpiry: z.boolean()
+})
+export type CardDetails = z.infer<typeof cardDetailsSchema>
+
+/** The administrative form reception owns (XML1 fields of health-data.md §1.4), as the clerk submits it. */
+export const patientFormSchema = z.object({
+  fullName: z.string().trim().min(1).max(255),
+  dateOfBirth: partialDateSchema,
+  sex: sexSchema,
+  idNumber: z.string().regex(/^\d{12}$/).nullable(),
+  oldIdNumber: z.string().regex(/^\d{9}$|^\d{12}$/).nullable(),
+  bhytCardNumber: z
+    .string()
+    .regex(/^[A-Z]{2}\d{13}$/)
+    .nullable(),
+  ethnicityCode: z.string().regex(/^\d{2}$/).nullable(),
+  nationalityCode: z.string().regex(/^[0-9A-Z]{3}$/).nullable(),
+  occupationCode: z.string().regex(/^\d{5}$/).nullable(),
+  address: addressSchema,
+  phone: z.string().regex(/^\+?\d{8,14}$/).nullable(),
+  guardian: guardianSchema.nullable(),
+  cardDetails: cardDetailsSchema.nullable()
+})
+export type PatientForm = z.infer<typeof patientFormSchema>
+
+export const visitFormSchema = z.object({
+  serviceType: visitTypeSchema,
+  department: optionalText(20),
+  reason: optionalText(500)
+})
+export type VisitForm = z.infer<typeof visitFormSchema>
+
+export const registrationInputSchema = z.object({
+  /** When set, the registration updates this patient (history is kept) instead of matching by ID. */
+  patientId: z.string().nullable(),
+  patient: patientFormSchema,
+  visit: visitFormSchema,
+  /** The identity read (chip/QR) this form was filled from, if any. */
+  identityReadId: z.string().nullable(),
+  source: identitySourceSchema
+})
+export type RegistrationInput = z.infer<typeof registrationInputSchema>
+
+export const registrationResultSchema = z.object({
+  patientId: z.string(),
+  visitId: z.string(),
+  patientCreated: z.boolean(),
+  outboxIds: z.array(z.number().int())
+})
+export type RegistrationResult = z.infer<typeof registrationResultSchema>
+
+export const patientSummarySchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  sex: sexSchema,
+  idNumber: z.string().nullable(),
+  bhytCardNumber: z.string().nullable(),
+  addressText: z.string(),
+  updatedAt: z.string()
+})
+export type PatientSummary = z.infer<typeof patientSummarySchema>
+
+export const visitSummarySchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  serviceType: visitTypeSchema,
+  visitedAt: z.string(),
+  department: z.string().nullable()
+})
+export type VisitSummary = z.infer<typeof visitSummarySchema>
+
+export const patientRecordSchema = z.object({
+  id: z.string(),
+  form: patientFormSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  visits: z.array(visitSummarySchema)
+})
+export type PatientRecord = z.infer<typeof patientRecordSchema>

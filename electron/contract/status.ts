@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/** What the status bar shows. Each part says honestly what is known, never a hopeful guess. */
+export const readerStatusSchema = z.object({
+  state: z.enum(['unavailable', 'no-reader', 'ready', 'card-present', 'reading', 'error']),
+  readerName: z.string().nullable(),
+  message: z.string()
+})
+export type ReaderStatus = z.infer<typeof readerStatusSchema>
+
+export const scannerStatusSchema = z.object({
+  state: z.enum(['none', 'keyboard', 'hid', 'serial', 'camera', 'error']),
+  name: z.string().nullable(),
+  message: z.string()
+})
+export type ScannerStatus = z.infer<typeof scannerStatusSchema>
+
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'dead'] as const
+export const outboxStatusSchema = z.enum(outboxStatuses)
+export type OutboxStatus = z.infer<typeof outboxStatusSchema>
+
+export const syncTargets = ['his', 'emch'] as const
+export const syncTargetSchema = z.enum(syncTargets)
+export type SyncTarget = z.infer<typeof syncTargetSchema>
+
+const countsSchema = z.object({
+  pending: z.number().int(),
+  sending: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  dead: z.number().int()
+})
+
+export const queueStatusSchema = z.object({
+  /** Records not yet accepted by their target (pending + sending + failed). */
+  waiting: z.number().int(),
+  total: countsSchema,
+  byTarget: z.record(syncTargetSchema, countsSchema),
+  nextFlushAt: z.string().nullable(),
+  lastFlush: z
+    .object({ at: z.string(), sent: z.number().int(), failed: z.number().int(), dead: z.number().int() })
+    .nullable()
+})
+export type QueueStatus = z.infer<typeof queueStatusSchema>
+
+export const appStatusSchema = z.object({
+  reader: readerStatusSchema,
+  scanner: scannerStatusSchema,
+  queue: queueStatusSchema
+})
+export type AppStatus = z.infer<typeof appStatusSchema>
