@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3-multiple-ciphers'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { AppError } from '../electron/contract/errors'
+import { migrate } from './migrate'
+import { loadMigrations } from './migrations'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  path: string
+  /** 32-byte key; the file is encrypted with SQLite3MultipleCiphers' default cipher (ChaCha20-Poly1305). */
+  key: Buffer
+  readonly?: boolean
+}
+
+/**
+ * Opens (creating if needed) the encrypted database, checks the key, sets WAL and foreign keys, and applies
+ * pending migrations. A wrong or missing key gives DB_KEY_INVALID instead of SQLite's "file is not a database".
+ */
+export function openDatabase(opts: OpenOptions): Db {
+  if (opts.key.length !== 32) throw new Error('database key must be 32 bytes')
+  mkdirSync(dirname(opts.path), { recursive: true })
+  const db = new Database(opts.path, { readonly: opts.readonly ?? false, timeout: 5000 })
+  try {
+    db.pragma(`hexkey='${opts.key.toString('hex')}'`)
+    // The first read proves the key: a wrong key fails here, before anything is written.
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (e) {
+    db.close()
+    const raw = e instanceof Error ? e.message : String(e)
+    if (/not a database|encrypted/i.test(raw)) {
+      throw new AppError(
+        'DB_KEY_INVALID',
+        'Không mở được cơ sở dữ liệu: khoá mã hoá không đúng hoặc tệp bị hỏng. Hãy báo bộ phận CNTT, không xoá tệp.',
+        `Cannot open database (wrong key or corrupt file): ${raw}`
+      )
+    }
+    throw e
+  }
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+  }
+  db.pragma('foreign_keys = ON')
+  if (!opts.readonly) migrate(db, loadMigrations())
+  return db
+}

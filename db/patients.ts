@@ -1,0 +1,190 @@
+import type { Db } from './connection'
+import type { PatientForm, PatientSummary, VisitSummary } from '../electron/contract/patient'
+
+export interface PatientRow {
+  id: string
+  code: string
+  id_number: string | null
+  old_id_number: string | null
+  bhyt_card_number: string | null
+  full_name: string
+  name_folded: string
+  date_of_birth: string
+  sex: 'male' | 'female' | 'other'
+  address_text: string
+  form_json: string
+  guardian_patient_id: string | null
+  guardian_relation: 'mother' | 'father' | 'guardian' | null
+  merged_into: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PatientWrite {
+  id: string
+  code: string
+  form: PatientForm
+  nameFolded: string
+  at: string
+}
+
+const summaryColumns =
+  'id, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at'
+
+interface SummaryRow {
+  id: string
+  full_name: string
+  date_of_birth: string
+  sex: 'male' | 'female' | 'other'
+  id_number: string | null
+  bhyt_card_number: string | null
+  address_text: string
+  updated_at: string
+}
+
+function toSummary(r: SummaryRow): PatientSummary {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    sex: r.sex,
+    idNumber: r.id_number,
+    bhytCardNumber: r.bhyt_card_number,
+    addressText: r.address_text,
+    updatedAt: r.updated_at
+  }
+}
+
+/** Patient rows: plain SQL, one statement per job, prepared once per connection. */
+export class PatientsRepo {
+  private readonly byId
+  private readonly byIdNumber
+  private readonly insertStmt
+  private readonly updateStmt
+  private readonly nextCode
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?')
+    this.byIdNumber = db.prepare<[string], PatientRow>(
+      'SELECT * FROM patients WHERE id_number = ? AND merged_into IS NULL'
+    )
+    this.insertStmt = db.prepare(
+      `INSERT INTO patients (id, code, id_number, old_id_number, bhyt_card_number, full_name, name_folded,
+         date_of_birth, sex, address_text, form_json, guardian_patient_id, guardian_relation, created_at, updated_at)
+       VALUES (@id, @code, @idNumber, @oldIdNumber, @bhyt, @fullName, @nameFolded, @dob, @sex, @address, @formJson,
+         @guardianId, @guardianRelation, @at, @at)`
+    )
+    this.updateStmt = db.prepare(
+      `UPDATE patients SET id_number = @idNumber, old_id_number = @oldIdNumber, bhyt_card_number = @bhyt,
+         full_name = @fullName, name_folded = @nameFolded, date_of_birth = @dob, sex = @sex, address_text = @address,
+         form_json = @formJson, guardian_patient_id = @guardianId, guardian_relation = @guardianRelation,
+         updated_at = @at
+       WHERE id = @id`
+    )
+    this.nextCode = db.prepare<[], { value: number }>(
+      `INSERT INTO sequences (name, value) VALUES ('patient_code', 1)
+       ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`
+    )
+  }
+
+  get(id: string): PatientRow | undefined {
+    return this.byId.get(id)
+  }
+
+  findByIdNumber(idNumber: string): PatientRow | undefined {
+    return this.byIdNumber.get(idNumber)
+  }
+
+  /** Next facility patient code (MA_BN), e.g. BN00000042. */
+  allocateCode(): string {
+    const row = this.nextCode.get()
+    return `BN${String(row?.value ?? 1).padStart(8, '0')}`
+  }
+
+  private params(w: PatientWrite): Record<string, unknown> {
+    const f = w.form
+    return {
+      id: w.id,
+      code: w.code,
+      idNumber: f.idNumber,
+      oldIdNumber: f.oldIdNumber,
+      bhyt: f.bhytCardNumber,
+      fullName: f.fullName,
+      nameFolded: w.nameFolded,
+      dob: f.dateOfBirth,
+      sex: f.sex,
+      address: f.address.text,
+      formJson: JSON.stringify(f),
+      guardianId: f.guardian?.patientId ?? null,
+      guardianRelation: f.guardian?.relation ?? null,
+      at: w.at
+    }
+  }
+
+  insert(w: PatientWrite): void {
+    this.insertStmt.run(this.params(w))
+  }
+
+  update(w: PatientWrite): void {
+    this.updateStmt.run(this.params(w))
+  }
+
+  addHistory(patientId: string, at: string, before: PatientForm, changes: string[], reason: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO patient_history (patient_id, changed_at, before_json, changes_json, reason) VALUES (?, ?, ?, ?, ?)'
+      )
+      .run(patientId, at, JSON.stringify(before), JSON.stringify(changes), reason)
+  }
+
+  /** Exact identifier match: 12-digit ID, 9/12-digit old ID, or BHYT card number. */
+  findByIdentifier(value: string, limit: number): PatientSummary[] {
+    return this.db
+      .prepare<[string, string, string, number], SummaryRow>(
+        `SELECT ${summaryColumns} FROM patients
+         WHERE merged_into IS NULL AND (id_number = ? OR old_id_number = ? OR bhyt_card_number = ?)
+         ORDER BY updated_at DESC LIMIT ?`
+      )
+      .all(value, value, value.toUpperCase(), limit)
+      .map(toSummary)
+  }
+
+  /** Prefix of the ID number (the clerk typing digits). */
+  findByIdPrefix(prefix: string, limit: number): PatientSummary[] {
+    return this.db
+      .prepare<[string, string, number], SummaryRow>(
+        `SELECT ${summaryColumns} FROM patients
+         WHERE merged_into IS NULL AND id_number >= ? AND id_number < ? ORDER BY id_number LIMIT ?`
+      )
+      .all(prefix, prefix + '\u{10FFFF}', limit)
+      .map(toSummary)
+  }
+
+  /** Every folded word must start one of the name's words; year filters on the date of birth. */
+  findByName(words: string[], dobPrefix: string | null, limit: number): PatientSummary[] {
+    const match = words.map((w) => `"${w}"*`).join(' ')
+    return this.db
+      .prepare<[string, string | null, string | null, number], SummaryRow>(
+        `SELECT ${summaryColumns.replace(/(\w+)/g, 'p.$1')} FROM patients_fts f JOIN patients p ON p.rowid = f.rowid
+         WHERE patients_fts MATCH ? AND p.merged_into IS NULL AND (? IS NULL OR p.date_of_birth LIKE ? || '%')
+         ORDER BY length(p.name_folded), p.updated_at DESC LIMIT ?`
+      )
+      .all(match, dobPrefix, dobPrefix, limit)
+      .map(toSummary)
+  }
+
+  visitsOf(patientId: string): VisitSummary[] {
+    return this.db
+      .prepare<[string], { id: string; patient_id: string; service_type: VisitSummary['serviceType']; visited_at: string; department: string | null }>(
+        'SELECT id, patient_id, service_type, visited_at, department FROM visits WHERE patient_id = ? ORDER BY visited_at DESC'
+      )
+      .all(patientId)
+      .map((v) => ({
+        id: v.id,
+        patientId: v.patient_id,
+        serviceType: v.service_type,
+        visitedAt: v.visited_at,
+        department: v.department
+      }))
+  }
+}

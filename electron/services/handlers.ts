@@ -1,0 +1,56 @@
+import { calls, isCallName, type CallArgs, type CallName, type CallOutput } from '../contract/api'
+import { AppError, toErrorValue, type Result } from '../contract/errors'
+import type { Services } from './index'
+import { getPatient } from './patients/get-patient'
+import { queueStatus } from './queue/queue-status'
+import { listCatalog } from './catalogs/catalog-store'
+import { writeAudit } from './audit/audit-log'
+
+export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
+export type Handlers = { [C in CallName]: Handler<C> }
+
+/** The implementation of every contract call, shared by IPC, the loopback HTTP transport and the CLI. */
+export function createHandlers(s: Services): Handlers {
+  const { db } = s
+  return {
+    'app:info': () => ({
+      version: s.options.version,
+      mode: s.options.mode === 'electron' ? 'electron' : 'web',
+      dataDir: s.options.dataDir,
+      facilityCode: s.options.facility?.code ?? null
+    }),
+    'app:status': () => ({ reader: s.devices.reader, scanner: s.devices.scanner, queue: queueStatus(db) }),
+    'patients:register': (input) => s.register(input),
+    'patients:search': ({ text, limit }) => s.searchPatients(text, limit),
+    'patients:get': ({ id }) => {
+      const record = getPatient(db, id)
+      writeAudit(db, s.clock().toISOString(), { actor: s.options.actor ?? 'reception', action: 'view', entity: 'patient', entityId: record.id })
+      return record
+    },
+    'queue:status': () => queueStatus(db),
+    'catalogs:list': ({ kind, parent }) => listCatalog(db, kind, parent)
+  }
+}
+
+/**
+ * Validates the call name and input against the contract, runs the handler, validates the output, and returns
+ * a Result: nothing throws across a transport.
+ */
+export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isCallName(name)) throw new AppError('VALIDATION', 'Yêu cầu không hợp lệ.', `Unknown call: ${name}`)
+    const parsed = calls[name].input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      throw new AppError('VALIDATION', 'Dữ liệu gửi lên không hợp lệ.', `Invalid input for ${name}`, {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      })
+    }
+    const handler = handlers[name] as (args: unknown) => unknown
+    const output = await handler(parsed.data)
+    const checked = calls[name].output.safeParse(output)
+    if (!checked.success) throw new Error(`Handler output for ${name} broke the contract: ${checked.error.message}`)
+    return { ok: true, value: checked.data }
+  } catch (e) {
+    return { ok: false, error: toErrorValue(e) }
+  }
+}

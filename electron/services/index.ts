@@ -1,0 +1,50 @@
+import { join } from 'node:path'
+import { openDatabase, type Db } from '../../db/connection'
+import type { RegistrationInput, RegistrationResult } from '../contract/patient'
+import type { PatientSummary } from '../contract/patient'
+import { createRegistration } from './reception/registration'
+import { createPatientSearch } from './patients/search'
+import { DeviceStatus } from './status/device-status'
+import { type Clock, systemClock } from './clock'
+
+export const DATABASE_FILE = 'reception.db'
+
+export interface ServiceOptions {
+  dataDir: string
+  /** 32-byte database key: safeStorage-sealed in Electron, a 0600 key file in browser/CLI mode. */
+  key: Buffer
+  mode: 'electron' | 'web' | 'cli'
+  version: string
+  clock?: Clock
+  actor?: string
+  facility?: { code: string | null; name: string | null }
+}
+
+/** Everything below the transports: one instance per process, shared by IPC, HTTP and the CLI. */
+export interface Services {
+  readonly options: ServiceOptions
+  readonly db: Db
+  readonly clock: Clock
+  readonly devices: DeviceStatus
+  register(input: RegistrationInput): RegistrationResult
+  searchPatients(text: string, limit: number): PatientSummary[]
+  close(): void
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const clock = options.clock ?? systemClock
+  const db = openDatabase({ path: join(options.dataDir, DATABASE_FILE), key: options.key })
+  const facility = options.facility ?? { code: null, name: null }
+  const actor = options.actor ?? 'reception'
+  const register = createRegistration({ db, clock, actor, facility })
+  const searchPatients = createPatientSearch(db)
+  return {
+    options,
+    db,
+    clock,
+    devices: new DeviceStatus(),
+    register,
+    searchPatients,
+    close: () => db.close()
+  }
+}
