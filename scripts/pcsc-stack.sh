@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Private PC/SC stack for tests: pcscd in its own mount namespace (so its compiled-in /run/pcscd is a
+# private directory) with one vpcd virtual reader. See docs/pcsc-test-harness.md §2 and docs/adr/0004.
+#
+#   scripts/pcsc-stack.sh start DIR [PORT]   start pcscd; prints `export PCSCLITE_CSOCK_NAME=...` and VPCD_PORT
+#   scripts/pcsc-stack.sh stop DIR           SIGTERM pcscd, wait until it has ended (zombie-aware)
+#   scripts/pcsc-stack.sh status DIR         running/stopped, pid, port, socket
+#
+# Environment: PCSCD (default /usr/sbin/pcscd), VPCD_LIB (default /usr/lib/pcsc/drivers/serial/libifdvpcd.so),
+# PCSC_READER_NAME (default "Virtual Contactless Reader"), PCSC_STACK_TIMEOUT_MS (default 5000).
+set -euo pipefail
+
+PCSCD="${PCSCD:-/usr/sbin/pcscd}"
+VPCD_LIB="${VPCD_LIB:-/usr/lib/pcsc/drivers/serial/libifdvpcd.so}"
+READER_NAME="${PCSC_READER_NAME:-Virtual Contactless Reader}"
+TIMEOUT_MS="${PCSC_STACK_TIMEOUT_MS:-5000}"
+
+die() { echo "pcsc-stack: $*" >&2; exit 1; }
+
+# True while PID exists and is not a zombie (kill -0 succeeds on zombies, so read /proc/PID/stat).
+alive() {
+  local pid="$1" stat state
+  [ -r "/proc/$pid/stat" ] || return 1
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  state="${stat##*) }"
+  state="${state%% *}"
+  [ "$state" != "Z" ] && [ "$state" != "X" ]
+}
+
+# True when something listens on TCP PORT (IPv4 or IPv6), read from /proc to avoid needing ss/netstat.
+listening() {
+  local hex
+  hex="$(printf '%04X' "$1")"
+  grep -qsE "^ *[0-9]+: [0-9A-F]+:${hex} [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6
+}
+
+now_ms() { date +%s%3N; }
+
+pick_port() {
+  local tries=0 port
+  while [ $tries -lt 50 ]; do
+    port=$(( 40000 + (RANDOM % 2500) * 2 ))
+    if ! listening "$port" && ! listening $((port + 1)); then echo "$port"; return 0; fi
+    tries=$((tries + 1))
+  done
+  die "no free port pair found in 40000-44999"
+}
+
+cmd_start() {
+  local dir="$1" port="${2:-}"
+  [ -x "$PCSCD" ] || die "pcscd not installed ($PCSCD); apt-get install pcscd"
+  [ -r "$VPCD_LIB" ] || die "vpcd driver not installed ($VPCD_LIB); apt-get install vsmartcard-vpcd"
+  [ "$(id -u)" = 0 ] || die "needs root (unshare -m and bind mount)"
+  mkdir -p "$dir/run" "$dir/reader.conf.d"
+  dir="$(cd "$dir" && pwd)"
+  if [ -f "$dir/pcscd.pid" ] && alive "$(cat "$dir/pcscd.pid")"; then
+    die "already running in $dir (pid $(cat "$dir/pcscd.pid"))"
+  fi
+  [ -n "$port" ] || port="$(pick_port)"
+  cat > "$dir/reader.conf.d/vpcd" <<CONF
+FRIENDLYNAME "$READER_NAME"
+DEVICENAME   /dev/null:$port
+LIBPATH      $VPCD_LIB
+CHANNELID    $port
+CONF
+  rm -f "$dir/run/pcscd.comm" "$dir/run/pcscd.pid"
+  # quickack on a /32 loopback route used only by the virtual card: ~0.5 ms instead of ~50 ms per APDU.
+  if command -v ip >/dev/null 2>&1; then
+    ip route replace local 127.0.0.2/32 dev lo table local proto static scope host src 127.0.0.1 quickack 1 \
+      2>/dev/null || echo "pcsc-stack: quickack route not added (APDUs will be ~50 ms slower)" >&2
+  fi
+  # setsid: detach from the caller's process group. unshare and sh exec, so $! is pcscd's PID.
+  setsid unshare -m --propagation private sh -c \
+    'mkdir -p /run/pcscd && mount --bind "$1/run" /run/pcscd && exec "$2" --foreground --debug -c "$1/reader.conf.d"' \
+    sh "$dir" "$PCSCD" > "$dir/pcscd.log" 2>&1 < /dev/null &
+  local pid=$!
+  echo "$pid" > "$dir/pcscd.pid"
+  echo "$port" > "$dir/port"
+  local deadline=$(( $(now_ms) + TIMEOUT_MS ))
+  until [ -S "$dir/run/pcscd.comm" ] && listening "$port"; do
+    if ! alive "$pid"; then
+      echo "pcsc-stack: pcscd exited during start; log:" >&2
+      tail -n 20 "$dir/pcscd.log" >&2 || true
+      exit 1
+    fi
+    [ "$(now_ms)" -lt "$deadline" ] || { kill -TERM "$pid" 2>/dev/null || true; die "pcscd not ready after ${TIMEOUT_MS} ms"; }
+    sleep 0.01
+  done
+  {
+    echo "export PCSCLITE_CSOCK_NAME=$dir/run/pcscd.comm"
+    echo "export VPCD_PORT=$port"
+    echo "export PCSCD_PID=$pid"
+  } | tee "$dir/env"
+}
+
+cmd_stop() {
+  local dir="$1" pid
+  [ -f "$dir/pcscd.pid" ] || { echo "stopped"; return 0; }
+  pid="$(cat "$dir/pcscd.pid")"
+  if alive "$pid"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$(( $(now_ms) + TIMEOUT_MS ))
+    while alive "$pid"; do
+      if [ "$(now_ms)" -ge "$deadline" ]; then
+        echo "pcsc-stack: pcscd $pid ignored SIGTERM for ${TIMEOUT_MS} ms; sending SIGKILL" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.02
+    done
+  fi
+  rm -f "$dir/pcscd.pid" "$dir/run/pcscd.comm" "$dir/run/pcscd.pid"
+  echo "stopped"
+}
+
+cmd_status() {
+  local dir="$1" pid
+  if [ -f "$dir/pcscd.pid" ] && alive "$(cat "$dir/pcscd.pid")"; then
+    pid="$(cat "$dir/pcscd.pid")"
+    echo "running pid=$pid port=$(cat "$dir/port" 2>/dev/null || echo ?) socket=$dir/run/pcscd.comm"
+  else
+    echo "stopped"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  start) [ $# -ge 2 ] || die "usage: $0 start DIR [PORT]"; cmd_start "$2" "${3:-}" ;;
+  stop) [ $# -ge 2 ] || die "usage: $0 stop DIR"; cmd_stop "$2" ;;
+  status) [ $# -ge 2 ] || die "usage: $0 status DIR"; cmd_status "$2" ;;
+  *) die "usage: $0 start|stop|status DIR [PORT]" ;;
+esac
