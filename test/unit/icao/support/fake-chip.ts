@@ -121,8 +121,8 @@ export class FakeChip {
     const lc = extended ? (apdu[5]! << 8) | apdu[6]! : apdu[4]!
     const body = apdu.subarray(extended ? 7 : 5, (extended ? 7 : 5) + lc)
     const objects = decodeTlvList(body)
-    let macInput = new Uint8Array(0)
-    let data = new Uint8Array(0)
+    let macInput: Uint8Array = new Uint8Array(0)
+    let data: Uint8Array = new Uint8Array(0)
     let le = 0
     let mac: Uint8Array | undefined
     let at = 0
@@ -195,7 +195,7 @@ export class FakeChip {
       : new Uint8Array(0)
     const do99 = encodeTlv(0x99, sw(status))
     const mac = retailMac(s.ksMac, padIso9797(concat(s.ssc, do87, do99)))
-    if (corrupt) mac[0] ^= 0x01
+    if (corrupt) mac[0] = mac[0]! ^ 0x01
     return concat(do87, do99, encodeTlv(0x8e, mac), sw(status))
   }
 }
