@@ -1,0 +1,42 @@
+import type { Submission } from '../../../../contract/submission'
+import { requireFacilityCode } from '../facility'
+import { urnUuid } from '../fhir/deterministic-uuid'
+import { buildEncounterResource } from '../fhir/encounter-resource'
+import type { Bundle, BundleEntry } from '../fhir/fhir-types'
+import { mergeTransactionEntries } from '../fhir/transaction'
+import { buildPatientResource, identifierSearch, patientIfNoneExist } from '../fhir/patient-resource'
+import { visitIdSystem } from '../fhir/vn-core'
+
+/**
+ * The entries one submission contributes to a HIS transaction: the Patient and the Encounter, both
+ * conditional creates, so sending the same submission twice leaves one of each on the server.
+ */
+export function hisEntries(sub: Submission): BundleEntry[] {
+  const facilityCode = requireFacilityCode(sub)
+  const keys = { code: sub.patient.code, facilityCode }
+  const patientUrl = urnUuid(`patient:${facilityCode}:${sub.patient.id}`)
+  return [
+    {
+      fullUrl: patientUrl,
+      resource: buildPatientResource(sub.patient.form, keys),
+      request: { method: 'POST', url: 'Patient', ifNoneExist: patientIfNoneExist(sub.patient.form, keys) }
+    },
+    {
+      fullUrl: urnUuid(`encounter:${facilityCode}:${sub.visit.id}`),
+      resource: buildEncounterResource(sub, facilityCode, patientUrl),
+      request: {
+        method: 'POST',
+        url: 'Encounter',
+        ifNoneExist: identifierSearch(visitIdSystem(facilityCode), sub.visit.id)
+      }
+    }
+  ]
+}
+
+export function buildHisBundle(sub: Submission): Bundle {
+  return { resourceType: 'Bundle', type: 'transaction', entry: hisEntries(sub) }
+}
+
+export function buildHisBatchBundle(subs: Submission[]): Bundle {
+  return mergeTransactionEntries(subs.map(hisEntries))
+}

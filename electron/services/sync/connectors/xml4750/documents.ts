@@ -1,0 +1,86 @@
+import { create } from 'xmlbuilder2'
+import type { Submission } from '../../../../contract/submission'
+import { toXmlDate } from '../local-time'
+import { checkRecord, xml0Fields, xml1Fields, type XmlField, type XmlRecord, type XmlTable } from './fields'
+import { xml0Record, xml1Record, type Xml1Options } from './records'
+
+const DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const
+// Empty elements are written as <X></X>: some receivers' parsers treat <X/> differently from an empty string.
+const RENDER = { prettyPrint: false, allowEmptyTags: true } as const
+
+function renderRecord(
+  table: XmlTable,
+  fields: readonly XmlField[],
+  record: XmlRecord,
+  wrap: string[]
+): string {
+  const values = checkRecord(table, fields, record)
+  const doc = create(DECLARATION)
+  let node = doc.ele(wrap[0]!)
+  for (const name of wrap.slice(1)) node = node.ele(name)
+  for (const [name, value] of values) node.ele(name).txt(value)
+  return doc.end(RENDER)
+}
+
+/** XML0, the check-in message: CHI_TIEU_TRANG_THAI_KCB/DSACH_TRANG_THAI_KCB/TRANG_THAI_KCB (§1.3). */
+export function buildXml0(sub: Submission): string {
+  return renderRecord('XML0', xml0Fields, xml0Record(sub), [
+    'CHI_TIEU_TRANG_THAI_KCB',
+    'DSACH_TRANG_THAI_KCB',
+    'TRANG_THAI_KCB'
+  ])
+}
+
+/** XML1, the administrative block reception owns, root TONG_HOP (§1.4). */
+export function buildXml1(sub: Submission, options: Xml1Options = {}): string {
+  return renderRecord('XML1', xml1Fields, xml1Record(sub, options), ['TONG_HOP'])
+}
+
+/**
+ * The GIAMDINHHS file envelope (§1.2): one episode per file, each table base64-encoded in a FILEHOSO.
+ * NGAYLAP is the visit date from the snapshot, not the send time, so every resend is byte-identical and
+ * the receiver's idempotency check sees the same body. The facility signature (CHUKYDONVI) is added by
+ * the signing step at the facility, which holds the registered certificate; it is not written here.
+ */
+export function buildEnvelope(
+  sub: Submission,
+  facilityCode: string,
+  files: { type: string; xml: string }[]
+): string {
+  const doc = create(DECLARATION)
+  const root = doc.ele('GIAMDINHHS')
+  root.ele('THONGTINDONVI').ele('MACSKCB').txt(facilityCode)
+  const info = root.ele('THONGTINHOSO')
+  info.ele('NGAYLAP').txt(toXmlDate(sub.visit.visitedAt))
+  info.ele('SOLUONGHOSO').txt('1')
+  const hoso = info.ele('DANHSACHHOSO').ele('HOSO')
+  for (const file of files) {
+    const f = hoso.ele('FILEHOSO')
+    f.ele('LOAIHOSO').txt(file.type)
+    f.ele('NOIDUNGFILE').txt(Buffer.from(file.xml, 'utf8').toString('base64'))
+  }
+  return doc.end(RENDER)
+}
+
+export interface Xml4750Documents {
+  /** Episode key (MA_LK); file names and receiver dedup use it. */
+  maLk: string
+  facilityCode: string
+  /** The check-in message, sent on its own as the BHXH check-in call expects. */
+  checkIn: Buffer
+  /** The GIAMDINHHS envelope carrying XML1. */
+  dossier: Buffer
+}
+
+/** Both documents for one submission, UTF-8 bytes. Throws AppError VALIDATION naming the offending field. */
+export function buildXml4750Documents(sub: Submission, options: Xml1Options = {}): Xml4750Documents {
+  const checkIn = buildXml0(sub)
+  const xml1 = buildXml1(sub, options)
+  const facilityCode = xml0Record(sub)['MA_CSKCB']!
+  return {
+    maLk: sub.visit.id,
+    facilityCode,
+    checkIn: Buffer.from(checkIn, 'utf8'),
+    dossier: Buffer.from(buildEnvelope(sub, facilityCode, [{ type: 'XML1', xml: xml1 }]), 'utf8')
+  }
+}

@@ -1,0 +1,169 @@
+import type { AppErrorValue, ErrorCode } from '../../../contract/errors'
+import { isAppError, toErrorValue } from '../../../contract/errors'
+import { HttpTransportError, type HttpResponse } from '../http-client'
+import { parseRetryAfter } from './retry-after'
+import { extractServerMessage } from './server-message'
+
+/**
+ * What one delivery attempt came to, as the outbox worker needs it:
+ * - sent: the target holds the record (possibly from an earlier attempt: receivers dedup);
+ * - retryable: nothing a person must change, try again later (network, 5xx, 429, timeouts, config);
+ * - rejected: the target refused the content (4xx validation), a person must fix the record and resend.
+ */
+export type SendOutcome =
+  | { kind: 'sent'; receipt: string }
+  | { kind: 'retryable'; error: AppErrorValue; retryAfterMs?: number }
+  | { kind: 'rejected'; error: AppErrorValue }
+
+/** How a target is named to the clerk and which code its outages carry. */
+export interface TargetLabel {
+  /** Shown in Vietnamese messages, e.g. "HIS", "eMCH", "thư mục XML". */
+  nameVi: string
+  unavailableCode: Extract<ErrorCode, 'HIS_UNAVAILABLE' | 'TARGET_UNAVAILABLE'>
+}
+
+const RETRY_SUFFIX = 'Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
+
+function retryable(
+  code: ErrorCode,
+  vi: string,
+  en: string,
+  retryAfterMs?: number,
+  details?: object
+): SendOutcome {
+  const error: AppErrorValue = { code, message: vi, messageEn: en }
+  if (details) error.details = details
+  return retryAfterMs === undefined
+    ? { kind: 'retryable', error }
+    : { kind: 'retryable', error, retryAfterMs }
+}
+
+/**
+ * Classifies an HTTP response. The English message (the one logs carry) holds only the status, never the
+ * server's text, which may quote the record; the Vietnamese one shows the server's reason to the clerk.
+ */
+export function outcomeFromResponse(
+  res: HttpResponse,
+  target: TargetLabel,
+  nowMs: number,
+  receipt: (res: HttpResponse) => string
+): SendOutcome {
+  const { status } = res
+  const t = target.nameVi
+  if (status >= 200 && status < 300) return { kind: 'sent', receipt: receipt(res) }
+  const retryAfterMs = parseRetryAfter(res.headers['retry-after'], nowMs)
+  const details = { status }
+  if (status === 429) {
+    return retryable(
+      target.unavailableCode,
+      `${t} đang quá tải. ${RETRY_SUFFIX}`,
+      `${t} HTTP 429`,
+      retryAfterMs,
+      details
+    )
+  }
+  if (status >= 500 || status === 408 || status === 425) {
+    return retryable(
+      target.unavailableCode,
+      `${t} đang gặp sự cố (mã ${status}). ${RETRY_SUFFIX}`,
+      `${t} HTTP ${status}`,
+      retryAfterMs,
+      details
+    )
+  }
+  // 409 on an Idempotency-Key means "the same key is still being processed": wait and ask again.
+  if (status === 409) {
+    return retryable(
+      target.unavailableCode,
+      `${t} đang xử lý lần gửi trước của hồ sơ này. ${RETRY_SUFFIX}`,
+      `${t} HTTP 409 (in progress)`,
+      retryAfterMs,
+      details
+    )
+  }
+  // Credentials and endpoint settings are the same for every record: no record fix helps, so the rows stay
+  // queued (retryable) while IT repairs the configuration.
+  if (
+    status === 401 ||
+    status === 403 ||
+    status === 404 ||
+    status === 405 ||
+    (status >= 300 && status < 400)
+  ) {
+    return retryable(
+      'CONFIG_INVALID',
+      `${t} không chấp nhận kết nối của máy này (mã ${status}). Hãy báo bộ phận CNTT kiểm tra cấu hình. ${RETRY_SUFFIX}`,
+      `${t} HTTP ${status}: check endpoint and credentials`,
+      retryAfterMs,
+      details
+    )
+  }
+  const said = extractServerMessage(res.body, res.headers['content-type'])
+  return {
+    kind: 'rejected',
+    error: {
+      code: 'TARGET_REJECTED',
+      message: `${t} từ chối hồ sơ${said ? `: ${said}` : ' vì dữ liệu không hợp lệ'}. Hãy sửa hồ sơ rồi gửi lại.`,
+      messageEn: `${t} rejected the record: HTTP ${status}`,
+      details
+    }
+  }
+}
+
+/** Classifies a failure before any response: always retryable, the record is unharmed. */
+export function outcomeFromError(e: unknown, target: TargetLabel): SendOutcome {
+  const t = target.nameVi
+  if (e instanceof HttpTransportError) {
+    const details = { transport: e.kind, ...(e.code ? { errno: e.code } : {}) }
+    switch (e.kind) {
+      case 'timeout':
+        return retryable(
+          target.unavailableCode,
+          `${t} không trả lời kịp thời. ${RETRY_SUFFIX}`,
+          `${t}: ${e.message}`,
+          undefined,
+          details
+        )
+      case 'tls':
+        return retryable(
+          'CONFIG_INVALID',
+          `Không xác thực được chứng chỉ bảo mật của ${t}. Hãy báo bộ phận CNTT. ${RETRY_SUFFIX}`,
+          `${t}: ${e.message}`,
+          undefined,
+          details
+        )
+      case 'too-large':
+        return retryable(
+          target.unavailableCode,
+          `${t} trả lời bất thường. ${RETRY_SUFFIX}`,
+          `${t}: ${e.message}`,
+          undefined,
+          details
+        )
+      case 'aborted':
+        return retryable(
+          target.unavailableCode,
+          `Việc gửi tới ${t} đã dừng. ${RETRY_SUFFIX}`,
+          `${t}: ${e.message}`,
+          undefined,
+          details
+        )
+      default:
+        return retryable(
+          target.unavailableCode,
+          `Không kết nối được ${t}. ${RETRY_SUFFIX}`,
+          `${t}: ${e.message}`,
+          undefined,
+          details
+        )
+    }
+  }
+  // Errors from building the payload: a content problem is for a person; a configuration problem waits.
+  if (isAppError(e)) {
+    const value = e.toValue()
+    if (value.code === 'VALIDATION') return { kind: 'rejected', error: value }
+    return { kind: 'retryable', error: value }
+  }
+  const value = toErrorValue(e)
+  return { kind: 'retryable', error: value }
+}
