@@ -1,9 +1,25 @@
 import { resolve } from 'node:path'
+import { cpSync, mkdirSync } from 'node:fs'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // Native addons stay external: they are loaded from node_modules (asar-unpacked in the MSI).
 const nativeExternals = ['better-sqlite3-multiple-ciphers', 'smartcard', 'node-hid', 'serialport']
+
+/** The numbered SQL migrations are read at run time (db/migrations/index.ts): ship them beside the bundle. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'copy-migrations',
+    closeBundle() {
+      mkdirSync(resolve('out/main/migrations'), { recursive: true })
+      cpSync(resolve('db/migrations'), resolve('out/main/migrations'), {
+        recursive: true,
+        filter: (src) => !src.endsWith('.ts')
+      })
+    }
+  }
+}
 
 export default defineConfig({
   main: {
@@ -18,7 +34,8 @@ export default defineConfig({
         },
         external: nativeExternals
       }
-    }
+    },
+    plugins: [copyMigrations()]
   },
   preload: {
     build: { rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } }

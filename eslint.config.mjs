@@ -4,11 +4,22 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
-const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net']
-const nativeAddons = ['better-sqlite3-multiple-ciphers', 'smartcard', 'node-hid', 'serialport']
+import globals from 'globals'
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }]
+// Package names are matched exactly (paths); folders by pattern. A bare 'electron' pattern would also match
+// our own electron/ folder, so the package is listed by name.
+const nodeOnly = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net']
+const nativeAddons = ['better-sqlite3-multiple-ciphers', 'smartcard', 'node-hid', 'serialport']
+const packages = new Set([...nodeOnly, ...nativeAddons, 'electron'])
+
+const restrict = (names, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: names.filter((n) => packages.has(n)).map((name) => ({ name, message })),
+      patterns: names.filter((n) => !packages.has(n)).map((group) => ({ group: [group], message }))
+    }
+  ]
 })
 
 export default tseslint.config(
@@ -24,12 +35,28 @@ export default tseslint.config(
     }
   },
   {
+    files: ['scripts/**/*.{mjs,cjs,js}', 'bin/**/*.cjs', '*.config.{mjs,cjs,js}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(
-        [...nodeOnly, ...nativeAddons, 'electron', '**/native/**', '**/db/**', '**/electron/main/**', '**/electron/services/**', '**/electron/preload/**', '**/cli/**'],
+        [
+          ...nodeOnly,
+          ...nativeAddons,
+          'electron',
+          'node:*',
+          '**/native/**',
+          '**/db/**',
+          '**/electron/main/**',
+          '**/electron/services/**',
+          '**/electron/preload/**',
+          '**/cli/**'
+        ],
         'The renderer is sandboxed: it talks to the app only through window.reception (electron/contract types).'
       )
     }
@@ -44,14 +71,32 @@ export default tseslint.config(
   {
     files: ['native/**/*.ts', 'db/**/*.ts'],
     rules: restrict(
-      ['electron', '**/electron/main/**', '**/electron/preload/**', '**/electron/services/**', '**/electron/web/**', '**/renderer/**', '**/cli/**'],
+      [
+        'electron',
+        '**/electron/main/**',
+        '**/electron/preload/**',
+        '**/electron/services/**',
+        '**/electron/web/**',
+        '**/renderer/**',
+        '**/cli/**'
+      ],
       'Adapters sit at the bottom: they may use the contract, never the layers above them.'
     )
   },
   {
     files: ['electron/contract/**/*.ts'],
     rules: restrict(
-      [...nodeOnly, ...nativeAddons, 'electron', '**/native/**', '**/db/**', '**/electron/main/**', '**/electron/services/**', '**/renderer/**'],
+      [
+        ...nodeOnly,
+        ...nativeAddons,
+        'electron',
+        'node:*',
+        '**/native/**',
+        '**/db/**',
+        '**/electron/main/**',
+        '**/electron/services/**',
+        '**/renderer/**'
+      ],
       'The contract is a pure leaf shared by every layer: zod schemas and types only.'
     )
   }

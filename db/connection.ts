@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers'
-import { mkdirSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../electron/contract/errors'
 import { migrate } from './migrate'
@@ -20,7 +20,9 @@ export interface OpenOptions {
  */
 export function openDatabase(opts: OpenOptions): Db {
   if (opts.key.length !== 32) throw new Error('database key must be 32 bytes')
-  mkdirSync(dirname(opts.path), { recursive: true })
+  mkdirSync(dirname(opts.path), { recursive: true, mode: 0o700 })
+  // Create the file owner-only before SQLite does: its -wal and -shm files inherit these permissions.
+  if (!opts.readonly && !existsSync(opts.path)) closeSync(openSync(opts.path, 'a', 0o600))
   const db = new Database(opts.path, { readonly: opts.readonly ?? false, timeout: 5000 })
   try {
     db.pragma(`hexkey='${opts.key.toString('hex')}'`)

@@ -20,7 +20,10 @@ export function enqueue(
 
 const zero = (): StatusCounts => ({ pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 })
 
-export function countByTargetAndStatus(db: Db): { total: StatusCounts; byTarget: Record<SyncTarget, StatusCounts> } {
+export function countByTargetAndStatus(db: Db): {
+  total: StatusCounts
+  byTarget: Record<SyncTarget, StatusCounts>
+} {
   const total = zero()
   const byTarget = Object.fromEntries(syncTargets.map((t) => [t, zero()])) as Record<SyncTarget, StatusCounts>
   const rows = db

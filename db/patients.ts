@@ -175,7 +175,16 @@ export class PatientsRepo {
 
   visitsOf(patientId: string): VisitSummary[] {
     return this.db
-      .prepare<[string], { id: string; patient_id: string; service_type: VisitSummary['serviceType']; visited_at: string; department: string | null }>(
+      .prepare<
+        [string],
+        {
+          id: string
+          patient_id: string
+          service_type: VisitSummary['serviceType']
+          visited_at: string
+          department: string | null
+        }
+      >(
         'SELECT id, patient_id, service_type, visited_at, department FROM visits WHERE patient_id = ? ORDER BY visited_at DESC'
       )
       .all(patientId)

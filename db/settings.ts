@@ -1,7 +1,9 @@
 import type { Db } from './connection'
 
 export function getSetting<T>(db: Db, key: string): T | null {
-  const row = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?').get(key)
+  const row = db
+    .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
+    .get(key)
   return row ? (JSON.parse(row.value_json) as T) : null
 }
 

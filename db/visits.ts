@@ -1,7 +1,10 @@
 import type { Db } from './connection'
 import type { VisitForm } from '../electron/contract/patient'
 
-export function insertVisit(db: Db, v: { id: string; patientId: string; form: VisitForm; visitedAt: string; at: string }): void {
+export function insertVisit(
+  db: Db,
+  v: { id: string; patientId: string; form: VisitForm; visitedAt: string; at: string }
+): void {
   db.prepare(
     `INSERT INTO visits (id, patient_id, service_type, department, reason, visited_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`

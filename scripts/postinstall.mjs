@@ -4,8 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-const skip =
-  process.env.SKIP_ELECTRON_REBUILD === '1' || process.env.CI === 'true' || process.env.CI === '1'
+const skip = process.env.SKIP_ELECTRON_REBUILD === '1' || process.env.CI === 'true' || process.env.CI === '1'
 if (skip || !existsSync('node_modules/electron/dist')) {
   console.log('[postinstall] skipping electron-builder install-app-deps: native addons stay on the Node ABI')
   process.exit(0)

@@ -10,11 +10,11 @@ export interface Migration {
 
 /**
  * Where the numbered .sql files are: beside this module in the source tree, or in out/main/migrations in the
- * built app (the build copies them there).
+ * built app (the build copies them there; shared chunks sit one level down).
  */
 function migrationsDir(): string {
   const here = dirname(fileURLToPath(import.meta.url))
-  for (const dir of [here, join(here, 'migrations')]) {
+  for (const dir of [here, join(here, 'migrations'), join(here, '..', 'migrations')]) {
     if (existsSync(dir) && readdirSync(dir).some((f) => /^\d{3}_.*\.sql$/.test(f))) return dir
   }
   throw new Error(`Database migrations not found near ${here}`)

@@ -17,7 +17,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 
 export const catalogKindSchema = z.enum(['ethnicity', 'nationality', 'occupation', 'province', 'commune'])
 export type CatalogKind = z.infer<typeof catalogKindSchema>
-export const catalogEntrySchema = z.object({ code: z.string(), name: z.string(), parent: z.string().nullable() })
+export const catalogEntrySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parent: z.string().nullable()
+})
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>
 
 /**
@@ -29,7 +33,10 @@ export const calls = {
   'app:status': { input: z.object({}), output: appStatusSchema },
   'patients:register': { input: registrationInputSchema, output: registrationResultSchema },
   'patients:search': {
-    input: z.object({ text: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200).default(50) }),
+    input: z.object({
+      text: z.string().trim().min(1).max(100),
+      limit: z.number().int().min(1).max(200).default(50)
+    }),
     output: z.array(patientSummarySchema)
   },
   'patients:get': { input: z.object({ id: z.string().min(1) }), output: patientRecordSchema },

@@ -78,10 +78,18 @@ export function toErrorValue(e: unknown): AppErrorValue {
   if (isAppError(e)) return e.toValue()
   const raw = e instanceof Error ? e.message : String(e)
   if (/SQLITE_FULL|ENOSPC/.test(raw))
-    return { code: 'DISK_FULL', message: 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.', messageEn: raw }
+    return {
+      code: 'DISK_FULL',
+      message: 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.',
+      messageEn: raw
+    }
   if (/SQLITE_BUSY|database is locked/.test(raw))
     return { code: 'DB_LOCKED', message: 'Cơ sở dữ liệu đang bận, vui lòng thử lại.', messageEn: raw }
-  return { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.', messageEn: raw }
+  return {
+    code: 'INTERNAL',
+    message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
+    messageEn: raw
+  }
 }
 
 /** Result envelope used by every transport. */

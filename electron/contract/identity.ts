@@ -3,7 +3,10 @@ import { z } from 'zod'
 /** 'YYYY-MM-DD', or a partial date 'YYYY-MM' / 'YYYY' (cards and XML1 allow unknown day/month). */
 export const partialDateSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Ngày phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY')
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'Ngày phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY'
+  )
 
 export const fullDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
 
@@ -20,8 +23,14 @@ const text = z.string().nullable()
  * Strings are as printed on the card, Unicode NFC; null where the source does not know.
  */
 export const identitySchema = z.object({
-  idNumber: z.string().regex(/^\d{12}$/).nullable(),
-  oldIdNumber: z.string().regex(/^\d{9}$|^\d{12}$/).nullable(),
+  idNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
+  oldIdNumber: z
+    .string()
+    .regex(/^\d{9}$|^\d{12}$/)
+    .nullable(),
   fullName: z.string().min(1),
   dateOfBirth: partialDateSchema.nullable(),
   sex: sexSchema.nullable(),

@@ -21,8 +21,14 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable()
 /** A coded address: the original text is always kept beside the codes and the unit-list version. */
 export const addressSchema = z.object({
   text: z.string().trim().max(1024),
-  provinceCode: z.string().regex(/^\d{2}$/).nullable(),
-  communeCode: z.string().regex(/^\d{5}$/).nullable(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable(),
   unitListVersion: z.string().nullable()
 })
 export type Address = z.infer<typeof addressSchema>
@@ -31,7 +37,10 @@ export const guardianSchema = z.object({
   patientId: z.string().nullable(),
   fullName: z.string().trim().min(1).max(255),
   relation: guardianRelationSchema,
-  idNumber: z.string().regex(/^\d{12}$/).nullable(),
+  idNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
   phone: optionalText(15)
 })
 export type Guardian = z.infer<typeof guardianSchema>
@@ -56,17 +65,35 @@ export const patientFormSchema = z.object({
   fullName: z.string().trim().min(1).max(255),
   dateOfBirth: partialDateSchema,
   sex: sexSchema,
-  idNumber: z.string().regex(/^\d{12}$/).nullable(),
-  oldIdNumber: z.string().regex(/^\d{9}$|^\d{12}$/).nullable(),
+  idNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
+  oldIdNumber: z
+    .string()
+    .regex(/^\d{9}$|^\d{12}$/)
+    .nullable(),
   bhytCardNumber: z
     .string()
     .regex(/^[A-Z]{2}\d{13}$/)
     .nullable(),
-  ethnicityCode: z.string().regex(/^\d{2}$/).nullable(),
-  nationalityCode: z.string().regex(/^[0-9A-Z]{3}$/).nullable(),
-  occupationCode: z.string().regex(/^\d{5}$/).nullable(),
+  ethnicityCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable(),
+  nationalityCode: z
+    .string()
+    .regex(/^[0-9A-Z]{3}$/)
+    .nullable(),
+  occupationCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable(),
   address: addressSchema,
-  phone: z.string().regex(/^\+?\d{8,14}$/).nullable(),
+  phone: z
+    .string()
+    .regex(/^\+?\d{8,14}$/)
+    .nullable(),
   guardian: guardianSchema.nullable(),
   cardDetails: cardDetailsSchema.nullable()
 })

@@ -24,7 +24,12 @@ export function createHandlers(s: Services): Handlers {
     'patients:search': ({ text, limit }) => s.searchPatients(text, limit),
     'patients:get': ({ id }) => {
       const record = getPatient(db, id)
-      writeAudit(db, s.clock().toISOString(), { actor: s.options.actor ?? 'reception', action: 'view', entity: 'patient', entityId: record.id })
+      writeAudit(db, s.clock().toISOString(), {
+        actor: s.options.actor ?? 'reception',
+        action: 'view',
+        entity: 'patient',
+        entityId: record.id
+      })
       return record
     },
     'queue:status': () => queueStatus(db),
@@ -36,7 +41,11 @@ export function createHandlers(s: Services): Handlers {
  * Validates the call name and input against the contract, runs the handler, validates the output, and returns
  * a Result: nothing throws across a transport.
  */
-export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown
+): Promise<Result<unknown>> {
   try {
     if (!isCallName(name)) throw new AppError('VALIDATION', 'Yêu cầu không hợp lệ.', `Unknown call: ${name}`)
     const parsed = calls[name].input.safeParse(rawInput ?? {})
@@ -48,7 +57,8 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     const handler = handlers[name] as (args: unknown) => unknown
     const output = await handler(parsed.data)
     const checked = calls[name].output.safeParse(output)
-    if (!checked.success) throw new Error(`Handler output for ${name} broke the contract: ${checked.error.message}`)
+    if (!checked.success)
+      throw new Error(`Handler output for ${name} broke the contract: ${checked.error.message}`)
     return { ok: true, value: checked.data }
   } catch (e) {
     return { ok: false, error: toErrorValue(e) }

@@ -41,7 +41,12 @@ export function patientForm(overrides: Partial<PatientForm> = {}): PatientForm {
     ethnicityCode: '01',
     nationalityCode: '000',
     occupationCode: null,
-    address: { text: 'Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh', provinceCode: '22', communeCode: null, unitListVersion: null },
+    address: {
+      text: 'Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh',
+      provinceCode: '22',
+      communeCode: null,
+      unitListVersion: null
+    },
     phone: '0912345678',
     guardian: null,
     cardDetails: null,
@@ -49,7 +54,10 @@ export function patientForm(overrides: Partial<PatientForm> = {}): PatientForm {
   }
 }
 
-export function registration(overrides: Partial<RegistrationInput> = {}, form: Partial<PatientForm> = {}): RegistrationInput {
+export function registration(
+  overrides: Partial<RegistrationInput> = {},
+  form: Partial<PatientForm> = {}
+): RegistrationInput {
   return {
     patientId: null,
     patient: patientForm(form),

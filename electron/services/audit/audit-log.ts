@@ -15,5 +15,12 @@ export interface AuditEntry {
 export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
   db.prepare(
     'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)'
-  ).run(at, entry.actor, entry.action, entry.entity, entry.entityId, entry.detail ? JSON.stringify(entry.detail) : null)
+  ).run(
+    at,
+    entry.actor,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.detail ? JSON.stringify(entry.detail) : null
+  )
 }

@@ -46,7 +46,8 @@ export function seedCatalog(db: Db, rows: CatalogRow[], current: Record<string, 
         r.data === undefined ? null : JSON.stringify(r.data)
       ).changes
     }
-    for (const [kind, version] of Object.entries(current)) setCurrent.run(CURRENT_PREFIX + kind, JSON.stringify(version), at)
+    for (const [kind, version] of Object.entries(current))
+      setCurrent.run(CURRENT_PREFIX + kind, JSON.stringify(version), at)
   })()
   return added
 }

@@ -6,7 +6,8 @@ export function diffForms(before: PatientForm, after: PatientForm): string[] {
   const walk = (a: unknown, b: unknown, path: string): void => {
     if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
       const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-      for (const k of keys) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k)
+      for (const k of keys)
+        walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k)
       return
     }
     if ((a ?? null) !== (b ?? null)) changes.push(path)

@@ -45,7 +45,11 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
 
     let existing = input.patientId ? patients.get(input.patientId) : undefined
     if (input.patientId && !existing) {
-      throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ bệnh nhân cần cập nhật.', 'Patient to update not found')
+      throw new AppError(
+        'NOT_FOUND',
+        'Không tìm thấy hồ sơ bệnh nhân cần cập nhật.',
+        'Patient to update not found'
+      )
     }
     if (!existing && form.idNumber) existing = patients.findByIdNumber(form.idNumber)
     if (existing?.merged_into) existing = patients.get(existing.merged_into)
@@ -63,7 +67,11 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
 
     const guardianRow = form.guardian?.patientId ? patients.get(form.guardian.patientId) : undefined
     if (form.guardian?.patientId && !guardianRow) {
-      throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ của mẹ/người giám hộ đã chọn.', 'Guardian not found')
+      throw new AppError(
+        'NOT_FOUND',
+        'Không tìm thấy hồ sơ của mẹ/người giám hộ đã chọn.',
+        'Guardian not found'
+      )
     }
 
     const nameFolded = foldVietnamese(form.fullName)
@@ -79,14 +87,26 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
       if (changes.length > 0) {
         patients.addHistory(patientId, at, before, changes, input.source)
         patients.update({ id: patientId, code, form, nameFolded, at })
-        writeAudit(db, at, { actor, action: 'update', entity: 'patient', entityId: patientId, detail: { changes } })
+        writeAudit(db, at, {
+          actor,
+          action: 'update',
+          entity: 'patient',
+          entityId: patientId,
+          detail: { changes }
+        })
       }
     } else {
       patientId = randomUUID()
       code = patients.allocateCode()
       created = true
       patients.insert({ id: patientId, code, form, nameFolded, at })
-      writeAudit(db, at, { actor, action: 'create', entity: 'patient', entityId: patientId, detail: { source: input.source } })
+      writeAudit(db, at, {
+        actor,
+        action: 'create',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { source: input.source }
+      })
     }
 
     if (input.identityReadId) {

@@ -6,7 +6,7 @@ import type { ReaderStatus, ScannerStatus } from '../../contract/status'
  */
 export class DeviceStatus {
   reader: ReaderStatus = { state: 'unavailable', readerName: null, message: 'Chưa kết nối đầu đọc thẻ' }
-  scanner: ScannerStatus = { state: 'keyboard', name: null, message: 'Máy quét QR: chế độ bàn phím' }
+  scanner: ScannerStatus = { state: 'none', name: null, message: 'Chưa phát hiện máy quét QR' }
   private readonly listeners = new Set<() => void>()
 
   setReader(s: ReaderStatus): void {

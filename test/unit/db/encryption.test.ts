@@ -12,14 +12,23 @@ describe('encrypted database', () => {
     try {
       for (let i = 0; i < 20; i++) {
         t.services.register(
-          registration({}, { fullName: `Trần Văn Khoa ${i}`, idNumber: `0221950099${String(i).padStart(2, '0')}` })
+          registration(
+            {},
+            { fullName: `Trần Văn Khoa ${i}`, idNumber: `0221950099${String(i).padStart(2, '0')}` }
+          )
         )
       }
       const files = readdirSync(t.dir).filter((f) => f.startsWith(DATABASE_FILE))
       expect(files).toContain(DATABASE_FILE)
       for (const f of files) {
         const bytes = readFileSync(join(t.dir, f))
-        for (const needle of ['Trần Văn Khoa', 'Tran Van Khoa', 'tran van khoa', '022195009900', 'SQLite format 3']) {
+        for (const needle of [
+          'Trần Văn Khoa',
+          'Tran Van Khoa',
+          'tran van khoa',
+          '022195009900',
+          'SQLite format 3'
+        ]) {
           expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} found in ${f}`).toBe(false)
         }
       }

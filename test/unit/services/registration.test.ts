@@ -15,7 +15,9 @@ describe('registration', () => {
     expect(r.patientCreated).toBe(true)
     expect(r.outboxIds).toHaveLength(2)
     const db = t.services.db
-    const rows = db.prepare('SELECT target, status, payload_json, idempotency_key FROM outbox ORDER BY target').all() as {
+    const rows = db
+      .prepare('SELECT target, status, payload_json, idempotency_key FROM outbox ORDER BY target')
+      .all() as {
       target: string
       status: string
       payload_json: string
@@ -42,14 +44,26 @@ describe('registration', () => {
   it('finds the returning patient by ID number, updates with history instead of duplicating', () => {
     const first = t.services.register(registration())
     const second = t.services.register(
-      registration({}, { address: { text: 'Xã Vân Đồn, Quảng Ninh', provinceCode: '22', communeCode: null, unitListVersion: null } })
+      registration(
+        {},
+        {
+          address: {
+            text: 'Xã Vân Đồn, Quảng Ninh',
+            provinceCode: '22',
+            communeCode: null,
+            unitListVersion: null
+          }
+        }
+      )
     )
     expect(second.patientId).toBe(first.patientId)
     expect(second.patientCreated).toBe(false)
     const record = getPatient(t.services.db, first.patientId)
     expect(record.form.address.text).toBe('Xã Vân Đồn, Quảng Ninh')
     expect(record.visits).toHaveLength(2)
-    const history = t.services.db.prepare('SELECT changes_json FROM patient_history').all() as { changes_json: string }[]
+    const history = t.services.db.prepare('SELECT changes_json FROM patient_history').all() as {
+      changes_json: string
+    }[]
     expect(history).toHaveLength(1)
     expect(JSON.parse(history[0]!.changes_json)).toContain('address.text')
   })
@@ -63,23 +77,39 @@ describe('registration', () => {
   it('rolls back everything when any part fails (unknown guardian)', () => {
     expect(() =>
       t.services.register(
-        registration({}, { guardian: { patientId: 'nope', fullName: 'Mẹ', relation: 'mother', idNumber: null, phone: null } })
+        registration(
+          {},
+          { guardian: { patientId: 'nope', fullName: 'Mẹ', relation: 'mother', idNumber: null, phone: null } }
+        )
       )
     ).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }))
-    const count = (table: string): unknown => t.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get()
+    const count = (table: string): unknown =>
+      t.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get()
     for (const table of ['patients', 'visits', 'outbox', 'audit_log']) expect(count(table)).toEqual({ n: 0 })
   })
 })
 
 describe('patient search', () => {
   beforeEach(() => {
-    t.services.register(registration({}, { fullName: 'Nguyễn Văn A', idNumber: '022090001111', dateOfBirth: '1990-01-01', sex: 'male' }))
-    t.services.register(registration({}, { fullName: 'Nguyễn Văn An', idNumber: '022090002222', dateOfBirth: '1991' }))
-    t.services.register(registration({}, { fullName: 'Đặng Thị Ánh', idNumber: null, dateOfBirth: '2019-05' }))
+    t.services.register(
+      registration(
+        {},
+        { fullName: 'Nguyễn Văn A', idNumber: '022090001111', dateOfBirth: '1990-01-01', sex: 'male' }
+      )
+    )
+    t.services.register(
+      registration({}, { fullName: 'Nguyễn Văn An', idNumber: '022090002222', dateOfBirth: '1991' })
+    )
+    t.services.register(
+      registration({}, { fullName: 'Đặng Thị Ánh', idNumber: null, dateOfBirth: '2019-05' })
+    )
   })
 
   it('finds names typed without diacritics', () => {
-    expect(t.services.searchPatients('nguyen van a', 10).map((p) => p.fullName)).toEqual(['Nguyễn Văn A', 'Nguyễn Văn An'])
+    expect(t.services.searchPatients('nguyen van a', 10).map((p) => p.fullName)).toEqual([
+      'Nguyễn Văn A',
+      'Nguyễn Văn An'
+    ])
     expect(t.services.searchPatients('dang anh', 10).map((p) => p.fullName)).toEqual(['Đặng Thị Ánh'])
   })
 

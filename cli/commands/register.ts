@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { identitySchema } from '../../electron/contract/identity'
+import { AppError } from '../../electron/contract/errors'
+import { visitTypeSchema } from '../../electron/contract/patient'
+import { formFromIdentity } from '../../electron/services/reception/from-identity'
+import type { Command } from '../context'
+
+/** reception register --from identity.json [--visit-type T] */
+export const register: Command = (ctx, args) => {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, 'visit-type': { type: 'string' } }
+  })
+  if (!values.from)
+    throw new AppError('VALIDATION', 'Thiếu --from <tệp identity.json>.', 'Missing --from FILE')
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(values.from === '-' ? 0 : values.from, 'utf8'))
+  } catch (e) {
+    throw new AppError(
+      'VALIDATION',
+      'Không đọc được tệp danh tính (JSON).',
+      `Cannot read identity JSON: ${String(e)}`
+    )
+  }
+  const identity = identitySchema.safeParse(raw)
+  if (!identity.success) {
+    throw new AppError('VALIDATION', 'Tệp danh tính không đúng định dạng.', identity.error.message)
+  }
+  const visitType = visitTypeSchema.safeParse(values['visit-type'] ?? 'other')
+  if (!visitType.success) {
+    throw new AppError(
+      'VALIDATION',
+      `Loại dịch vụ không hợp lệ. Dùng một trong: ${visitTypeSchema.options.join(', ')}`,
+      'Bad --visit-type'
+    )
+  }
+  const result = ctx.services().register({
+    patientId: null,
+    patient: formFromIdentity(identity.data),
+    visit: { serviceType: visitType.data, department: null, reason: null },
+    identityReadId: null,
+    source: identity.data.source
+  })
+  ctx.out.result(
+    result,
+    (r: typeof result) => `patient ${r.patientId}${r.patientCreated ? ' (new)' : ''}\nvisit ${r.visitId}`
+  )
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util'
+import { AppError } from '../electron/contract/errors'
+import { createContext, type Command } from './context'
+import { createOutput, printError } from './output'
+import { register } from './commands/register'
+import { patients } from './commands/patients'
+import { queue } from './commands/queue'
+
+const commands: Record<string, Command> = { register, patients, queue }
+
+const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
+
+Usage: reception [--data-dir DIR] [--json] <command> [...]
+  register --from identity.json [--visit-type T]   save a patient + visit from an identity (JSON)
+  patients search TEXT                             find by ID number or name (diacritics optional)
+  queue status                                     what waits to be sent to HIS / eMCH
+
+Errors print {"error":{"code","message"}} and exit non-zero.`
+
+/** Global options come before the command; everything after the command is its own. */
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean' }
+    },
+    allowPositionals: true,
+    strict: false
+  })
+  const [name, ...rest] = positionals
+  const args = argv.slice(argv.indexOf(name ?? '') + 1)
+  if (values.help || !name) {
+    process.stdout.write(usage + '\n')
+    return name || values.help ? 0 : 2
+  }
+  const out = createOutput(values.json === true)
+  const ctx = createContext(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, out)
+  try {
+    const command = commands[name]
+    if (!command)
+      throw new AppError('VALIDATION', `Lệnh không tồn tại: ${name}`, `Unknown command: ${name}\n${usage}`)
+    void rest
+    await command(ctx, args)
+    return 0
+  } catch (e) {
+    return printError(e)
+  } finally {
+    ctx.close()
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Names only, no zod: the sandboxed preload imports this file and must stay dependency-free
+ * (a sandboxed preload cannot require npm packages).
+ */
+export const CALL_CHANNEL = 'reception:call'
+export const EVENT_CHANNEL = 'reception:event'
+export const eventNames = ['status:changed'] as const
+export type EventNameLiteral = (typeof eventNames)[number]

@@ -1,0 +1,62 @@
+import { app, BrowserWindow, ipcMain, dialog, safeStorage, session } from 'electron'
+import { join } from 'node:path'
+import { createServices, type Services } from '../services'
+import { createHandlers } from '../services/handlers'
+import { APP_DIR_NAME } from '../services/config/data-dir'
+import { buildWindowOptions, hardenSession, hardenWebContents } from './security'
+import { EVENT_CHANNEL, registerIpc } from './ipc'
+import { loadOrCreateSealedKey } from './os/sealed-key'
+import { toErrorValue } from '../contract/errors'
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+app.setName(APP_DIR_NAME)
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let window: BrowserWindow | null = null
+  let services: Services | null = null
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+  })
+
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, devServerUrl))
+
+  app.whenReady().then(() => {
+    try {
+      const dataDir = app.getPath('userData')
+      services = createServices({
+        dataDir,
+        key: loadOrCreateSealedKey(dataDir, safeStorage),
+        mode: 'electron',
+        version: app.getVersion()
+      })
+    } catch (e) {
+      dialog.showErrorBox('Tiếp đón bệnh nhân', toErrorValue(e).message)
+      app.exit(1)
+      return
+    }
+    const handlers = createHandlers(services)
+    hardenSession(session.defaultSession, devServerUrl)
+    registerIpc(ipcMain, handlers, devServerUrl)
+
+    window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
+    window.once('ready-to-show', () => window?.show())
+    services.devices.onChange(async () => {
+      const status = await handlers['app:status']({})
+      window?.webContents.send(EVENT_CHANNEL, 'status:changed', status)
+    })
+    if (devServerUrl) void window.loadURL(devServerUrl)
+    else void window.loadFile(join(__dirname, '../renderer/index.html'))
+  })
+
+  app.on('window-all-closed', () => {
+    services?.close()
+    app.quit()
+  })
+}

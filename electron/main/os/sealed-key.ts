@@ -1,0 +1,40 @@
+import type { SafeStorage } from 'electron'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError } from '../../contract/errors'
+
+export const SEALED_KEY_FILE = 'db.key.sealed'
+
+/**
+ * The database key sealed with the OS key store (DPAPI on Windows) via safeStorage. When the key store is
+ * unavailable we refuse to start rather than silently storing the key in clear (Signal's lesson).
+ */
+export function loadOrCreateSealedKey(
+  dataDir: string,
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>
+): Buffer {
+  if (!safeStorage.isEncryptionAvailable()) {
+    throw new AppError(
+      'DB_KEY_INVALID',
+      'Không dùng được kho khoá của hệ điều hành để bảo vệ dữ liệu. Hãy báo bộ phận CNTT.',
+      'OS key store (safeStorage) unavailable'
+    )
+  }
+  const path = join(dataDir, SEALED_KEY_FILE)
+  if (existsSync(path)) {
+    const hex = safeStorage.decryptString(readFileSync(path))
+    if (!/^[0-9a-f]{64}$/.test(hex))
+      throw new AppError(
+        'DB_KEY_INVALID',
+        'Khoá cơ sở dữ liệu bị hỏng. Hãy báo bộ phận CNTT.',
+        'Sealed key malformed'
+      )
+    return Buffer.from(hex, 'hex')
+  }
+  const key = randomBytes(32)
+  const tmp = `${path}.tmp`
+  writeFileSync(tmp, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
+  renameSync(tmp, path)
+  return key
+}

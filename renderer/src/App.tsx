@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PatientRecord } from '../../electron/contract/patient'
+import { ReceptionForm } from './components/ReceptionForm'
+import { PatientSearch } from './components/PatientSearch'
+import { QueueView } from './components/QueueView'
+import { StatusBar } from './components/StatusBar'
+import { useAppStatus } from './use-status'
+import { setLanguage } from './i18n'
+
+type Tab = 'reception' | 'search' | 'queue'
+
+export function App(): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const [tab, setTab] = useState<Tab>('reception')
+  const [opened, setOpened] = useState<PatientRecord | null>(null)
+  const { status, refresh } = useAppStatus()
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>{t('app.title')}</h1>
+        <nav role="tablist">
+          {(['reception', 'search', 'queue'] as const).map((name) => (
+            <button
+              key={name}
+              role="tab"
+              aria-selected={tab === name}
+              className={tab === name ? 'tab active' : 'tab'}
+              onClick={() => setTab(name)}
+            >
+              {t(`nav.${name}`)}
+            </button>
+          ))}
+        </nav>
+        <label className="lang">
+          {t('app.language')}{' '}
+          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'vi')}>
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <main className="app-main">
+        {/* The form stays mounted so switching tabs never loses what the clerk typed. */}
+        <div hidden={tab !== 'reception'}>
+          <ReceptionForm
+            key={opened?.id ?? 'new'}
+            opened={opened}
+            onSaved={refresh}
+            onClearOpened={() => setOpened(null)}
+          />
+        </div>
+        {tab === 'search' && (
+          <PatientSearch
+            onOpen={(record) => {
+              setOpened(record)
+              setTab('reception')
+            }}
+          />
+        )}
+        {tab === 'queue' && <QueueView status={status?.queue ?? null} />}
+      </main>
+      <StatusBar status={status} />
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+import type { ReceptionBridge } from '../../../electron/contract/bridge'
+import type { AppErrorValue, Result } from '../../../electron/contract/errors'
+
+const TOKEN_KEY = 'reception.token'
+
+/** Browser mode: the per-launch token arrives in the URL fragment once, then lives in sessionStorage. */
+function takeToken(): string {
+  const m = /token=([\w-]+)/.exec(window.location.hash)
+  if (m?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, m[1])
+    history.replaceState(null, '', window.location.pathname)
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+const transportError = (message: string): AppErrorValue => ({
+  code: 'INTERNAL',
+  message: 'Mất kết nối tới dịch vụ tiếp đón. Dữ liệu trên màn hình vẫn được giữ, hãy thử lại.',
+  messageEn: message
+})
+
+/** The same ReceptionBridge the Electron preload exposes, over the loopback HTTP transport. */
+export function createHttpBridge(): ReceptionBridge {
+  const token = takeToken()
+  const headers = { Authorization: `Bearer ${token}` }
+  type Listener = (payload: unknown) => void
+  const listeners = new Map<string, Set<Listener>>()
+  let streaming = false
+
+  const startEvents = async (): Promise<void> => {
+    if (streaming) return
+    streaming = true
+    for (;;) {
+      try {
+        const res = await fetch('/api/events', { headers })
+        const reader = res.body?.getReader()
+        if (!reader) throw new Error('no event stream')
+        const decoder = new TextDecoder()
+        let buffer = ''
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) break
+          buffer += decoder.decode(value, { stream: true })
+          let idx
+          while ((idx = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, idx)
+            buffer = buffer.slice(idx + 2)
+            const name = /^event: (.+)$/m.exec(frame)?.[1]
+            const data = /^data: (.+)$/m.exec(frame)?.[1]
+            if (name && data) for (const l of listeners.get(name) ?? []) l(JSON.parse(data))
+          }
+        }
+      } catch {
+        // The server restarted or the network blinked: reconnect shortly.
+      }
+      await new Promise((r) => setTimeout(r, 2000))
+    }
+  }
+
+  return {
+    async call(name, input) {
+      try {
+        const res = await fetch(`/api/call/${name}`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input)
+        })
+        if (!res.ok) return { ok: false, error: transportError(`HTTP ${res.status}`) }
+        return (await res.json()) as Result<never>
+      } catch (e) {
+        return { ok: false, error: transportError(e instanceof Error ? e.message : String(e)) }
+      }
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set<Listener>()
+      set.add(listener as Listener)
+      listeners.set(name, set)
+      void startEvents()
+      return () => set.delete(listener as Listener)
+    }
+  }
+}

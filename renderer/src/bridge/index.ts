@@ -1,0 +1,11 @@
+import type { ReceptionBridge } from '../../../electron/contract/bridge'
+import { createHttpBridge } from './http-bridge'
+
+declare global {
+  interface Window {
+    reception?: ReceptionBridge
+  }
+}
+
+/** In Electron the preload has put window.reception in place; in browser mode we build the HTTP one. */
+export const bridge: ReceptionBridge = window.reception ?? createHttpBridge()

@@ -1,0 +1,329 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { visitTypes, type PatientRecord } from '../../../electron/contract/patient'
+import type { AppErrorValue } from '../../../electron/contract/errors'
+import { bridge } from '../bridge'
+import { useCatalog } from '../use-catalog'
+import { Field } from './Field'
+import {
+  emptyForm,
+  fromPatientForm,
+  toPatientForm,
+  validateForm,
+  type FieldName,
+  type FormState
+} from '../form/form-state'
+
+interface Props {
+  opened: PatientRecord | null
+  onSaved: () => void
+  onClearOpened: () => void
+}
+
+type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppErrorValue } | null
+
+export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.JSX.Element {
+  const { t } = useTranslation()
+  // App remounts this component (key) when another record is opened, so state starts from it.
+  const [form, setForm] = useState<FormState>(() => (opened ? fromPatientForm(opened.form) : emptyForm()))
+  const [patientId, setPatientId] = useState<string | null>(opened?.id ?? null)
+  const [touched, setTouched] = useState<Set<FieldName>>(new Set())
+  const [showAll, setShowAll] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [notice, setNotice] = useState<Notice>(null)
+  const [guardianLookup, setGuardianLookup] = useState<'linked' | 'none' | null>(null)
+
+  const ethnicities = useCatalog('ethnicity')
+  const nationalities = useCatalog('nationality')
+  const provinces = useCatalog('province')
+  const communes = useCatalog('commune', form.provinceCode || null, Boolean(form.provinceCode))
+
+  const errors = useMemo(() => validateForm(form, new Date()), [form])
+  const visibleError = (f: FieldName): string | undefined =>
+    showAll || touched.has(f) ? errors[f] : undefined
+
+  const set = <K extends FieldName>(field: K, value: FormState[K]): void => {
+    setForm((prev) => ({ ...prev, [field]: value }))
+    setTouched((prev) => new Set(prev).add(field))
+    setNotice(null)
+  }
+  const text = (field: FieldName & keyof FormState) => ({
+    id: `f-${field}`,
+    name: field,
+    value: form[field] as string,
+    'aria-invalid': Boolean(visibleError(field)),
+    'aria-describedby': visibleError(field) ? `f-${field}-error` : undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      set(field, e.target.value as never)
+  })
+
+  const reset = (): void => {
+    setForm(emptyForm())
+    setPatientId(null)
+    setTouched(new Set())
+    setShowAll(false)
+    setNotice(null)
+    setGuardianLookup(null)
+    onClearOpened()
+  }
+
+  const findGuardian = async (): Promise<void> => {
+    const id = form.guardianIdNumber.replace(/\s+/g, '')
+    if (!/^\d{12}$/.test(id)) return
+    const r = await bridge.call('patients:search', { text: id, limit: 1 })
+    const hit = r.ok ? r.value[0] : undefined
+    if (hit) {
+      setForm((prev) => ({ ...prev, guardianPatientId: hit.id, guardianName: hit.fullName }))
+      setGuardianLookup('linked')
+    } else {
+      setForm((prev) => ({ ...prev, guardianPatientId: null }))
+      setGuardianLookup('none')
+    }
+  }
+
+  const save = async (e: React.FormEvent): Promise<void> => {
+    e.preventDefault()
+    setShowAll(true)
+    if (Object.keys(errors).length > 0) {
+      setNotice(null)
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+      return
+    }
+    setSaving(true)
+    const r = await bridge.call('patients:register', {
+      patientId,
+      patient: toPatientForm(form, new Date()),
+      visit: {
+        serviceType: form.serviceType,
+        department: form.department.trim() || null,
+        reason: form.reason.trim() || null
+      },
+      identityReadId: null,
+      source: 'manual'
+    })
+    setSaving(false)
+    if (r.ok) {
+      setNotice({
+        kind: 'ok',
+        text: `${t(r.value.patientCreated ? 'form.savedNew' : 'form.savedUpdate')} ${t('form.saved', { visitId: r.value.visitId.slice(0, 8) })}`
+      })
+      setPatientId(r.value.patientId)
+      onSaved()
+    } else {
+      // The form keeps everything the clerk typed: nothing is lost on an error.
+      setNotice({ kind: 'error', error: r.error })
+    }
+  }
+
+  const errorCount = Object.keys(errors).length
+
+  return (
+    <form
+      className="reception-form"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label={t('nav.reception')}
+    >
+      {patientId && opened ? (
+        <div className="banner info">{t('form.editing', { name: opened.form.fullName })}</div>
+      ) : null}
+
+      <fieldset>
+        <legend>{t('form.sectionPatient')}</legend>
+        <div className="grid">
+          <Field id="f-fullName" label={t('form.fullName')} error={visibleError('fullName')} required wide>
+            <input {...text('fullName')} autoComplete="off" autoFocus />
+          </Field>
+          <Field
+            id="f-dob"
+            label={t('form.dateOfBirth')}
+            error={visibleError('dob')}
+            required
+            hint={t('form.dateOfBirthHint')}
+          >
+            <input {...text('dob')} inputMode="numeric" placeholder="dd/mm/yyyy" />
+          </Field>
+          <Field id="f-sex" label={t('form.sex')} error={visibleError('sex')} required>
+            <select {...text('sex')}>
+              <option value="">{t('form.choose')}</option>
+              <option value="male">{t('form.sexMale')}</option>
+              <option value="female">{t('form.sexFemale')}</option>
+              <option value="other">{t('form.sexOther')}</option>
+            </select>
+          </Field>
+          <Field id="f-idNumber" label={t('form.idNumber')} error={visibleError('idNumber')}>
+            <input {...text('idNumber')} inputMode="numeric" maxLength={14} />
+          </Field>
+          <Field id="f-oldIdNumber" label={t('form.oldIdNumber')} error={visibleError('oldIdNumber')}>
+            <input {...text('oldIdNumber')} inputMode="numeric" maxLength={14} />
+          </Field>
+          <Field
+            id="f-bhytCardNumber"
+            label={t('form.bhytCardNumber')}
+            error={visibleError('bhytCardNumber')}
+          >
+            <input {...text('bhytCardNumber')} maxLength={17} />
+          </Field>
+          <Field id="f-ethnicityCode" label={t('form.ethnicity')}>
+            <select {...text('ethnicityCode')}>
+              <option value="">{t('form.choose')}</option>
+              {ethnicities.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.code} · {c.name}
+                </option>
+              ))}
+              {form.ethnicityCode && !ethnicities.some((c) => c.code === form.ethnicityCode) ? (
+                <option value={form.ethnicityCode}>{form.ethnicityCode}</option>
+              ) : null}
+            </select>
+          </Field>
+          <Field id="f-nationalityCode" label={t('form.nationality')}>
+            <select {...text('nationalityCode')}>
+              <option value="">{t('form.choose')}</option>
+              {nationalities.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+              {form.nationalityCode && !nationalities.some((c) => c.code === form.nationalityCode) ? (
+                <option value={form.nationalityCode}>
+                  {form.nationalityCode === '000' ? 'Việt Nam' : form.nationalityCode}
+                </option>
+              ) : null}
+            </select>
+          </Field>
+          <Field id="f-occupationCode" label={t('form.occupation')} error={visibleError('occupationCode')}>
+            <input {...text('occupationCode')} inputMode="numeric" maxLength={5} placeholder="00000" />
+          </Field>
+          <Field id="f-phone" label={t('form.phone')} error={visibleError('phone')}>
+            <input {...text('phone')} inputMode="tel" maxLength={16} />
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('form.sectionAddress')}</legend>
+        <div className="grid">
+          <Field id="f-addressText" label={t('form.addressText')} error={visibleError('addressText')} wide>
+            <input {...text('addressText')} autoComplete="off" />
+          </Field>
+          <Field id="f-provinceCode" label={t('form.province')}>
+            <select
+              {...text('provinceCode')}
+              onChange={(e) => {
+                set('provinceCode', e.target.value)
+                set('communeCode', '')
+              }}
+            >
+              <option value="">{t('form.choose')}</option>
+              {provinces.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="f-communeCode" label={t('form.commune')}>
+            <select {...text('communeCode')}>
+              <option value="">{t('form.choose')}</option>
+              {communes.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('form.sectionGuardian')}</legend>
+        <label className="check">
+          <input type="checkbox" checked={form.isChild} onChange={(e) => set('isChild', e.target.checked)} />{' '}
+          {t('form.isChild')}
+        </label>
+        {form.isChild ? (
+          <div className="grid">
+            <Field
+              id="f-guardianIdNumber"
+              label={t('form.guardianIdNumber')}
+              error={visibleError('guardianIdNumber')}
+            >
+              <div className="inline">
+                <input {...text('guardianIdNumber')} inputMode="numeric" maxLength={14} />
+                <button type="button" onClick={() => void findGuardian()}>
+                  {t('form.guardianFind')}
+                </button>
+              </div>
+            </Field>
+            <Field
+              id="f-guardianName"
+              label={t('form.guardianName')}
+              error={visibleError('guardianName')}
+              required
+            >
+              <input {...text('guardianName')} />
+            </Field>
+            <Field id="f-guardianRelation" label={t('form.guardianRelation')}>
+              <select {...text('guardianRelation')}>
+                <option value="mother">{t('form.relationMother')}</option>
+                <option value="father">{t('form.relationFather')}</option>
+                <option value="guardian">{t('form.relationGuardian')}</option>
+              </select>
+            </Field>
+            {guardianLookup === 'linked' ? (
+              <div className="banner ok wide">{t('form.guardianLinked', { name: form.guardianName })}</div>
+            ) : guardianLookup === 'none' ? (
+              <div className="banner info wide">{t('form.guardianNotFound')}</div>
+            ) : null}
+          </div>
+        ) : null}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('form.sectionVisit')}</legend>
+        <div className="grid">
+          <Field id="f-serviceType" label={t('form.serviceType')} required>
+            <select {...text('serviceType')}>
+              {visitTypes.map((v) => (
+                <option key={v} value={v}>
+                  {t(`visit.${v}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="f-department" label={t('form.department')}>
+            <input {...text('department')} maxLength={20} />
+          </Field>
+          <Field id="f-reason" label={t('form.reason')} wide>
+            <input {...text('reason')} maxLength={500} />
+          </Field>
+        </div>
+      </fieldset>
+
+      <div className="actions">
+        {showAll && errorCount > 0 ? (
+          <div className="banner error" role="alert">
+            {t('form.fixErrors', { count: errorCount })}
+          </div>
+        ) : null}
+        {notice?.kind === 'ok' ? (
+          <div className="banner ok" role="status" data-testid="save-notice">
+            {notice.text}
+          </div>
+        ) : null}
+        {notice?.kind === 'error' ? (
+          <div className="banner error" role="alert" data-testid="save-error">
+            {notice.error.message}
+          </div>
+        ) : null}
+        <button type="button" className="secondary" onClick={reset}>
+          {t('form.clear')}
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('form.saving') : t('form.save')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,28 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumAvailable = existsSync(CHROMIUM_PATH)
+
+/** Debian's Chromium, headless, quiet on this closed network (toolchain.md §6). */
+export async function launchChromium(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'reception-chromium-')), {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic'
+    ]
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return { context, page }
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { chromiumAvailable, launchChromium } from './browser'
+import { rendererBuilt, startWebApp } from './web-app'
+
+const ready = chromiumAvailable && rendererBuilt
+if (!ready) {
+  console.log(
+    `skipped: browser-mode e2e needs ${chromiumAvailable ? '' : '/usr/bin/chromium (apt install chromium) '}${rendererBuilt ? '' : 'a build (npm run build)'}`
+  )
+}
+const ARTIFACTS = resolve(__dirname, '../../test-results')
+
+describe.skipIf(!ready)('reception screen in browser mode (Chromium, real services)', () => {
+  let app: Awaited<ReturnType<typeof startWebApp>>
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    app = await startWebApp()
+    ;({ context, page } = await launchChromium())
+    await page.goto(app.server.launchUrl)
+  }, 60_000)
+
+  afterAll(async () => {
+    await context?.close()
+    await app?.stop()
+  })
+
+  it('shows the Vietnamese form and an honest status bar', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Tiếp đón bệnh nhân' }).isVisible()).toBe(true)
+    expect(await page.getByLabel('Họ và tên').isVisible()).toBe(true)
+    expect(await page.getByTestId('status-reader').textContent()).toContain('Chưa kết nối đầu đọc')
+    expect(await page.getByTestId('status-queue').textContent()).toContain('Không có hồ sơ chờ gửi')
+  })
+
+  it('validates as the clerk types, in Vietnamese', async () => {
+    await page.getByLabel('Số CCCD / định danh').fill('02219500123')
+    expect(await page.locator('#f-idNumber-error').textContent()).toBe('Số CCCD gồm đúng 12 chữ số')
+    await page.getByLabel('Ngày sinh').fill('31/02/1995')
+    expect(await page.locator('#f-dob-error').textContent()).toBe('Ngày sinh không có thật')
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    expect(await page.getByRole('alert').filter({ hasText: 'trường cần sửa' }).isVisible()).toBe(true)
+    const count = await app.services.db.prepare('SELECT count(*) AS n FROM patients').get()
+    expect(count).toEqual({ n: 0 })
+  })
+
+  it('saves a typed patient, finds it without diacritics and reopens it', async () => {
+    await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hồng Nhung')
+    await page.getByLabel('Ngày sinh').fill('14/03/1995')
+    await page.getByLabel('Giới tính').selectOption('female')
+    await page.getByLabel('Số CCCD / định danh').fill('022195001234')
+    await page.getByLabel('Điện thoại').fill('0912345678')
+    await page.getByLabel('Địa chỉ').fill('Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh')
+    await page.getByLabel('Dịch vụ').selectOption('antenatal')
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
+    await expect.poll(() => page.getByTestId('status-queue').textContent()).toContain('2 hồ sơ chờ gửi')
+
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await page.screenshot({ path: resolve(ARTIFACTS, 'reception-saved.png'), fullPage: true })
+
+    await page.getByRole('tab', { name: 'Tìm bệnh nhân' }).click()
+    await page.getByRole('searchbox').fill('nguyen thi hong')
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click()
+    const row = page.getByRole('row').filter({ hasText: 'Nguyễn Thị Hồng Nhung' })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.textContent()).toContain('14/03/1995')
+    await page.screenshot({ path: resolve(ARTIFACTS, 'reception-search.png'), fullPage: true })
+
+    await row.getByRole('button', { name: 'Mở hồ sơ' }).click()
+    await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Nhung')
+    expect(await page.getByLabel('Số CCCD / định danh').inputValue()).toBe('022195001234')
+    expect(await page.getByText('Đang mở hồ sơ có sẵn').isVisible()).toBe(true)
+  })
+
+  it('switches to English and back', async () => {
+    await page.getByLabel('Ngôn ngữ').selectOption('en')
+    expect(await page.getByLabel('Full name').isVisible()).toBe(true)
+    await page.getByLabel('Language').selectOption('vi')
+    expect(await page.getByLabel('Họ và tên').isVisible()).toBe(true)
+  })
+
+  it('refuses API calls without the launch token or from another origin', async () => {
+    const call = (headers: Record<string, string>): Promise<Response> =>
+      fetch(`${app.server.url}/api/call/queue:status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{}'
+      })
+    expect((await call({})).status).toBe(401)
+    expect((await call({ Authorization: 'Bearer wrong' })).status).toBe(401)
+    expect(
+      (await call({ Authorization: `Bearer ${app.server.token}`, Origin: 'http://evil.example' })).status
+    ).toBe(403)
+    const ok = await call({ Authorization: `Bearer ${app.server.token}` })
+    expect(ok.status).toBe(200)
+    expect((await ok.json()) as { ok: boolean }).toMatchObject({ ok: true })
+  })
+})
