@@ -1,0 +1,250 @@
+/**
+ * Keyboard-wedge scan detection. Pure TS (no React, no Node): the caller feeds every keydown (from a
+ * window-level capturing listener, so it works wherever the focus is) and acts on the answer:
+ *
+ *   window.addEventListener('keydown', (e) => { if (wedge.feed(e) === 'swallow') e.preventDefault() }, true)
+ *
+ * A scanner types much faster than a person (a few ms per key, configurable limit `maxGapMs`), so:
+ * - printable keys are held back ('swallow') while they could still be a scan;
+ * - if the burst turns out to be typing (a gap longer than `maxGapMs`, or it ends short of `minLength`),
+ *   the held keys are handed to `onRelease(text)` for the caller to insert where the focus is
+ *   (e.g. document.execCommand('insertText')), before any key that ended the burst takes effect;
+ * - if it is a scan (≥ minLength keys, all fast, ended by Enter/Tab or by the idle gap), `onScan` gets the
+ *   text and nothing leaks into the focused field.
+ * While `capturing` is true the caller should also cancel `beforeinput`: on Windows, Alt+numpad
+ * characters arrive as input without a keydown of their own.
+ */
+import { detectWedgeDamage, wedgeDamageHints, type WedgeDamage } from './wedge-damage'
+
+export { detectWedgeDamage, repairMojibake, wedgeDamageHints } from './wedge-damage'
+export type { WedgeDamage, WedgeDamageKind } from './wedge-damage'
+
+/** The fields of a KeyboardEvent the detector reads (a real KeyboardEvent fits). */
+export interface WedgeKeyEvent {
+  readonly key: string
+  /** Event time in ms (KeyboardEvent.timeStamp). */
+  readonly timeStamp: number
+  readonly altKey?: boolean
+  readonly ctrlKey?: boolean
+  readonly metaKey?: boolean
+  readonly isComposing?: boolean
+}
+
+export type WedgeDecision = 'pass' | 'swallow'
+
+export interface WedgeScanInfo {
+  /** Keys that made up the scan (printable keys, Alt-code digits and IME corrections). */
+  readonly keys: number
+  readonly durationMs: number
+  readonly terminator: 'Enter' | 'Tab' | null
+  /** How keyboard mode damaged the text, with a Vietnamese hint; null when it looks clean. */
+  readonly damage: WedgeDamage | null
+}
+
+export interface WedgeScheduler {
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface WedgeOptions {
+  readonly onScan: (text: string, info: WedgeScanInfo) => void
+  /** Held keys that turned out to be typing; the caller inserts them into the focused field. */
+  readonly onRelease?: (text: string) => void
+  /** Longest gap between two keys of one scan (ms). Scanners: < 15–30 ms; people: > 60 ms. */
+  readonly maxGapMs?: number
+  /** Shorter fast bursts are typing (key rollover); a CCCD QR is ~100 characters. */
+  readonly minLength?: number
+  readonly terminators?: readonly string[]
+  /** When false (default), a fast burst of ≥ minLength keys with no terminator is a scan after the idle gap. */
+  readonly requireTerminator?: boolean
+  /** How long after the last key the burst is closed (ms); a little above maxGapMs absorbs event jitter. */
+  readonly flushMs?: number
+  /**
+   * Which key may start a scan (default: any printable). Keys that cannot are never held back, so the app
+   * can keep e.g. Space on a focused button instant: for CCCD-only desks, `(k) => /[0-9]/.test(k)`.
+   */
+  readonly startKey?: (key: string) => boolean
+  readonly scheduler?: WedgeScheduler
+}
+
+const MODIFIERS = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'CapsLock',
+  'NumLock',
+  'ScrollLock',
+  'Fn'
+])
+
+function isPrintable(key: string): boolean {
+  return [...key].length === 1
+}
+
+export class WedgeDetector {
+  private readonly onScan: WedgeOptions['onScan']
+  private readonly onRelease: (text: string) => void
+  private readonly maxGapMs: number
+  private readonly minLength: number
+  private readonly terminators: ReadonlySet<string>
+  private readonly requireTerminator: boolean
+  private readonly flushMs: number
+  private readonly scheduler: WedgeScheduler
+  private readonly startKey: (key: string) => boolean
+
+  private chars: string[] = []
+  private keys = 0
+  private firstAt = 0
+  private lastAt = 0
+  private altCodeSeen = false
+  private imeSeen = false
+  private timer: unknown = null
+
+  constructor(options: WedgeOptions) {
+    this.onScan = options.onScan
+    this.onRelease = options.onRelease ?? (() => undefined)
+    this.maxGapMs = options.maxGapMs ?? 30
+    this.minLength = options.minLength ?? 8
+    this.terminators = new Set(options.terminators ?? ['Enter', 'Tab'])
+    this.requireTerminator = options.requireTerminator ?? false
+    this.flushMs = options.flushMs ?? this.maxGapMs + 20
+    this.startKey = options.startKey ?? (() => true)
+    this.scheduler = options.scheduler ?? {
+      setTimeout: (cb, ms) => globalThis.setTimeout(cb, ms),
+      clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>)
+    }
+  }
+
+  /** True while keys are held back as a possible scan. */
+  get capturing(): boolean {
+    return this.keys > 0
+  }
+
+  feed(event: WedgeKeyEvent): WedgeDecision {
+    const { key, timeStamp } = event
+    if (MODIFIERS.has(key)) return this.capturing ? 'swallow' : 'pass'
+    // Timers and events race; the event's own time decides whether the burst is still going.
+    if (this.capturing && timeStamp - this.lastAt > this.maxGapMs) this.close()
+    const inBurst = this.capturing
+
+    if (event.ctrlKey || event.metaKey) {
+      if (inBurst) this.close()
+      return 'pass'
+    }
+    if (event.isComposing || key === 'Process') {
+      // An IME composing inside a fast burst is rewriting the scanner's keys; outside one it is typing.
+      if (!inBurst) return 'pass'
+      this.imeSeen = true
+      return this.take(timeStamp)
+    }
+    if (this.terminators.has(key)) {
+      if (inBurst && this.looksLikeScan()) {
+        this.finishScan(key === 'Tab' ? 'Tab' : 'Enter', timeStamp)
+        return 'swallow'
+      }
+      if (inBurst) this.close()
+      return 'pass'
+    }
+    if (key === 'Backspace' && inBurst) {
+      // No one corrects a typo within 30 ms: this is Unikey/EVKey replacing the scanner's keys.
+      this.imeSeen = true
+      this.chars.pop()
+      return this.take(timeStamp)
+    }
+    if (isPrintable(key)) {
+      if (event.altKey && /^[0-9]$/.test(key)) {
+        // Alt+numpad code: the character itself arrives later as input, never as a keydown.
+        if (!inBurst && !this.startKey(key)) return 'pass'
+        if (!inBurst) this.firstAt = timeStamp
+        this.altCodeSeen = true
+        return this.take(timeStamp)
+      }
+      if (event.altKey) {
+        if (inBurst) this.close()
+        return 'pass'
+      }
+      if (!inBurst && !this.startKey(key)) return 'pass'
+      if (!inBurst) this.firstAt = timeStamp
+      this.chars.push(key)
+      return this.take(timeStamp)
+    }
+    // Arrows, Escape, function keys, dead keys: a person is at the keyboard.
+    if (inBurst) this.close()
+    return 'pass'
+  }
+
+  /** Closes any open burst now (e.g. on window blur). */
+  flush(): void {
+    if (this.capturing) this.close()
+  }
+
+  dispose(): void {
+    this.clearTimer()
+    this.reset()
+  }
+
+  private take(timeStamp: number): WedgeDecision {
+    this.keys++
+    this.lastAt = timeStamp
+    this.clearTimer()
+    this.timer = this.scheduler.setTimeout(() => {
+      this.timer = null
+      if (this.capturing) this.close()
+    }, this.flushMs)
+    return 'swallow'
+  }
+
+  /** Ends a burst without a terminator: a scan if long enough (and allowed), otherwise typing to release. */
+  private close(): void {
+    if (this.looksLikeScan() && !this.requireTerminator) this.finishScan(null, this.lastAt)
+    else {
+      const text = this.chars.join('')
+      this.clearTimer()
+      this.reset()
+      if (text) this.onRelease(text)
+    }
+  }
+
+  /** Alt-code and IME keys stand for characters that never reached us as keydowns. */
+  private looksLikeScan(): boolean {
+    return (
+      this.chars.length >= this.minLength ||
+      ((this.altCodeSeen || this.imeSeen) && this.keys >= this.minLength)
+    )
+  }
+
+  private finishScan(terminator: 'Enter' | 'Tab' | null, endAt: number): void {
+    const text = this.chars.join('')
+    const info: WedgeScanInfo = {
+      keys: this.keys,
+      durationMs: Math.max(0, endAt - this.firstAt),
+      terminator,
+      damage: this.imeSeen
+        ? { kind: 'ime', hint: wedgeDamageHints.ime }
+        : this.altCodeSeen
+          ? { kind: 'alt-code', hint: wedgeDamageHints['alt-code'] }
+          : detectWedgeDamage(text)
+    }
+    this.clearTimer()
+    this.reset()
+    this.onScan(text, info)
+  }
+
+  private reset(): void {
+    this.chars = []
+    this.keys = 0
+    this.altCodeSeen = false
+    this.imeSeen = false
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.scheduler.clearTimeout(this.timer)
+    this.timer = null
+  }
+}
+
+export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
+  return new WedgeDetector(options)
+}
