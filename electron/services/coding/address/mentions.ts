@@ -1,0 +1,205 @@
+import type { AdminCatalog, NameEntry, UnitLevel } from '../catalog/admin-catalog'
+import type { AddressToken } from './tokenize'
+
+type WordToken = Extract<AddressToken, { boundary: false }>
+
+/** An administrative keyword and the unit kinds it announces. */
+interface Keyword {
+  words: readonly { fold: string; marked: string }[]
+  levels: readonly UnitLevel[]
+  /** Unit kinds (as in the catalogue) the keyword names exactly. */
+  kinds: readonly string[]
+}
+
+const kw = (text: string, marked: string, levels: UnitLevel[], kinds: string[]): Keyword => ({
+  words: text.split(' ').map((fold, i) => ({ fold, marked: marked.split(' ')[i]! })),
+  levels,
+  kinds
+})
+
+// Longest first, so "thị xã" wins over "xã".
+const ADMIN_KEYWORDS: readonly Keyword[] = [
+  kw('thanh pho', 'thành phố', ['province', 'district'], ['Thành phố']),
+  kw('thi xa', 'thị xã', ['district'], ['Thị xã']),
+  kw('thi tran', 'thị trấn', ['commune'], ['Thị trấn']),
+  kw('dac khu', 'đặc khu', ['commune'], ['Đặc khu']),
+  kw('phuong', 'phường', ['commune'], ['Phường']),
+  kw('xa', 'xã', ['commune'], ['Xã']),
+  kw('huyen', 'huyện', ['district'], ['Huyện']),
+  kw('quan', 'quận', ['district'], ['Quận']),
+  kw('tinh', 'tỉnh', ['province'], ['Tỉnh']),
+  kw('tp', 'tp', ['province', 'district'], ['Thành phố']),
+  kw('tx', 'tx', ['district'], ['Thị xã']),
+  kw('tt', 'tt', ['commune'], ['Thị trấn'])
+]
+
+/** Words that start a house, street or hamlet part ("Số 12", "đường …", "Thôn 3", "Tổ 5 Khu 2"). */
+const DETAIL_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    'số',
+    'sn',
+    'đường',
+    'phố',
+    'ngõ',
+    'ngách',
+    'hẻm',
+    'kiệt',
+    'thôn',
+    'xóm',
+    'tổ',
+    'khu',
+    'bản',
+    'ấp',
+    'khóm',
+    'khối',
+    'cụm',
+    'đội',
+    'làng',
+    'nhà',
+    'lô',
+    'tầng',
+    'tòa',
+    'km',
+    'tdp'
+  ].map((w) => [
+    w
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd'),
+    w
+  ])
+)
+
+/** A stretch of the address read as a unit name, with the keyword that announced it (if any). */
+export interface Mention {
+  start: number
+  end: number
+  keyword: Keyword | null
+  entries: readonly NameEntry[]
+  /** Whether the text's spelling (with marks) equals the entry's; null when the text has no marks there. */
+  exact: readonly (boolean | null)[]
+}
+
+function sameWord(t: WordToken, w: { fold: string; marked: string }): boolean {
+  if (t.fold !== w.fold) return false
+  // With marks, "xá" is not "xã"; without, they cannot be told apart.
+  return !t.hasMarks || markedEq(t.marked, w.marked)
+}
+
+function markedEq(a: string, b: string): boolean {
+  const key = (s: string): string => {
+    const nfd = s.normalize('NFD')
+    const marks = [...nfd].filter((c) => /[\u0300-\u036f]/.test(c)).sort()
+    return [...nfd].filter((c) => !/[\u0300-\u036f]/.test(c)).join('') + marks.join('')
+  }
+  return key(a) === key(b)
+}
+
+function keywordAt(tokens: readonly AddressToken[], i: number): Keyword | null {
+  for (const k of ADMIN_KEYWORDS) {
+    let ok = true
+    for (let j = 0; j < k.words.length; j++) {
+      const t = tokens[i + j]
+      if (t === undefined || t.boundary || !sameWord(t, k.words[j]!)) {
+        ok = false
+        break
+      }
+    }
+    if (ok) return k
+  }
+  return null
+}
+
+function isDetailWord(t: AddressToken | undefined): boolean {
+  if (t === undefined || t.boundary) return false
+  const marked = DETAIL_WORDS.get(t.fold)
+  return marked !== undefined && (!t.hasMarks || markedEq(t.marked, marked))
+}
+
+/** Longest catalogue name starting at i (not crossing a boundary), or null. */
+function nameAt(
+  tokens: readonly AddressToken[],
+  i: number,
+  catalog: AdminCatalog,
+  minWords: number
+): { end: number; entries: readonly NameEntry[]; marked: string; hasMarks: boolean } | null {
+  const words: WordToken[] = []
+  for (let j = i; j < tokens.length && words.length < catalog.maxNameWords; j++) {
+    const t = tokens[j]!
+    if (t.boundary) break
+    words.push(t)
+  }
+  for (let n = words.length; n >= minWords; n--) {
+    const slice = words.slice(0, n)
+    const entries = catalog.byName.get(slice.map((w) => w.fold).join(' '))
+    if (entries !== undefined)
+      return {
+        end: i + n,
+        entries,
+        marked: slice.map((w) => w.marked).join(' '),
+        hasMarks: slice.some((w) => w.hasMarks)
+      }
+  }
+  return null
+}
+
+/**
+ * Reads the unit names an address mentions, left to right. After a keyword ("xã", "TP", "huyện"…) a name of
+ * one word is accepted; without one, names need two words, so a stray "Huế" in a street name is not a city.
+ * House, street and hamlet parts are skipped up to the next boundary or keyword.
+ */
+export function findMentions(tokens: readonly AddressToken[], catalog: AdminCatalog): Mention[] {
+  const mentions: Mention[] = []
+  let i = 0
+  let inDetail = false
+  while (i < tokens.length) {
+    const t = tokens[i]!
+    if (t.boundary) {
+      inDetail = false
+      i++
+      continue
+    }
+    const keyword = keywordAt(tokens, i)
+    if (keyword !== null) {
+      const after = i + keyword.words.length
+      const named = nameAt(tokens, after, catalog, 1)
+      const entries = named?.entries.filter((e) => keyword.levels.includes(e.level)) ?? []
+      if (named !== null && entries.length > 0) {
+        mentions.push(toMention(i, named.end, keyword, entries, named))
+        inDetail = false
+        i = named.end
+        continue
+      }
+    }
+    if (!inDetail) {
+      const named = nameAt(tokens, i, catalog, 2)
+      if (named !== null) {
+        mentions.push(toMention(i, named.end, null, named.entries, named))
+        i = named.end
+        continue
+      }
+      if (isDetailWord(t)) inDetail = true
+    } else if (/^\d+[a-z]?$/.test(t.fold)) {
+      // "Thôn 3", "Tổ 5", "Số 12": the number closes the part; a name may follow without a comma.
+      inDetail = false
+    }
+    i++
+  }
+  return mentions
+}
+
+function toMention(
+  start: number,
+  end: number,
+  keyword: Keyword | null,
+  entries: readonly NameEntry[],
+  named: { marked: string; hasMarks: boolean }
+): Mention {
+  return {
+    start,
+    end,
+    keyword,
+    entries,
+    exact: entries.map((e) => (named.hasMarks ? named.marked === e.marked : null))
+  }
+}

@@ -1,0 +1,149 @@
+import { foldVietnamese, markedWords } from '../text'
+import type {
+  AdminCatalogData,
+  CommuneRecord,
+  DistrictRecord,
+  LegacyCommuneRecord,
+  LegacyProvinceRecord,
+  ProvinceRecord,
+  UnitListVersion
+} from './types'
+import { defaultAdminCatalogData } from './default-admin-data'
+
+export type UnitLevel = 'province' | 'district' | 'commune'
+
+/** One way a name in an address can be read: a unit of the current or of the pre-reform list. */
+export interface NameEntry {
+  level: UnitLevel
+  list: 'current' | 'legacy'
+  code: string
+  /** For legacy provinces: the current province they are now part of. Otherwise the unit's own province. */
+  provinceCode: string
+  districtCode: string | null
+  kind: string
+  name: string
+  /** Diacritic-preserving key of the name (see markedWords), to tell "Xã" from "Xá" when the text has marks. */
+  marked: string
+}
+
+/** A built catalogue: the stored data plus the lookup indexes address coding needs (built once). */
+export interface AdminCatalog {
+  readonly data: AdminCatalogData
+  readonly currentVersion: UnitListVersion
+  readonly legacyVersion: UnitListVersion
+  /** Folded name ("ha tu") → every unit carrying it. */
+  readonly byName: ReadonlyMap<string, readonly NameEntry[]>
+  readonly maxNameWords: number
+  readonly provinces: ReadonlyMap<string, ProvinceRecord>
+  readonly legacyProvinces: ReadonlyMap<string, LegacyProvinceRecord>
+  readonly communes: ReadonlyMap<string, CommuneRecord>
+  readonly legacyCommunes: ReadonlyMap<string, LegacyCommuneRecord>
+  readonly legacyDistricts: ReadonlyMap<string, DistrictRecord>
+  /** Legacy communes of each legacy district, for "district only" addresses. */
+  readonly legacyCommunesByDistrict: ReadonlyMap<string, readonly LegacyCommuneRecord[]>
+}
+
+export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
+  const byName = new Map<string, NameEntry[]>()
+  let maxNameWords = 1
+  const add = (name: string, entry: Omit<NameEntry, 'marked' | 'name'> & { name: string }): void => {
+    const key = foldVietnamese(name)
+    if (key === '') return
+    maxNameWords = Math.max(maxNameWords, key.split(' ').length)
+    const list = byName.get(key) ?? []
+    list.push({ ...entry, name: entry.name, marked: markedWords(name).join(' ') })
+    byName.set(key, list)
+  }
+
+  for (const p of data.current.provinces)
+    add(p.name, {
+      level: 'province',
+      list: 'current',
+      code: p.code,
+      provinceCode: p.code,
+      districtCode: null,
+      kind: p.kind,
+      name: p.name
+    })
+  for (const p of data.legacy.provinces)
+    add(p.name, {
+      level: 'province',
+      list: 'legacy',
+      code: p.code,
+      provinceCode: p.newProvinceCode,
+      districtCode: null,
+      kind: p.kind,
+      name: p.name
+    })
+  for (const d of data.legacy.districts) {
+    const provinceCode = newProvinceOf(data, d.provinceCode)
+    for (const n of [d.name, ...d.aliases])
+      add(n, {
+        level: 'district',
+        list: 'legacy',
+        code: d.code,
+        provinceCode,
+        districtCode: d.code,
+        kind: d.kind,
+        name: d.name
+      })
+  }
+  for (const c of data.current.communes)
+    add(c.name, {
+      level: 'commune',
+      list: 'current',
+      code: c.code,
+      provinceCode: c.provinceCode,
+      districtCode: null,
+      kind: c.kind,
+      name: c.name
+    })
+  for (const c of data.legacy.communes)
+    add(c.name, {
+      level: 'commune',
+      list: 'legacy',
+      code: c.code,
+      provinceCode: newProvinceOf(data, c.provinceCode),
+      districtCode: c.districtCode,
+      kind: c.kind,
+      name: c.name
+    })
+
+  const legacyCommunesByDistrict = new Map<string, LegacyCommuneRecord[]>()
+  for (const c of data.legacy.communes) {
+    const list = legacyCommunesByDistrict.get(c.districtCode) ?? []
+    list.push(c)
+    legacyCommunesByDistrict.set(c.districtCode, list)
+  }
+
+  return {
+    data,
+    currentVersion: data.current.version,
+    legacyVersion: data.legacy.version,
+    byName,
+    maxNameWords,
+    provinces: new Map(data.current.provinces.map((p) => [p.code, p])),
+    legacyProvinces: new Map(data.legacy.provinces.map((p) => [p.code, p])),
+    communes: new Map(data.current.communes.map((c) => [c.code, c])),
+    legacyCommunes: new Map(data.legacy.communes.map((c) => [c.code, c])),
+    legacyDistricts: new Map(data.legacy.districts.map((d) => [d.code, d])),
+    legacyCommunesByDistrict
+  }
+}
+
+function newProvinceOf(data: AdminCatalogData, oldProvinceCode: string): string {
+  return data.legacy.provinces.find((p) => p.code === oldProvinceCode)?.newProvinceCode ?? oldProvinceCode
+}
+
+let defaultCatalog: AdminCatalog | null = null
+
+/** The embedded default catalogue, built on first use and then shared (it is immutable). */
+export function defaultAdminCatalog(): AdminCatalog {
+  defaultCatalog ??= buildAdminCatalog(defaultAdminCatalogData)
+  return defaultCatalog
+}
+
+/** "Phường Hà Tu": how a unit is written in full. */
+export function fullUnitName(unit: { kind: string; name: string }): string {
+  return `${unit.kind} ${unit.name}`
+}

@@ -1,0 +1,65 @@
+import { compactKey } from '../text'
+import { type AdminCatalog, defaultAdminCatalog } from './admin-catalog'
+import { ethnicities } from './ethnicity'
+import { nationalities } from './nationality'
+import { occupations } from './occupation'
+import type { CodeListVersioned, EthnicityRecord, NationalityRecord, OccupationRecord } from './types'
+
+/** Every catalogue identity coding needs, with its lookup indexes built once. */
+export interface CodingCatalog {
+  admin: AdminCatalog
+  ethnicities: CodeListVersioned<EthnicityRecord>
+  nationalities: CodeListVersioned<NationalityRecord>
+  occupations: CodeListVersioned<OccupationRecord>
+  /** compactKey(name or variant) → record. */
+  ethnicityByKey: ReadonlyMap<string, EthnicityRecord>
+  nationalityByKey: ReadonlyMap<string, NationalityRecord>
+  occupationByCode: ReadonlyMap<string, OccupationRecord>
+}
+
+export function buildCodingCatalog(parts: {
+  admin: AdminCatalog
+  ethnicities: CodeListVersioned<EthnicityRecord>
+  nationalities: CodeListVersioned<NationalityRecord>
+  occupations: CodeListVersioned<OccupationRecord>
+}): CodingCatalog {
+  const ethnicityByKey = new Map<string, EthnicityRecord>()
+  for (const e of parts.ethnicities.entries)
+    for (const n of [e.name, ...e.variants]) ethnicityByKey.set(compactKey(n), e)
+  const nationalityByKey = new Map<string, NationalityRecord>()
+  for (const n of parts.nationalities.entries)
+    for (const v of [n.name, ...n.variants]) nationalityByKey.set(compactKey(v), n)
+  return {
+    ...parts,
+    ethnicityByKey,
+    nationalityByKey,
+    occupationByCode: new Map(parts.occupations.entries.map((o) => [o.code, o]))
+  }
+}
+
+let defaultCatalog: CodingCatalog | null = null
+
+/** The embedded default catalogues (built once; immutable). */
+export function defaultCodingCatalog(): CodingCatalog {
+  defaultCatalog ??= buildCodingCatalog({
+    admin: defaultAdminCatalog(),
+    ethnicities,
+    nationalities,
+    occupations
+  })
+  return defaultCatalog
+}
+
+/** "Dân tộc Kinh", "KINH", "H'Mông", "Khmer", "San Diu" → the GSO record; null when unknown. */
+export function lookupEthnicity(text: string, catalog: CodingCatalog): EthnicityRecord | null {
+  const key = compactKey(text.replace(/^\s*d[âa]n\s*t[ộo]c\s*/iu, ''))
+  if (key === '') return null
+  return catalog.ethnicityByKey.get(key) ?? null
+}
+
+/** "Việt Nam", "VIET NAM", "Vietnamese" → the record; null when unknown. */
+export function lookupNationality(text: string, catalog: CodingCatalog): NationalityRecord | null {
+  const key = compactKey(text.replace(/^\s*qu[ốo]c\s*t[ịi]ch\s*/iu, ''))
+  if (key === '') return null
+  return catalog.nationalityByKey.get(key) ?? null
+}

@@ -1,0 +1,151 @@
+import type { PatientForm } from '../../../contract/patient'
+import type { AdminCatalog } from '../catalog/admin-catalog'
+import { NO_OCCUPATION } from '../catalog/occupation'
+import { sexCode } from '../catalog/sex'
+
+/** XML1 (TONG_HOP) fields reception owns, health-data.md §1.4; every value a string, as QĐ 4750 types them. */
+export interface Xml1AdministrativeFields {
+  HO_TEN: string
+  SO_CCCD: string
+  /** yyyymmddHHMM; unknown hour+minute → 0000, unknown day+month → 0000 (§1.5). */
+  NGAY_SINH: string
+  /** 1 male, 2 female, 3 undetermined. */
+  GIOI_TINH: string
+  NHOM_MAU: string
+  /** 3 chars, TT 07/2016 Appendix 2 ('000' Việt Nam). */
+  MA_QUOCTICH: string
+  /** 2 digits, GSO. */
+  MA_DANTOC: string
+  /** 5 digits, QĐ 34/2020; 00000 for none or not yet. */
+  MA_NGHE_NGHIEP: string
+  DIA_CHI: string
+  /** Last 2 digits of the province code. */
+  MATINH_CU_TRU: string
+  /** District: empty or the legacy code, by configuration (§4.4). */
+  MAHUYEN_CU_TRU: string
+  /** 5 digits. */
+  MAXA_CU_TRU: string
+  DIEN_THOAI: string
+  MA_THE_BHYT: string
+}
+
+export interface Xml1Options {
+  /**
+   * MAHUYEN_CU_TRU after the July 2025 reform has no official rule (§4.4): 'empty' (default) leaves it blank;
+   * 'legacy' writes the old district code when every old unit merged into the commune lay in one district.
+   */
+  districtField?: 'empty' | 'legacy'
+  /** Needed for districtField 'legacy'. */
+  catalog?: AdminCatalog
+}
+
+/** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' → yyyymmddHHMM with 00 for unknown parts; '' when there is no date. */
+export function xml1BirthDate(dateOfBirth: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(dateOfBirth)
+  if (m === null) return ''
+  return `${m[1]}${m[2] ?? '00'}${m[3] ?? '00'}0000`
+}
+
+/**
+ * The XML1 administrative values for a visit. visitDate (YYYY-MM-DD) decides which district rule applies:
+ * before 1 July 2025 the legacy district code is written when known.
+ */
+export function xml1AdministrativeFields(
+  form: PatientForm,
+  visitDate: string,
+  options: Xml1Options = {}
+): Xml1AdministrativeFields {
+  const address = form.address
+  return {
+    HO_TEN: form.fullName.slice(0, 255),
+    SO_CCCD: form.idNumber ?? form.oldIdNumber ?? '',
+    NGAY_SINH: xml1BirthDate(form.dateOfBirth),
+    GIOI_TINH: sexCode(form.sex),
+    NHOM_MAU: '',
+    MA_QUOCTICH: form.nationalityCode ?? '',
+    MA_DANTOC: form.ethnicityCode ?? '',
+    MA_NGHE_NGHIEP: form.occupationCode ?? NO_OCCUPATION,
+    DIA_CHI: address.text.slice(0, 1024),
+    MATINH_CU_TRU: address.provinceCode === null ? '' : address.provinceCode.slice(-2),
+    MAHUYEN_CU_TRU: districtField(form, visitDate, options),
+    MAXA_CU_TRU: address.communeCode ?? '',
+    DIEN_THOAI: form.phone ?? '',
+    MA_THE_BHYT: form.bhytCardNumber ?? ''
+  }
+}
+
+function districtField(form: PatientForm, visitDate: string, options: Xml1Options): string {
+  const wantLegacy = options.districtField === 'legacy' || visitDate < '2025-07-01'
+  const catalog = options.catalog
+  const code = form.address.communeCode
+  if (!wantLegacy || catalog === undefined || code === null) return ''
+  if (form.address.unitListVersion === catalog.legacyVersion.id)
+    return catalog.legacyCommunes.get(code)?.districtCode ?? ''
+  const districts = new Set<string>()
+  for (const old of catalog.data.legacy.communes)
+    if (old.newCommunes.some((t) => t.code === code)) districts.add(old.districtCode)
+  return districts.size === 1 ? [...districts][0]! : ''
+}
+
+export interface Xml1Problem {
+  field: keyof Xml1AdministrativeFields
+  message: string
+  messageEn: string
+}
+
+const PATTERNS: Partial<Record<keyof Xml1AdministrativeFields, RegExp>> = {
+  NGAY_SINH: /^\d{12}$/,
+  GIOI_TINH: /^[123]$/,
+  MA_QUOCTICH: /^[0-9A-Z]{3}$/,
+  MA_DANTOC: /^\d{2}$/,
+  MA_NGHE_NGHIEP: /^\d{5}$/,
+  MATINH_CU_TRU: /^\d{2}$/,
+  MAXA_CU_TRU: /^\d{5}$/
+}
+
+const REQUIRED: readonly (keyof Xml1AdministrativeFields)[] = [
+  'HO_TEN',
+  'NGAY_SINH',
+  'GIOI_TINH',
+  'MA_QUOCTICH',
+  'MA_DANTOC',
+  'MA_NGHE_NGHIEP',
+  'DIA_CHI',
+  'MATINH_CU_TRU',
+  'MAXA_CU_TRU'
+]
+
+/** "Đúng – Đủ" checks (§8): required XML1 values present and well-formed; the address coded with the list in force. */
+export function checkXml1AdministrativeFields(
+  fields: Xml1AdministrativeFields,
+  visitDate: string,
+  unitListVersion: string | null,
+  catalog: AdminCatalog
+): Xml1Problem[] {
+  const problems: Xml1Problem[] = []
+  for (const field of REQUIRED)
+    if (fields[field] === '')
+      problems.push({ field, message: `Thiếu ${field}.`, messageEn: `${field} is required.` })
+  for (const [field, pattern] of Object.entries(PATTERNS) as [keyof Xml1AdministrativeFields, RegExp][])
+    if (fields[field] !== '' && !pattern.test(fields[field]))
+      problems.push({ field, message: `${field} sai định dạng.`, messageEn: `${field} is malformed.` })
+  if (fields.SO_CCCD !== '' && !/^\d{9}$|^\d{12}$/.test(fields.SO_CCCD))
+    problems.push({
+      field: 'SO_CCCD',
+      message: 'Số CCCD/CMND sai định dạng.',
+      messageEn: 'SO_CCCD is malformed.'
+    })
+  const inForce = versionInForce(visitDate, catalog)
+  if (fields.MAXA_CU_TRU !== '' && unitListVersion !== null && unitListVersion !== inForce)
+    problems.push({
+      field: 'MAXA_CU_TRU',
+      message: 'Mã xã theo danh mục cũ: hãy chuyển sang đơn vị hành chính hiện hành.',
+      messageEn: `Commune coded with ${unitListVersion}, but ${inForce} applies on ${visitDate}.`
+    })
+  return problems
+}
+
+function versionInForce(date: string, catalog: AdminCatalog): string {
+  const legacy = catalog.legacyVersion
+  return legacy.effectiveTo !== null && date < legacy.effectiveTo ? legacy.id : catalog.currentVersion.id
+}
