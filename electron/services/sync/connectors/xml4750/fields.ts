@@ -119,7 +119,8 @@ export function checkRecord(
     if (!known.has(name)) throw new Error(`${table}: unknown element ${name}`)
   }
   return fields.map((field) => {
-    const value = (record[field.name] ?? '').normalize('NFC')
+    // XML parsers turn CR and CRLF into LF on reading; writing LF makes the length checked here the one read there.
+    const value = (record[field.name] ?? '').normalize('NFC').replace(/\r\n?/g, '\n')
     if (value === '') {
       if (field.required) throw fieldError(table, field, 'đang để trống.', 'required but empty', {})
       return [field.name, value]
