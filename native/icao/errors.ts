@@ -1,6 +1,3 @@
-// The contract is a shared leaf that adapters may import; the lint pattern 'electron' also matches
-// the path segment of electron/contract, hence the one exemption here (see the report to the lead).
-// eslint-disable-next-line no-restricted-imports
 import { AppError, isAppError } from '../../electron/contract/errors'
 
 export { AppError, isAppError }
