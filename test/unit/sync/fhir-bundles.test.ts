@@ -48,7 +48,7 @@ describe('HIS FHIR bundle', () => {
 
   it('carries the VN Core identifiers, extensions, address codes, name and birth date', () => {
     const sub = makeSubmission()
-    const [patient] = resources(buildHisBundle(sub), 'Patient') as [Record<string, never>]
+    const [patient] = resources(buildHisBundle(sub), 'Patient') as [Record<string, unknown>]
     const ids = patient['identifier'] as { system: string; value: string }[]
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -87,7 +87,7 @@ describe('HIS FHIR bundle', () => {
     })
     expect(e!.request.ifNoneExist).toBe(`identifier=urn:vn:cskcb:22001:ma-lk|${sub.visit.id}`)
     expect(p!.fullUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/)
-    const encounter = e!.resource as unknown as Record<string, never>
+    const encounter = e!.resource as unknown as Record<string, unknown>
     expect(encounter['subject']).toEqual({ reference: p!.fullUrl })
     expect(JSON.stringify(encounter['serviceType'])).toContain('"code":"antenatal"')
     expect(encounter['period']).toEqual({ start: '2026-11-23T08:05:00+07:00' })
