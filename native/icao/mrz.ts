@@ -5,7 +5,7 @@ import { invalidKeyInput as invalidKey } from './errors'
 export interface MrzInfo {
   /** Document number as printed in the MRZ (CCCD: last 9 digits of the 12-digit ID). */
   documentNumber: string
-  /** Date of birth YYMMDD. */
+  /** Date of birth YYMMDD; "<" for unknown parts (partial dates), as printed in the MRZ. */
   dateOfBirth: string
   /** Date of expiry YYMMDD. */
   dateOfExpiry: string
@@ -44,8 +44,8 @@ export function mrzCheckDigit(text: string): number {
 export function mrzInformation(info: MrzInfo): string {
   const number = info.documentNumber.trim().toUpperCase()
   if (!/^[A-Z0-9<]{1,}$/.test(number)) throw invalidKey('document number')
-  if (!/^\d{6}$/.test(info.dateOfBirth)) throw invalidKey('date of birth')
-  if (!/^\d{6}$/.test(info.dateOfExpiry)) throw invalidKey('date of expiry')
+  if (!/^[0-9<]{6}$/.test(info.dateOfBirth)) throw invalidKey('date of birth')
+  if (!/^[0-9<]{6}$/.test(info.dateOfExpiry)) throw invalidKey('date of expiry')
   const padded = number.padEnd(9, '<')
   return (
     padded +
