@@ -225,7 +225,7 @@ function codeResidence(
     }
   }
   const coding = codeAddress(text, catalog.admin)
-  const normalized = coding.normalized.slice(0, 1024)
+  const normalized = coding.normalized
   if (coding.best !== null && !coding.needsChoice)
     return {
       address: {

@@ -4,7 +4,8 @@ import { NO_OCCUPATION } from '../catalog/occupation'
 import { sexCode } from '../catalog/sex'
 
 /** XML1 (TONG_HOP) fields reception owns, health-data.md §1.4; every value a string, as QĐ 4750 types them. */
-export interface Xml1AdministrativeFields {
+// A type alias (not an interface) so it is assignable to Record<string, string> for the XML writer.
+export type Xml1AdministrativeFields = {
   HO_TEN: string
   SO_CCCD: string
   /** yyyymmddHHMM; unknown hour+minute → 0000, unknown day+month → 0000 (§1.5). */
@@ -57,7 +58,7 @@ export function xml1AdministrativeFields(
 ): Xml1AdministrativeFields {
   const address = form.address
   return {
-    HO_TEN: form.fullName.slice(0, 255),
+    HO_TEN: form.fullName,
     SO_CCCD: form.idNumber ?? form.oldIdNumber ?? '',
     NGAY_SINH: xml1BirthDate(form.dateOfBirth),
     GIOI_TINH: sexCode(form.sex),
@@ -65,7 +66,7 @@ export function xml1AdministrativeFields(
     MA_QUOCTICH: form.nationalityCode ?? '',
     MA_DANTOC: form.ethnicityCode ?? '',
     MA_NGHE_NGHIEP: form.occupationCode ?? NO_OCCUPATION,
-    DIA_CHI: address.text.slice(0, 1024),
+    DIA_CHI: address.text,
     MATINH_CU_TRU: address.provinceCode === null ? '' : address.provinceCode.slice(-2),
     MAHUYEN_CU_TRU: districtField(form, visitDate, options),
     MAXA_CU_TRU: address.communeCode ?? '',
@@ -129,6 +130,17 @@ export function checkXml1AdministrativeFields(
   for (const [field, pattern] of Object.entries(PATTERNS) as [keyof Xml1AdministrativeFields, RegExp][])
     if (fields[field] !== '' && !pattern.test(fields[field]))
       problems.push({ field, message: `${field} sai định dạng.`, messageEn: `${field} is malformed.` })
+  // Too long is reported, never cut: a truncated name or address would fail the audit unnoticed.
+  for (const [field, max] of [
+    ['HO_TEN', 255],
+    ['DIA_CHI', 1024]
+  ] as const)
+    if ([...fields[field]].length > max)
+      problems.push({
+        field,
+        message: `${field} dài quá ${max} ký tự.`,
+        messageEn: `${field} exceeds ${max} characters.`
+      })
   if (fields.SO_CCCD !== '' && !/^\d{9}$|^\d{12}$/.test(fields.SO_CCCD))
     problems.push({
       field: 'SO_CCCD',
