@@ -42,7 +42,7 @@ export function App(): React.JSX.Element {
         </label>
       </header>
       <main className="app-main">
-        {/* The form stays mounted so switching tabs never loses what the clerk typed. */}
+        {/* Form and search stay mounted so switching tabs never loses what the clerk typed or found. */}
         <div hidden={tab !== 'reception'}>
           <ReceptionForm
             key={opened?.id ?? 'new'}
@@ -51,14 +51,14 @@ export function App(): React.JSX.Element {
             onClearOpened={() => setOpened(null)}
           />
         </div>
-        {tab === 'search' && (
+        <div hidden={tab !== 'search'}>
           <PatientSearch
             onOpen={(record) => {
               setOpened(record)
               setTab('reception')
             }}
           />
-        )}
+        </div>
         {tab === 'queue' && <QueueView status={status?.queue ?? null} />}
       </main>
       <StatusBar status={status} />

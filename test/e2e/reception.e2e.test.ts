@@ -70,10 +70,16 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(await row.textContent()).toContain('14/03/1995')
     await page.screenshot({ path: resolve(ARTIFACTS, 'reception-search.png'), fullPage: true })
 
+    // Start from an empty form so the reopened values can only come from the saved record.
+    await page.getByRole('tab', { name: 'Tiếp đón' }).click()
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('')
+    await page.getByRole('tab', { name: 'Tìm bệnh nhân' }).click()
     await row.getByRole('button', { name: 'Mở hồ sơ' }).click()
-    await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Nhung')
+    await expect.poll(() => page.getByText('Đang mở hồ sơ có sẵn').isVisible()).toBe(true)
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Nhung')
     expect(await page.getByLabel('Số CCCD / định danh').inputValue()).toBe('022195001234')
-    expect(await page.getByText('Đang mở hồ sơ có sẵn').isVisible()).toBe(true)
+    expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('14/03/1995')
   })
 
   it('switches to English and back', async () => {

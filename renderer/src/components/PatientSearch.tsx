@@ -36,7 +36,6 @@ export function PatientSearch({ onOpen }: { onOpen: (record: PatientRecord) => v
           placeholder={t('search.placeholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          autoFocus
         />
         <button type="submit" className="primary">
           {t('search.button')}

@@ -100,6 +100,7 @@ export class WedgeDetector {
   private lastAt = 0
   private altCodeSeen = false
   private imeSeen = false
+  private layoutSeen = false
   private timer: unknown = null
 
   constructor(options: WedgeOptions) {
@@ -170,7 +171,12 @@ export class WedgeDetector {
       this.chars.push(key)
       return this.take(timeStamp)
     }
-    // Arrows, Escape, function keys, dead keys: a person is at the keyboard.
+    if (key === 'Dead' && inBurst) {
+      // A scanner set to a layout with dead keys (US-International, French…) sent an accent key.
+      this.layoutSeen = true
+      return this.take(timeStamp)
+    }
+    // Arrows, Escape, function keys, a dead key outside a burst: a person is at the keyboard.
     if (inBurst) this.close()
     return 'pass'
   }
@@ -207,12 +213,10 @@ export class WedgeDetector {
     }
   }
 
-  /** Alt-code and IME keys stand for characters that never reached us as keydowns. */
+  /** Alt-code, IME and dead keys stand for characters that never reached us as keydowns. */
   private looksLikeScan(): boolean {
-    return (
-      this.chars.length >= this.minLength ||
-      ((this.altCodeSeen || this.imeSeen) && this.keys >= this.minLength)
-    )
+    const stoodIn = this.altCodeSeen || this.imeSeen || this.layoutSeen
+    return this.chars.length >= this.minLength || (stoodIn && this.keys >= this.minLength)
   }
 
   private finishScan(terminator: 'Enter' | 'Tab' | null, endAt: number): void {
@@ -225,7 +229,9 @@ export class WedgeDetector {
         ? { kind: 'ime', hint: wedgeDamageHints.ime }
         : this.altCodeSeen
           ? { kind: 'alt-code', hint: wedgeDamageHints['alt-code'] }
-          : detectWedgeDamage(text)
+          : this.layoutSeen
+            ? { kind: 'keyboard-layout', hint: wedgeDamageHints['keyboard-layout'] }
+            : detectWedgeDamage(text)
     }
     this.clearTimer()
     this.reset()
@@ -237,6 +243,7 @@ export class WedgeDetector {
     this.keys = 0
     this.altCodeSeen = false
     this.imeSeen = false
+    this.layoutSeen = false
   }
 
   private clearTimer(): void {
