@@ -85,6 +85,7 @@ export { LDS_FILES, dataGroupFile, dataGroupForTag, type LdsFile } from './lds/f
 export { parseEfCom, buildEfCom, type EfCom } from './lds/com'
 export { parseDg1, parseMrz, buildDg1, type MrzFields } from './lds/mrz-parse'
 export { parseDg2, buildDg2, sniffImage, type FaceImage, type FaceImageMime } from './lds/dg2'
+export { parseRawDataGroup, type RawDataGroup } from './lds/raw'
 
 // Passive authentication
 export { parseSod, type ParsedSod } from './pa/sod'

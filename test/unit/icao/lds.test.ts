@@ -4,6 +4,7 @@ import { fromHex, hex } from '../../../native/icao/bytes'
 import { buildEfCom, parseEfCom } from '../../../native/icao/lds/com'
 import { buildDg1, parseDg1, parseMrz } from '../../../native/icao/lds/mrz-parse'
 import { buildDg2, parseDg2 } from '../../../native/icao/lds/dg2'
+import { parseRawDataGroup } from '../../../native/icao/lds/raw'
 import { encodeConstructed, encodeTlv } from '../../../native/icao/tlv'
 import { isAppError } from '../../../electron/contract/errors'
 
@@ -173,6 +174,19 @@ describe('LDS parsers on garbage', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 85, maxLength: 92 }), (s) => expectTyped(() => parseMrz(s))),
       { numRuns: 500 }
+    )
+  })
+})
+
+describe('raw data groups (DG14, DG15)', () => {
+  it('keeps DG14/DG15 bytes after checking the outer tag', () => {
+    const dg15 = encodeTlv(0x6f, encodeTlv(0x30, fromHex('0102')))
+    const raw = parseRawDataGroup(15, dg15)
+    expect(hex(raw.bytes)).toBe(hex(dg15))
+    expect(hex(raw.value)).toBe('30020102')
+    expect(code(() => parseRawDataGroup(14, dg15))).toBe('CHIP_DATA_INVALID')
+    expect(code(() => parseRawDataGroup(14, encodeTlv(0x6e, fromHex('01')).subarray(0, 2)))).toBe(
+      'CHIP_DATA_INVALID'
     )
   })
 })
