@@ -3,6 +3,8 @@
  * a way a real HIS or the network between fails at night.
  */
 export type Fault =
+  /** Serve normally: queued before another fault, it makes that one hit a later request. */
+  | { kind: 'none' }
   /** Answer with this status (e.g. 500, 503, 429, 400) without touching the store. */
   | { kind: 'status'; status: number; retryAfter?: string; body?: string; contentType?: string }
   /** Read the request and never answer (a frozen server). */
@@ -73,7 +75,7 @@ export class FaultPlan {
       const q = this.queue[i]!
       q.remaining -= 1
       if (q.remaining <= 0) this.queue.splice(i, 1)
-      return q.fault
+      return q.fault.kind === 'none' ? null : q.fault
     }
     if (this.rate > 0 && this.random() < this.rate) {
       return RANDOM_FAULTS[Math.floor(this.random() * RANDOM_FAULTS.length)]!
