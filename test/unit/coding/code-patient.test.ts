@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { emptyIdentity, type Identity } from '../../../electron/contract/identity'
 import { patientFormSchema } from '../../../electron/contract/patient'
@@ -158,5 +159,33 @@ describe('codePatient', () => {
     const r = codePatient(identity({ ethnicity: null, source: 'qr' }), catalog)
     expect(r.form.ethnicityCode).toBeNull()
     expect(r.warnings.map((w) => w.code)).toContain('ETHNICITY_MISSING')
+  })
+})
+
+describe('codePatient: fuzz', () => {
+  const text = fc.oneof(
+    fc.constant(null),
+    fc.string({ unit: 'grapheme', maxLength: 60 }),
+    fc.constantFrom('Kinh', "H'Mông", 'Việt Nam', 'Phường Hà Tu, Quảng Ninh', 'Xã Hải Lạng, huyện Tiên Yên')
+  )
+  const identityArb = fc.record({
+    fullName: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }),
+    idNumber: fc.option(fc.stringMatching(/^\d{12}$/)),
+    dateOfBirth: fc.option(fc.stringMatching(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)),
+    sex: fc.option(fc.constantFrom('male' as const, 'female' as const, 'other' as const)),
+    ethnicity: text,
+    nationality: text,
+    placeOfResidence: text
+  })
+
+  it('never throws, and a form without blocking warnings always passes the contract schema', () => {
+    fc.assert(
+      fc.property(identityArb, (parts) => {
+        const r = codePatient({ ...emptyIdentity('chip'), ...parts }, catalog)
+        if (!r.warnings.some((w) => w.blocking))
+          expect(patientFormSchema.safeParse(r.form).success).toBe(true)
+      }),
+      { numRuns: 400 }
+    )
   })
 })

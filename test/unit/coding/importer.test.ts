@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isAppError } from '../../../electron/contract/errors'
-import { defaultAdminCatalogData, parseAdminUnitsImport } from '../../../electron/services/coding'
+import {
+  buildAdminCatalog,
+  codeAddress,
+  defaultAdminCatalogData,
+  parseAdminUnitsImport
+} from '../../../electron/services/coding'
 import { parseCsv } from '../../../electron/services/coding/importer/csv'
 import { currentUnits, readShared } from './shared-data'
 
@@ -106,5 +111,25 @@ describe('parseAdminUnitsImport', () => {
       ),
       { numRuns: 500 }
     )
+  })
+})
+
+describe('a catalogue built from an imported national list', () => {
+  const imported = parseAdminUnitsImport(readShared('units-2025-current.json'), 'json', current)
+  const national = buildAdminCatalog({ ...defaultAdminCatalogData, current: imported.list })
+
+  it('codes addresses in every province, still maps Quảng Ninh’s old units', () => {
+    expect(codeAddress('Số 5, Phường Ba Đình, Thành phố Hà Nội', national).best?.communeCode).toBe('00004')
+    const old = codeAddress('Phường Giếng Đáy, TP Hạ Long, Quảng Ninh', national)
+    expect([old.best?.communeCode, old.needsChoice]).toEqual(['06661', false])
+  })
+
+  it('asks when a commune name exists in several provinces and none is given', () => {
+    const name = imported.list.communes
+      .map((c) => `${c.kind} ${c.name}`)
+      .find((n, i, all) => all.indexOf(n) !== i)!
+    const r = codeAddress(name, national)
+    expect(r.needsChoice).toBe(true)
+    expect(new Set(r.candidates.map((c) => c.provinceCode)).size).toBeGreaterThan(1)
   })
 })

@@ -8,6 +8,9 @@ import { readIdNumber } from './id-number'
 import { formatPersonName } from './person-name'
 
 export type CodingWarningCode =
+  | 'NAME_MISSING'
+  | 'NAME_TOO_LONG'
+  | 'ADDRESS_TOO_LONG'
   | 'DOB_MISSING'
   | 'DOB_INVALID'
   | 'DOB_FROM_ID_NUMBER'
@@ -99,9 +102,22 @@ export function codePatient(identity: Identity, catalog: CodingCatalog): CodedPa
   )
 
   const { address, coding } = codeResidence(identity, catalog, warn)
+  if ([...address.text].length > 1024)
+    warn(
+      'ADDRESS_TOO_LONG',
+      'address',
+      'Địa chỉ dài quá 1024 ký tự, hãy rút gọn.',
+      'Address exceeds 1024 characters.',
+      true
+    )
+
+  const fullName = formatPersonName(identity.fullName)
+  if (fullName === '') warn('NAME_MISSING', 'fullName', 'Chưa có họ tên.', 'Full name is missing.', true)
+  if ([...fullName].length > 255)
+    warn('NAME_TOO_LONG', 'fullName', 'Họ tên dài quá 255 ký tự.', 'Full name exceeds 255 characters.', true)
 
   const form: PatientForm = {
-    fullName: formatPersonName(identity.fullName),
+    fullName,
     dateOfBirth,
     sex,
     idNumber: identity.idNumber,
