@@ -4,8 +4,6 @@
  * Keyboard-wedge and camera scans happen in the renderer and never pass through here.
  */
 import { z } from 'zod'
-// The contract is a shared leaf adapters may use; the lint pattern 'electron' also matches its path segment.
-// eslint-disable-next-line no-restricted-imports
 import type { ScannerStatus } from '../../electron/contract/status'
 import { TypedEmitter } from './events'
 import { NEWLAND_HID_POS_LAYOUT, STANDARD_HID_POS_LAYOUT } from './hid-pos-report'
@@ -15,10 +13,19 @@ import {
   isHidPosDevice,
   nodeHidBackend,
   type HidBackend,
+  type HidDeviceInfo,
   type HidPosState
 } from './hid-pos'
-import { SerialScanner, serialportBackend, type SerialBackend, type SerialState } from './serial'
+import {
+  SerialScanner,
+  listSerialPorts,
+  serialportBackend,
+  type SerialBackend,
+  type SerialPortInfo,
+  type SerialState
+} from './serial'
 import { serialTerminators } from './serial-framing'
+import { scannerVendorName } from './vendors'
 
 export const scannerConfigSchema = z.object({
   hid: z
@@ -189,4 +196,32 @@ export function scannerStatusFrom(
     }
   }
   return noScannerStatus()
+}
+
+export interface ScannerDeviceList {
+  /** HID-POS interfaces, plus keyboard interfaces of scanner makers (a scanner left in keyboard mode). */
+  readonly hid: ReadonlyArray<HidDeviceInfo & { name: string; mode: 'hid-pos' | 'keyboard' }>
+  readonly serial: ReadonlyArray<SerialPortInfo & { likelyScanner: boolean; label: string }>
+  /** Vietnamese advice for the settings screen / CLI when a scanner is attached in keyboard mode only. */
+  readonly advice: string | null
+}
+
+/** What is plugged in, for the settings screen and the diagnostics CLI. Listing failures give empty lists. */
+export async function listScannerDevices(deps: ScannerManagerDeps = {}): Promise<ScannerDeviceList> {
+  const [hidDevices, serial] = await Promise.all([
+    (deps.hidBackend ?? nodeHidBackend()).devices().catch(() => [] as HidDeviceInfo[]),
+    listSerialPorts(deps.serialBackend ?? serialportBackend()).catch(() => [])
+  ])
+  const hid = hidDevices.flatMap((d): Array<ScannerDeviceList['hid'][number]> => {
+    if (isHidPosDevice(d)) return [{ ...d, name: hidDeviceName(d), mode: 'hid-pos' }]
+    if (scannerVendorName(d.vendorId) !== undefined && d.usagePage === 0x01)
+      return [{ ...d, name: hidDeviceName(d), mode: 'keyboard' }]
+    return []
+  })
+  const exactMode = hid.some((d) => d.mode === 'hid-pos') || serial.some((p) => p.likelyScanner)
+  const advice =
+    !exactMode && hid.some((d) => d.mode === 'keyboard')
+      ? 'Máy quét QR đang ở chế độ bàn phím nên có thể làm hỏng dấu tiếng Việt. Hãy quét mã cấu hình để chuyển sang chế độ USB-COM hoặc HID-POS.'
+      : null
+  return { hid, serial, advice }
 }

@@ -6,6 +6,7 @@
 import { TypedEmitter } from './events'
 import { SerialFramer, type SerialTerminator } from './serial-framing'
 import { symbolBytesToText } from './symbol-text'
+import { scannerVendorName } from './vendors'
 
 export interface SerialPortInfo {
   readonly path: string
@@ -56,17 +57,9 @@ export interface SerialScannerOptions {
   readonly now?: () => Date
 }
 
-/** USB vendor ids of scanner makers whose virtual COM ports we may open without being told to. */
-const scannerVendorIds: Readonly<Record<string, string>> = {
-  '0c2e': 'Honeywell',
-  '05e0': 'Zebra',
-  '1eab': 'Newland',
-  '05f9': 'Datalogic',
-  '065a': 'Opticon'
-}
-
+/** Virtual COM ports of scanner makers may be opened without being told to. */
 export function isLikelyScannerPort(port: SerialPortInfo): boolean {
-  return port.vendorId !== undefined && port.vendorId.toLowerCase() in scannerVendorIds
+  return scannerVendorName(port.vendorId) !== undefined
 }
 
 /** The port 'auto' would choose, or null. Generic USB-serial chips (CH340, STM VCP) are never auto-picked. */
@@ -75,8 +68,7 @@ export function pickScannerPort(ports: readonly SerialPortInfo[]): SerialPortInf
 }
 
 export function serialPortLabel(port: SerialPortInfo): string {
-  const maker = port.vendorId ? scannerVendorIds[port.vendorId.toLowerCase()] : undefined
-  const name = maker ?? port.manufacturer
+  const name = scannerVendorName(port.vendorId) ?? port.manufacturer
   return name ? `${port.path} (${name})` : port.path
 }
 

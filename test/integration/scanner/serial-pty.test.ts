@@ -3,7 +3,7 @@
  * the scanner's virtual COM port. Killing socat is the unplug; restarting it (same symlinks) the replug.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,50 +18,62 @@ const cccdQr =
 const hasSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0
 if (!hasSocat) console.warn('serial-pty: socat not installed, suite skipped')
 
-let dir: string
-let socat: ChildProcess | null = null
+/** A socat pty pair: `scanner` is the device's end, `app` the port the app opens (symlinks survive restarts). */
+class PtyPair {
+  readonly dir = mkdtempSync(join(tmpdir(), 'scanner-pty-'))
+  readonly scanner = join(this.dir, 'scanner')
+  readonly app = join(this.dir, 'app')
+  private proc: ChildProcess | null = null
 
-async function startSocat(): Promise<void> {
-  const proc = spawn(
-    'socat',
-    ['-d', '-d', `pty,raw,echo=0,link=${join(dir, 'scanner')}`, `pty,raw,echo=0,link=${join(dir, 'app')}`],
-    { stdio: ['ignore', 'ignore', 'pipe'] }
-  )
-  socat = proc
-  await new Promise<void>((resolve, reject) => {
-    let log = ''
-    const timer = setTimeout(() => reject(new Error(`socat did not start: ${log}`)), 5000)
-    proc.stderr?.on('data', (d: Buffer) => {
-      log += d.toString()
-      if (log.includes('starting data transfer loop')) {
-        clearTimeout(timer)
-        resolve()
+  async plug(): Promise<void> {
+    const proc = spawn(
+      'socat',
+      ['-d', '-d', `pty,raw,echo=0,link=${this.scanner}`, `pty,raw,echo=0,link=${this.app}`],
+      {
+        stdio: ['ignore', 'ignore', 'pipe']
       }
+    )
+    this.proc = proc
+    await new Promise<void>((resolve, reject) => {
+      let log = ''
+      const timer = setTimeout(() => reject(new Error(`socat did not start: ${log}`)), 5000)
+      proc.stderr?.on('data', (d: Buffer) => {
+        log += d.toString()
+        if (log.includes('starting data transfer loop')) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      proc.on('exit', (code) => reject(new Error(`socat exited with ${code}: ${log}`)))
     })
-    proc.on('exit', (code) => reject(new Error(`socat exited with ${code}: ${log}`)))
-  })
-}
+  }
 
-async function stopSocat(): Promise<void> {
-  const proc = socat
-  socat = null
-  if (!proc || proc.exitCode !== null) return
-  await new Promise<void>((resolve) => {
-    proc.on('exit', () => resolve())
-    proc.kill('SIGTERM')
-  })
-}
+  async unplug(): Promise<void> {
+    const proc = this.proc
+    this.proc = null
+    if (!proc || proc.exitCode !== null) return
+    await new Promise<void>((resolve) => {
+      proc.on('exit', () => resolve())
+      proc.kill('SIGTERM')
+    })
+  }
 
-/** The scanner's side: write bytes into the other end of the pair, in the given chunks. */
-async function scannerWrites(chunks: Uint8Array[]): Promise<void> {
-  const handle = await open(join(dir, 'scanner'), 'w')
-  try {
-    for (const chunk of chunks) {
-      await handle.write(chunk)
-      await new Promise((r) => setTimeout(r, 5))
+  /** The scanner's side: write bytes into the other end of the pair, in the given chunks. */
+  async scannerWrites(chunks: Uint8Array[]): Promise<void> {
+    const handle = await open(this.scanner, 'w')
+    try {
+      for (const chunk of chunks) {
+        await handle.write(chunk)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    } finally {
+      await handle.close()
     }
-  } finally {
-    await handle.close()
+  }
+
+  async dispose(): Promise<void> {
+    await this.unplug()
+    rmSync(this.dir, { recursive: true, force: true })
   }
 }
 
@@ -79,17 +91,14 @@ function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000):
 }
 
 describe.skipIf(!hasSocat)('USB-COM scanner over a real pty pair', () => {
+  const pty = new PtyPair()
   let manager: ScannerManager
   const scans: ScanEvent[] = []
   const statuses: ScannerStatus[] = []
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'scanner-pty-'))
-    await startSocat()
-    manager = new ScannerManager({
-      hid: { enabled: false },
-      serial: { path: join(dir, 'app'), baudRate: 9600 }
-    })
+    await pty.plug()
+    manager = new ScannerManager({ hid: { enabled: false }, serial: { path: pty.app, baudRate: 9600 } })
     manager.on('scan', (s) => scans.push(s))
     manager.on('status', (s) => statuses.push(s))
     manager.start()
@@ -98,15 +107,14 @@ describe.skipIf(!hasSocat)('USB-COM scanner over a real pty pair', () => {
 
   afterAll(async () => {
     await manager?.stop()
-    await stopSocat()
-    rmSync(dir, { recursive: true, force: true })
+    await pty.dispose()
   })
 
   it('delivers exactly the scanned CCCD text, diacritics intact, even when chunks split a character', async () => {
-    expect(manager.status.message).toBe(`Máy quét QR: USB-COM ${join(dir, 'app')}`)
+    expect(manager.status.message).toBe(`Máy quét QR: USB-COM ${pty.app}`)
     const bytes = new TextEncoder().encode(cccdQr + '\r\n')
     const cut = new TextEncoder().encode('022303001234|022123456|Ngu').length + 1 // inside "ễ"
-    await scannerWrites([bytes.slice(0, cut), bytes.slice(cut)])
+    await pty.scannerWrites([bytes.slice(0, cut), bytes.slice(cut)])
     const scan = await waitFor('scan', () => scans[0])
     expect(scans).toHaveLength(1)
     expect(scan.text).toBe(cccdQr)
@@ -114,18 +122,45 @@ describe.skipIf(!hasSocat)('USB-COM scanner over a real pty pair', () => {
   })
 
   it('unplug: status says disconnected; replug: it reconnects by itself and scans again', async () => {
-    await stopSocat()
+    await pty.unplug()
     const down = await waitFor('disconnected status', () =>
       manager.status.state === 'error' ? manager.status : undefined
     )
     expect(down.message).toContain('đã ngắt kết nối')
 
-    await startSocat()
+    await pty.plug()
     await waitFor('reconnected', () => (manager.status.state === 'serial' ? true : undefined), 15_000)
-    await scannerWrites([new TextEncoder().encode('Bùi Thị Ngọc Ánh\r')])
+    await pty.scannerWrites([new TextEncoder().encode('Bùi Thị Ngọc Ánh\r')])
     const scan = await waitFor('second scan', () => scans[1])
     expect(scan.text).toBe('Bùi Thị Ngọc Ánh')
     expect(statuses.map((s) => s.state)).toEqual(['serial', 'error', 'serial'])
-    expect(existsSync(join(dir, 'app'))).toBe(true)
+  })
+})
+
+describe.skipIf(!hasSocat)('USB-COM scanner plugged in after the app started', () => {
+  const pty = new PtyPair()
+  let manager: ScannerManager
+
+  afterAll(async () => {
+    await manager?.stop()
+    await pty.dispose()
+  })
+
+  it('says the port cannot be opened, then connects once the scanner appears', async () => {
+    manager = new ScannerManager({ hid: { enabled: false }, serial: { path: pty.app } })
+    manager.start()
+    const missing = await waitFor('error status', () =>
+      manager.status.state === 'error' ? manager.status : undefined
+    )
+    expect(missing.message).toContain(`Không mở được máy quét QR ở cổng ${pty.app}`)
+    await pty.plug()
+    await waitFor('connected', () => (manager.status.state === 'serial' ? true : undefined), 15_000)
+    const texts: string[] = []
+    manager.on('scan', (s) => texts.push(s.text))
+    await pty.scannerWrites([
+      new TextEncoder().encode('001303012345||Lý Thị Ngọc|01012000|Nữ|Xã Đầm Hà|01012021\n')
+    ])
+    await waitFor('scan', () => texts[0])
+    expect(texts).toEqual(['001303012345||Lý Thị Ngọc|01012000|Nữ|Xã Đầm Hà|01012021'])
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { scannerStatusSchema, type ScannerStatus } from '../../../electron/contract/status'
 import { encodeHidPosReports } from '../../../native/scanner/hid-pos-report'
-import { ScannerManager, type ScanEvent } from '../../../native/scanner/manager'
+import { ScannerManager, listScannerDevices, type ScanEvent } from '../../../native/scanner/manager'
 import { FakeHidBackend, FakeSerialBackend } from './fakes'
 
 const hidScanner = {
@@ -107,5 +107,33 @@ describe('ScannerManager', () => {
 
   it('rejects an invalid configuration', () => {
     expect(() => new ScannerManager({ serial: { path: 'COM1', terminator: 'ETX' as never } })).toThrow()
+  })
+})
+
+describe('listScannerDevices', () => {
+  it('lists HID-POS interfaces and serial ports, and spots a scanner left in keyboard mode', async () => {
+    const hid = new FakeHidBackend()
+    const serial = new FakeSerialBackend()
+    hid.attached = [
+      { path: 'kbd', vendorId: 0x046d, productId: 0xc31c, usagePage: 0x01, usage: 6 },
+      {
+        path: 'wedge',
+        vendorId: 0x0c2e,
+        productId: 0x0b87,
+        usagePage: 0x01,
+        usage: 6,
+        product: 'Voyager 1450g'
+      }
+    ]
+    serial.ports = [{ path: '/dev/ttyS0' }]
+    const keyboardOnly = await listScannerDevices({ hidBackend: hid, serialBackend: serial })
+    expect(keyboardOnly.hid.map((d) => [d.path, d.mode])).toEqual([['wedge', 'keyboard']])
+    expect(keyboardOnly.advice).toMatch(/chế độ bàn phím/)
+
+    hid.attached.push(hidScanner)
+    const withPos = await listScannerDevices({ hidBackend: hid, serialBackend: serial })
+    expect(withPos.hid.map((d) => d.mode)).toEqual(['keyboard', 'hid-pos'])
+    expect(withPos.advice).toBeNull()
+    expect(withPos.serial).toEqual([{ path: '/dev/ttyS0', likelyScanner: false, label: '/dev/ttyS0' }])
   })
 })

@@ -195,3 +195,27 @@ describe('WedgeDetector', () => {
     detector.dispose()
   })
 })
+
+describe('WedgeDetector with a dead-key layout', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('keeps a burst containing dead keys together and calls it a keyboard-layout problem', async () => {
+    const scans: Array<[string, string | undefined]> = []
+    const released: string[] = []
+    const detector = new WedgeDetector({
+      onScan: (text, info) => scans.push([text, info.damage?.kind]),
+      onRelease: (t) => released.push(t)
+    })
+    let at = 0
+    for (const key of [...'022303001234|Nguy', 'Dead', 'e', 'n', '|', 'Enter']) {
+      expect(detector.feed({ key, timeStamp: (at += 6) })).toBe('swallow')
+      await vi.advanceTimersByTimeAsync(6)
+    }
+    expect(scans).toEqual([['022303001234|Nguyen|', 'keyboard-layout']])
+    expect(released).toEqual([])
+    // Outside a burst a dead key is a person typing an accent: it passes.
+    await vi.advanceTimersByTimeAsync(500)
+    expect(detector.feed({ key: 'Dead', timeStamp: at + 500 })).toBe('pass')
+  })
+})
