@@ -50,6 +50,8 @@ export interface HisServer {
   caFile: string | null
   stored(): StoredSnapshot
   requests(): RequestRecord[]
+  /** TCP (or TLS) connections accepted so far: shows whether clients reuse keep-alive sockets. */
+  connections(): number
   injectFault(fault: Fault, times?: number, path?: FaultPath | null): void
   setFailureRate(rate: number, seed?: number): void
   /** Empties the store, the key cache, the log and the fault plan. */
@@ -262,6 +264,10 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
       )
     : http.createServer(handle)
   server.keepAliveTimeout = 5_000
+  let accepted = 0
+  server.on(options.https ? 'secureConnection' : 'connection', () => {
+    accepted += 1
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
@@ -274,6 +280,7 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
     caFile: options.https ? `${tlsDir}cert.pem` : null,
     stored: () => ({ fhir: fhir.all(), xml: xml.all() }),
     requests: () => log.map((r) => ({ ...r })),
+    connections: () => accepted,
     injectFault: (fault, times = 1, path = null) => faults.inject(fault, times, path),
     setFailureRate: (rate, seed) => faults.setFailureRate(rate, seed),
     reset: () => {

@@ -1,0 +1,74 @@
+// PcscBackend over the `smartcard` N-API addon (ABI-stable: one build serves Node and Electron).
+import * as Smartcard from 'smartcard'
+import type { PcscBackend, PcscCardHandle, PcscContext, PcscReaderState } from './backend'
+
+const PNP_NOTIFICATION = '\\\\?PnP?\\Notification'
+
+type SmartcardModule = typeof Smartcard
+
+class SmartcardContext implements PcscContext {
+  private readonly ctx: Smartcard.ContextInterface
+  private pnpState = 0
+
+  constructor(private readonly sc: SmartcardModule) {
+    this.ctx = new sc.Context()
+  }
+
+  readers(): PcscReaderState[] {
+    return this.ctx.listReaders().map((r) => ({ name: r.name, state: r.state, atr: r.atr ?? null }))
+  }
+
+  async waitForChange(known: PcscReaderState[], timeoutMs: number): Promise<PcscReaderState[] | null> {
+    const watch = [
+      ...known.map((r) => ({ name: r.name, state: r.state & ~0x0002, changed: false, atr: null })),
+      { name: PNP_NOTIFICATION, state: this.pnpState, changed: false, atr: null }
+    ]
+    const result = await this.ctx.waitForChange(watch, timeoutMs)
+    if (result === null) return null
+    const pnp = result.find((r) => r.name === PNP_NOTIFICATION)
+    if (pnp) this.pnpState = pnp.state & ~0x0002
+    return result
+      .filter((r) => r.name !== PNP_NOTIFICATION)
+      .map((r) => ({ name: r.name, state: r.state, atr: r.atr }))
+  }
+
+  cancel(): void {
+    try {
+      this.ctx.cancel()
+    } catch {
+      // context already gone
+    }
+  }
+
+  async connect(reader: string, mode: 'exclusive' | 'shared'): Promise<PcscCardHandle> {
+    const target = this.ctx.listReaders().find((r) => r.name === reader)
+    if (!target) throw new Error('Unknown reader')
+    const share = mode === 'exclusive' ? this.sc.SCARD_SHARE_EXCLUSIVE : this.sc.SCARD_SHARE_SHARED
+    const card = await target.connect(share, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1)
+    return {
+      atr: card.atr ?? target.atr ?? null,
+      transmit: async (apdu, maxRecvLength) =>
+        new Uint8Array(await card.transmit(Buffer.from(apdu), { maxRecvLength })),
+      disconnect: () => {
+        try {
+          card.disconnect(this.sc.SCARD_LEAVE_CARD)
+        } catch {
+          // the card or the service is already gone
+        }
+      }
+    }
+  }
+
+  close(): void {
+    try {
+      this.ctx.close()
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** The real backend. Import this module only where native code may load (main process, CLI, tests). */
+export function smartcardBackend(): PcscBackend {
+  return { establish: () => new SmartcardContext(Smartcard) }
+}
