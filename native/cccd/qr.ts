@@ -107,6 +107,16 @@ export function parseCccdQr(input: string): QrDecoded {
     )
   }
   if (fullName === '') throw qrInvalid('EMPTY_NAME', 'thiếu họ tên.', 'the name (field 2) is empty.', 2)
+  // No name holds a digit: digits there are the numpad half of an Alt+code the host did not take ("Nguy7885n").
+  const digitInName = /\d/.exec(raw[2] ?? '')
+  if (digitInName) {
+    const index = (raw[0]?.length ?? 0) + (raw[1]?.length ?? 0) + 2 + digitInName.index
+    throw scanDamagedError({
+      kind: 'alt-code',
+      index,
+      found: (raw[2] ?? '').slice(digitInName.index, digitInName.index + 3)
+    })
+  }
   const dateOfBirth = parseCompactDate(dobText)
   if (dateOfBirth === null) {
     throw qrInvalid(

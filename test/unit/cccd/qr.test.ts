@@ -154,6 +154,7 @@ describe('parseCccdQr: keyboard-wedge damage', () => {
     ['022093004712||Nguyeãn Vaên Ñaït|05011993|Nam|Haï Long|12042021', 'vni'],
     ['022093004712||§Æng Quèc H\u00adëng|05011993|Nam|H¹ Long|12042021', 'tcvn3'],
     ['022093004712||\u2557ng Qu\u2510c|05011993|Nam|Ha Long|12042021', 'alt-code'],
+    ['022093004712||Nguy7885n V0259n|05011993|Nam|Tổ 4, Khu 5|12042021', 'alt-code'],
     ['àééàç"àà\'è&é||Đặng Quốc Hưởng|àéàçç&ç"|Nam|Hạ Long|&é)àè)éàé&', 'keyboard-layout']
   ])('%j → SCAN_DAMAGED (%s) with scanner set-up advice', (text, kind) => {
     const err = errorOf(() => parseCccdQr(text))
