@@ -10,6 +10,9 @@ export const DEFAULT_HEADER_BYTES = 6
 /** Sizes tried, largest first, after a failure (gmrtd-like ladder). */
 export const CHUNK_LADDER = [0xdf, 0xa0, 0x80, 0x60, 0x40, 0x20, 0x10] as const
 
+/** Smallest size the ladder goes down to. */
+export const MIN_CHUNK = 0x10
+
 /** The next smaller size to try after `current` failed, or undefined at the bottom. */
 export function chunkLadderBelow(current: number): number | undefined {
   return CHUNK_LADDER.find((size) => size < current)

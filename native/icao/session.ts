@@ -22,7 +22,7 @@ import type { MrzInfo } from './mrz'
 import type { SecureChannel, SecureResponse } from './sm/secure-channel'
 import { createTdesChannel } from './sm/tdes-suite'
 import { decodeTlvHeader } from './tlv'
-import { chunkLadderBelow, DEFAULT_HEADER_BYTES, DEFAULT_MAX_CHUNK } from './chunking'
+import { chunkLadderBelow, MIN_CHUNK, DEFAULT_HEADER_BYTES, DEFAULT_MAX_CHUNK } from './chunking'
 
 /**
  * A BAC session over any transport: BAC, then secure-messaging file reads in adaptive chunks.
@@ -282,13 +282,18 @@ export async function openBac(
       }
       if (useSfi && isSuccess(r.sw)) current = key
       const hint = exactLengthHint(r.sw)
+      // Only a read that asked for a full chunk tells us something about the reader's or chip's limit;
+      // a header or tail read that fails is about the file, not the chunk size.
+      const limitedByChunk = le >= chunk
       if (hint !== undefined || r.sw === SW.WRONG_LENGTH) {
         if (hint !== undefined && hint < le) {
           le = hint
-          if (hint < chunk) {
+          if (limitedByChunk) {
             chunk = hint
             totals.fallbacks++
           }
+        } else if (!limitedByChunk && le > 1) {
+          le = Math.max(1, Math.floor(le / 2))
         } else if (shrinkChunk()) {
           le = Math.min(wanted, chunk)
         } else {
@@ -310,8 +315,8 @@ export async function openBac(
         await recover('no data in a successful READ BINARY', budget)
         continue
       }
-      if (r.data.length < le && r.data.length < wanted && r.data.length < chunk) {
-        // A short answer: take what came and use that size from now on.
+      if (r.sw === SW.OK && limitedByChunk && r.data.length < le && r.data.length >= MIN_CHUNK) {
+        // A short answer to a full-chunk read: take what came and use that size from now on.
         chunk = r.data.length
         totals.fallbacks++
       }

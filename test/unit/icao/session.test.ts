@@ -186,6 +186,25 @@ describe('BAC session over a transport', () => {
     expect(r.stats.apdus).toBeLessThan(8)
   })
 
+  it('keeps the chunk size after a file shorter than the header read', async () => {
+    const tiny = encodeTlv(0x65, Uint8Array.of(1, 2))
+    const card = chip({ files: new Map([...files, [0x0105, tiny]]) })
+    const session = await openBac(card.transmit, mrz, { random })
+    expect(hex((await session.readFile(LDS_FILES.DG5)).data)).toBe(hex(tiny))
+    expect(session.chunkSize()).toBe(223)
+    const r = await session.readFile(LDS_FILES.DG2)
+    expect(r.stats.apdus).toBe(plannedApdus(dg2.length, 223))
+  })
+
+  it('adopts the size of short answers from a chip that returns less than asked', async () => {
+    const card = chip({ truncateTo: 100 })
+    const session = await openBac(card.transmit, mrz, { random })
+    const r = await session.readFile(LDS_FILES.DG2)
+    expect(hex(r.data)).toBe(hex(dg2))
+    expect(session.chunkSize()).toBe(100)
+    expect(r.stats.recoveries).toBe(0)
+  })
+
   it('streams chunks with progress', async () => {
     const session = await openBac(chip().transmit, mrz, { random })
     const seen: number[] = []

@@ -29,6 +29,8 @@ export interface FakeChipOptions {
   plainErrors?: boolean
   /** Whether READ BINARY with a short EF identifier is supported. */
   sfi?: boolean
+  /** Return at most this many bytes per READ BINARY, with 9000 (a chip that answers short). */
+  truncateTo?: number
   /** Faults by 1-based APDU number. */
   faults?: Map<number, Fault>
   /** Answer every APDU after this number with an empty response (card pulled). */
@@ -166,8 +168,9 @@ export class FakeChip {
         return this.error(s, this.opts.exactLengthHint ? 0x6c00 | ((this.opts.maxLe ?? 0) & 0xff) : 0x6700)
       }
       if (offset >= file.length) return this.error(s, 0x6b00)
-      const slice = file.subarray(offset, offset + le)
-      result = { data: slice, sw: slice.length < le ? 0x6282 : 0x9000 }
+      const slice = file.subarray(offset, offset + Math.min(le, this.opts.truncateTo ?? le))
+      const short = slice.length < le && offset + slice.length >= file.length
+      result = { data: slice, sw: short ? 0x6282 : 0x9000 }
     } else {
       return this.error(s, 0x6d00)
     }
