@@ -130,6 +130,33 @@ describe('codeAddress: ambiguous or unreadable text', () => {
   })
 })
 
+describe('codeAddress: typing mistakes', () => {
+  it('reads a name with one typo but asks the clerk to confirm it', () => {
+    const r = code('Phuong Gieng Dai, TP Ha Long, Quang Ninh')
+    expect(r.best?.communeCode).toBe('06661')
+    expect(r.candidates[0]?.typo).toBe(true)
+    expect(r.needsChoice).toBe(true)
+  })
+
+  it.each([
+    ['Phường Bãi Cháyy, Tỉnh Quảng Ninh', '06673'],
+    ['Xã Hải Sơm, Quảng Ninh', '06724'],
+    ['Phường Cẩm Phảa, Quảng Ninh', '06793']
+  ])('%s → %s, to be confirmed', (text, expected) => {
+    const r = code(text)
+    expect([r.best?.communeCode, r.needsChoice]).toEqual([expected, true])
+  })
+
+  it('keeps exact readings free of the typo flag', () => {
+    const r = code('Phường Bãi Cháy, Tỉnh Quảng Ninh')
+    expect([r.candidates[0]?.typo, r.needsChoice]).toEqual([false, false])
+  })
+
+  it('does not correct words inside a longer street or hamlet part', () => {
+    expect(code('Số 12 đường Bãi Cháyy').candidates).toEqual([])
+  })
+})
+
 describe('codeAddress: fuzz', () => {
   const pieces = [
     'Phường',

@@ -19,6 +19,8 @@ export interface AddressCandidate {
   fromOldCode: string | null
   /** The old unit was split: this is only one of the units its area went to. */
   fromSplit: boolean
+  /** The name was read with one typo, so the clerk confirms it. */
+  typo: boolean
 }
 
 export interface OldUnitMapping {
@@ -61,6 +63,8 @@ const OLD_WITHOUT_DISTRICT = -0.1
 const NEW_WITH_DISTRICT = -0.15
 const NEW_WITHOUT_DISTRICT = 0.15
 const UNUSED_MENTION = -0.1
+const TYPO = -0.2
+const EARLIER_NAME = -0.1
 const DISTRICT_ONLY = 0.3
 /** Below this, or closer than MARGIN to the runner-up, the clerk chooses. */
 const MIN_CONFIDENCE = 0.6
@@ -90,10 +94,14 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
         ({ e }) => e.level === 'commune' && (m.keyword === null || m.keyword.levels.includes('commune'))
       )
     const context = contextAfter(mentions, index)
+    // A unit name before this one suggests this one is the district or province, not the commune.
+    const earlier = mentions
+      .slice(0, index)
+      .filter((p) => p.entries.some((e) => e.level === 'commune')).length
     provinceCode ??= context.provinces.values().next().value ?? null
     for (const { e, exact } of communeEntries) {
       if (context.provinces.size > 0 && !context.provinces.has(e.provinceCode)) continue
-      let score = BASE + context.unused * UNUSED_MENTION
+      let score = BASE + context.unused * UNUSED_MENTION + earlier * EARLIER_NAME + (m.typo ? TYPO : 0)
       if (exact === true) score += SPELLING
       if (exact === false) score -= SPELLING
       if (m.keyword !== null) score += m.keyword.kinds.includes(e.kind) ? KIND : KIND_MISMATCH
@@ -102,7 +110,10 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
         score += context.districts.size > 0 ? NEW_WITH_DISTRICT : NEW_WITHOUT_DISTRICT
         const unit = catalog.communes.get(e.code)
         if (unit !== undefined)
-          keep(candidate(unit.provinceCode, unit.code, fullUnitName(unit), catalog, score, null, false))
+          keep({
+            ...candidate(unit.provinceCode, unit.code, fullUnitName(unit), catalog, score, null, false),
+            typo: m.typo
+          })
       } else {
         if (context.districts.size === 0) score += OLD_WITHOUT_DISTRICT
         else
@@ -116,7 +127,10 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
         for (const target of old.newCommunes) {
           const unit = catalog.communes.get(target.code)
           if (unit !== undefined)
-            keep(candidate(unit.provinceCode, unit.code, fullUnitName(unit), catalog, score, old.code, split))
+            keep({
+              ...candidate(unit.provinceCode, unit.code, fullUnitName(unit), catalog, score, old.code, split),
+              typo: m.typo
+            })
         }
       }
     }
@@ -146,6 +160,7 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
   const runnerUp = candidates[1]
   const needsChoice =
     top.fromSplit ||
+    top.typo ||
     top.confidence < MIN_CONFIDENCE ||
     (runnerUp !== undefined && Math.round((top.confidence - runnerUp.confidence) * 100) < MARGIN * 100)
   return {
@@ -241,7 +256,8 @@ function candidate(
     confidence: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100,
     via: fromOldCode === null ? 'current' : 'legacy',
     fromOldCode,
-    fromSplit
+    fromSplit,
+    typo: false
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AdminCatalog, NameEntry, UnitLevel } from '../catalog/admin-catalog'
+import { namesWithinOneTypo } from './fuzzy'
 import type { AddressToken } from './tokenize'
 
 type WordToken = Extract<AddressToken, { boundary: false }>
@@ -78,6 +79,8 @@ export interface Mention {
   entries: readonly NameEntry[]
   /** Whether the text's spelling (with marks) equals the entry's; null when the text has no marks there. */
   exact: readonly (boolean | null)[]
+  /** Read with one typo ("Gieng Dai" for "Giếng Đáy"). */
+  typo: boolean
 }
 
 function sameWord(t: WordToken, w: { fold: string; marked: string }): boolean {
@@ -144,6 +147,30 @@ function nameAt(
 }
 
 /**
+ * When no name matches exactly, the rest of the segment (up to the next comma) read with one typo. Only whole
+ * segments are tried, so a typo can never pull a name out of a longer street or hamlet text.
+ */
+function typoNameAt(
+  tokens: readonly AddressToken[],
+  i: number,
+  catalog: AdminCatalog,
+  minWords: number
+): { end: number; entries: NameEntry[] } | null {
+  const words: string[] = []
+  let j = i
+  for (; j < tokens.length; j++) {
+    const t = tokens[j]!
+    if (t.boundary) break
+    words.push(t.fold)
+  }
+  if (words.length < minWords || words.length > catalog.maxNameWords) return null
+  const entries = namesWithinOneTypo(words.join(' '), catalog).flatMap(
+    (name) => catalog.byName.get(name) ?? []
+  )
+  return entries.length === 0 ? null : { end: j, entries }
+}
+
+/**
  * Reads the unit names an address mentions, left to right. After a keyword ("xã", "TP", "huyện"…) a name of
  * one word is accepted; without one, names need two words, so a stray "Huế" in a street name is not a city.
  * House, street and hamlet parts are skipped up to the next boundary or keyword.
@@ -170,12 +197,41 @@ export function findMentions(tokens: readonly AddressToken[], catalog: AdminCata
         i = named.end
         continue
       }
+      const typo = named === null ? typoNameAt(tokens, after, catalog, 1) : null
+      const typoEntries = typo?.entries.filter((e) => keyword.levels.includes(e.level)) ?? []
+      if (typo !== null && typoEntries.length > 0) {
+        mentions.push({
+          start: i,
+          end: typo.end,
+          keyword,
+          entries: typoEntries,
+          exact: typoEntries.map(() => null),
+          typo: true
+        })
+        inDetail = false
+        i = typo.end
+        continue
+      }
     }
     if (!inDetail) {
       const named = nameAt(tokens, i, catalog, 2)
       if (named !== null) {
         mentions.push(toMention(i, named.end, null, named.entries, named))
         i = named.end
+        continue
+      }
+      const segmentStart = i === 0 || tokens[i - 1]!.boundary
+      const typo = segmentStart && !isDetailWord(t) ? typoNameAt(tokens, i, catalog, 2) : null
+      if (typo !== null) {
+        mentions.push({
+          start: i,
+          end: typo.end,
+          keyword: null,
+          entries: typo.entries,
+          exact: typo.entries.map(() => null),
+          typo: true
+        })
+        i = typo.end
         continue
       }
       if (isDetailWord(t)) inDetail = true
@@ -200,6 +256,7 @@ function toMention(
     end,
     keyword,
     entries,
-    exact: entries.map((e) => (named.hasMarks ? named.marked === e.marked : null))
+    exact: entries.map((e) => (named.hasMarks ? named.marked === e.marked : null)),
+    typo: false
   }
 }

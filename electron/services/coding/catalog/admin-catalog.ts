@@ -34,6 +34,8 @@ export interface AdminCatalog {
   /** Folded name ("ha tu") → every unit carrying it. */
   readonly byName: ReadonlyMap<string, readonly NameEntry[]>
   readonly maxNameWords: number
+  /** One-deletion variants of every folded name of 5+ letters → those names, for typo-tolerant lookup. */
+  readonly byDeletion: ReadonlyMap<string, readonly string[]>
   readonly provinces: ReadonlyMap<string, ProvinceRecord>
   readonly legacyProvinces: ReadonlyMap<string, LegacyProvinceRecord>
   readonly communes: ReadonlyMap<string, CommuneRecord>
@@ -118,6 +120,7 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
 
   return {
     data,
+    byDeletion: deletionIndex(byName.keys()),
     currentVersion: data.current.version,
     legacyVersion: data.legacy.version,
     byName,
@@ -129,6 +132,29 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
     legacyDistricts: new Map(data.legacy.districts.map((d) => [d.code, d])),
     legacyCommunesByDistrict
   }
+}
+
+/** Names shorter than this are not looked up with a typo: too many would match. */
+export const MIN_FUZZY_LENGTH = 5
+
+/** The name itself and every string one character shorter than it. */
+export function deletions(key: string): string[] {
+  const out = [key]
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1))
+  return out
+}
+
+function deletionIndex(keys: Iterable<string>): Map<string, string[]> {
+  const index = new Map<string, string[]>()
+  for (const key of keys) {
+    if (key.length < MIN_FUZZY_LENGTH) continue
+    for (const d of new Set(deletions(key))) {
+      const list = index.get(d) ?? []
+      list.push(key)
+      index.set(d, list)
+    }
+  }
+  return index
 }
 
 function newProvinceOf(data: AdminCatalogData, oldProvinceCode: string): string {
