@@ -249,7 +249,10 @@ export function nodeHidBackend(): HidBackend {
       const device = await HID.HIDAsync.open(path)
       return {
         on(event: 'data' | 'error', listener: ((report: Uint8Array) => void) | ((error: Error) => void)) {
-          device.on(event, listener)
+          // Copy: a Buffer's slice() is a view, and reports are kept across reads while a symbol is assembled.
+          if (event === 'data')
+            device.on('data', (b: Buffer) => (listener as (r: Uint8Array) => void)(new Uint8Array(b)))
+          else device.on('error', listener)
         },
         close: () => device.close()
       } as HidConnection

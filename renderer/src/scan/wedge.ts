@@ -28,6 +28,8 @@ export interface WedgeKeyEvent {
   readonly ctrlKey?: boolean
   readonly metaKey?: boolean
   readonly isComposing?: boolean
+  /** Auto-repeat of a held key: a person, however fast the repeats come. */
+  readonly repeat?: boolean
 }
 
 export type WedgeDecision = 'pass' | 'swallow'
@@ -130,7 +132,7 @@ export class WedgeDetector {
     if (this.capturing && timeStamp - this.lastAt > this.maxGapMs) this.close()
     const inBurst = this.capturing
 
-    if (event.ctrlKey || event.metaKey) {
+    if (event.ctrlKey || event.metaKey || event.repeat) {
       if (inBurst) this.close()
       return 'pass'
     }

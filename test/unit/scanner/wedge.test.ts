@@ -6,6 +6,7 @@ import {
   type WedgeOptions,
   type WedgeScanInfo
 } from '../../../renderer/src/scan/wedge'
+import { bindWedge } from '../../../renderer/src/scan/wedge-dom'
 
 const qr =
   '022303001234|022123456|Nguyễn Thị Hương Giang|05011993|Nữ|Tổ 7, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh|10052021'
@@ -217,5 +218,65 @@ describe('WedgeDetector with a dead-key layout', () => {
     // Outside a burst a dead key is a person typing an accent: it passes.
     await vi.advanceTimersByTimeAsync(500)
     expect(detector.feed({ key: 'Dead', timeStamp: at + 500 })).toBe('pass')
+  })
+})
+
+describe('WedgeDetector and auto-repeat', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('a held key repeating every 25 ms is a person, not a scan', async () => {
+    const desk = new Desk()
+    const keys: Key[] = [{ key: 'a', at: 0 }]
+    for (let i = 1; i <= 20; i++) keys.push({ key: 'a', at: 300 + i * 25, repeat: true })
+    await desk.play(keys)
+    expect(desk.scans).toEqual([])
+    expect(desk.field).toBe('a'.repeat(21))
+  })
+})
+
+describe('bindWedge', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** A keydown as the browser would dispatch it (Node has Event/EventTarget, not KeyboardEvent). */
+  function keydown(key: string, timeStamp: number): Event {
+    const e = new Event('keydown', { cancelable: true, bubbles: true })
+    Object.defineProperties(e, { key: { value: key }, timeStamp: { value: timeStamp } })
+    return e
+  }
+
+  it('swallows a scan at window level so page handlers never see it, and stops listening on dispose', async () => {
+    const host = new EventTarget()
+    const scans: string[] = []
+    const released: string[] = []
+    const binding = bindWedge(host, { onScan: (t) => scans.push(t), onRelease: (t) => released.push(t) })
+    const pageSaw: string[] = []
+    host.addEventListener('keydown', (e) => pageSaw.push((e as unknown as { key: string }).key))
+
+    let at = 0
+    const prevented: boolean[] = []
+    for (const k of [...'079190001234', 'Enter']) {
+      const e = keydown(k, (at += 5))
+      host.dispatchEvent(e)
+      prevented.push(e.defaultPrevented)
+      await vi.advanceTimersByTimeAsync(5)
+    }
+    expect(scans).toEqual(['079190001234'])
+    expect(prevented.every(Boolean)).toBe(true)
+    expect(pageSaw).toEqual([])
+
+    const input = new Event('beforeinput', { cancelable: true })
+    host.dispatchEvent(keydown('1', (at += 500)))
+    host.dispatchEvent(input)
+    expect(input.defaultPrevented).toBe(true) // held as a possible scan
+    host.dispatchEvent(new Event('blur'))
+    expect(released).toEqual(['1'])
+
+    binding.dispose()
+    const after = keydown('2', (at += 500))
+    host.dispatchEvent(after)
+    expect(after.defaultPrevented).toBe(false)
+    expect(pageSaw).toEqual(['2'])
   })
 })
