@@ -56,6 +56,8 @@ export interface CardSession {
   readonly atr: Uint8Array | null
   /** Sends a C-APDU and returns the full R-APDU (data ‖ SW1 SW2) after GET RESPONSE / Le correction. */
   transmit(apdu: Uint8Array): Promise<Uint8Array>
+  /** Asks PC/SC whether the card is still on the reader (pcscd notices removal within ~400 ms). */
+  cardPresent(): Promise<boolean>
   /** Releases the card and the session's PC/SC context; safe to call twice. */
   close(): void
 }
@@ -318,6 +320,16 @@ class Session implements CardSession {
         }
       )
     })
+  }
+
+  async cardPresent(): Promise<boolean> {
+    if (this.closed) return false
+    try {
+      const reader = this.ctx.readers().find((r) => r.name === this.readerName)
+      return reader !== undefined && present(reader)
+    } catch {
+      return false
+    }
   }
 
   close(): void {

@@ -88,6 +88,8 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
 
   function sendSlowly(res: http.ServerResponse, r: HandlerReply, delayMs: number): void {
     const bytes = Buffer.from(r.body)
+    // The client may die mid-reply (that is the point of this fault); its socket errors are expected.
+    res.on('error', () => undefined)
     res.writeHead(r.status, { 'content-type': r.contentType, 'content-length': bytes.length })
     let i = 0
     const tick = (): void => {
@@ -263,7 +265,9 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
         handle
       )
     : http.createServer(handle)
-  server.keepAliveTimeout = 5_000
+  // Longer than any client's idle reuse window, so a keep-alive socket is not closed as it is reused.
+  server.keepAliveTimeout = 30_000
+  server.on('clientError', (_e, socket) => socket.destroy())
   let accepted = 0
   server.on(options.https ? 'secureConnection' : 'connection', () => {
     accepted += 1
