@@ -274,7 +274,7 @@ describe('bindWedge', () => {
     expect(released).toEqual(['1'])
 
     binding.dispose()
-    const after = keydown('2', (at += 500))
+    const after = keydown('2', at + 500)
     host.dispatchEvent(after)
     expect(after.defaultPrevented).toBe(false)
     expect(pageSaw).toEqual(['2'])
