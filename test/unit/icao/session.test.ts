@@ -205,6 +205,15 @@ describe('BAC session over a transport', () => {
     expect(r.stats.recoveries).toBe(0)
   })
 
+  it('drops back to short APDUs when the reader cannot carry extended length', async () => {
+    const card = chip({ noExtended: true })
+    const session = await openBac(card.transmit, mrz, { random, extendedLength: true, maxChunk: 4096 })
+    const r = await session.readFile(LDS_FILES.DG2)
+    expect(hex(r.data)).toBe(hex(dg2))
+    expect(session.chunkSize()).toBe(223)
+    expect(r.stats.recoveries).toBe(1)
+  })
+
   it('streams chunks with progress', async () => {
     const session = await openBac(chip().transmit, mrz, { random })
     const seen: number[] = []

@@ -31,6 +31,8 @@ export interface FakeChipOptions {
   sfi?: boolean
   /** Return at most this many bytes per READ BINARY, with 9000 (a chip that answers short). */
   truncateTo?: number
+  /** The reader cannot carry extended-length APDUs: the transport fails on them. */
+  noExtended?: boolean
   /** Faults by 1-based APDU number. */
   faults?: Map<number, Fault>
   /** Answer every APDU after this number with an empty response (card pulled). */
@@ -68,6 +70,7 @@ export class FakeChip {
     const fault = this.opts.faults?.get(this.apdus)
     if (fault === 'throw') throw new Error('SCardTransmit failed: 0x80100016')
     if (fault === 'empty') return new Uint8Array(0)
+    if (this.opts.noExtended && apdu.length > 7 && apdu[4] === 0) throw new Error('SCardTransmit: 0x80100008')
     const out = this.process(apdu, fault === 'corrupt-mac')
     if (fault === 'lost-response') return new Uint8Array(0)
     return out
