@@ -5,8 +5,9 @@ import { createOutput, printError } from './output'
 import { register } from './commands/register'
 import { patients } from './commands/patients'
 import { queue } from './commands/queue'
+import { parseQr } from './commands/parse-qr'
 
-const commands: Record<string, Command> = { register, patients, queue }
+const commands: Record<string, Command> = { register, patients, queue, 'parse-qr': parseQr }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
 
@@ -14,6 +15,11 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   register --from identity.json [--visit-type T]   save a patient + visit from an identity (JSON)
   patients search TEXT                             find by ID number or name (diacritics optional)
   queue status                                     what waits to be sent to HIS / eMCH
+  queue flush [--target his|emch] [--max-wait S]   send what waits now; prints {sent, failed, dead, remaining}
+  queue list [--status S] [--target T]             queued records with the reason they wait
+  queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
+  config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
+  parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

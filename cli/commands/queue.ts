@@ -2,12 +2,21 @@ import { AppError } from '../../electron/contract/errors'
 import type { QueueStatus } from '../../electron/contract/status'
 import { queueStatus } from '../../electron/services/queue/queue-status'
 import type { Command } from '../context'
+import { queueFlush, queueList, queueRetry } from './queue-flush'
 
-/** reception queue status */
+const subcommands: Record<string, Command> = { flush: queueFlush, list: queueList, retry: queueRetry }
+
+/** reception queue status | flush | list | retry */
 export const queue: Command = (ctx, args) => {
-  const [sub] = args
+  const [sub, ...rest] = args
+  const other = sub ? subcommands[sub] : undefined
+  if (other) return other(ctx, rest)
   if (sub !== 'status')
-    throw new AppError('VALIDATION', 'Dùng: reception queue status', 'Usage: queue status')
+    throw new AppError(
+      'VALIDATION',
+      'Dùng: reception queue status | flush | list | retry',
+      'Usage: queue status|flush|list|retry'
+    )
   const status = queueStatus(ctx.services().db)
   ctx.out.result(status, (s: QueueStatus) =>
     [

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { identitySchema } from '../../electron/contract/identity'
 import { AppError } from '../../electron/contract/errors'
 import { visitTypeSchema } from '../../electron/contract/patient'
-import { formFromIdentity } from '../../electron/services/reception/from-identity'
+import { codeIdentity } from '../../electron/services/reading/code-identity'
 import type { Command } from '../context'
 
 /** reception register --from identity.json [--visit-type T] */
@@ -36,9 +36,17 @@ export const register: Command = (ctx, args) => {
       'Bad --visit-type'
     )
   }
-  const result = ctx.services().register({
+  const services = ctx.services()
+  const coded = codeIdentity(identity.data, services.catalog)
+  const blocking = coded.warnings.filter((w) => w.blocking)
+  if (blocking.length > 0) {
+    throw new AppError('VALIDATION', blocking.map((w) => w.message).join(' '), 'Identity cannot be registered unattended', {
+      warnings: blocking
+    })
+  }
+  const result = services.register({
     patientId: null,
-    patient: formFromIdentity(identity.data),
+    patient: coded.form,
     visit: { serviceType: visitType.data, department: null, reason: null },
     identityReadId: null,
     source: identity.data.source

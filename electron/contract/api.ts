@@ -6,6 +6,8 @@ import {
   registrationResultSchema
 } from './patient'
 import { appStatusSchema, queueStatusSchema } from './status'
+import { identitySchema } from './identity'
+import { cardEventSchema, codedIdentitySchema, qrReadSchema, qrScannedEventSchema, scanViaSchema } from './reading'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -41,6 +43,13 @@ export const calls = {
   },
   'patients:get': { input: z.object({ id: z.string().min(1) }), output: patientRecordSchema },
   'queue:status': { input: z.object({}), output: queueStatusSchema },
+  /** A scanned QR text (keyboard wedge or webcam in the renderer): decoded, coded and recorded. */
+  'qr:submit': {
+    input: z.object({ text: z.string().max(8192), via: scanViaSchema }),
+    output: qrReadSchema
+  },
+  /** Codes an identity (e.g. one edited by hand) into the form, with address candidates. */
+  'identity:code': { input: z.object({ identity: identitySchema }), output: codedIdentitySchema },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
     output: z.array(catalogEntrySchema)
@@ -55,7 +64,9 @@ export type CallOutput<C extends CallName> = z.output<Calls[C]['output']>
 
 /** Events pushed from the main side to the renderer. */
 export const events = {
-  'status:changed': appStatusSchema
+  'status:changed': appStatusSchema,
+  'card:event': cardEventSchema,
+  'qr:scanned': qrScannedEventSchema
 } as const
 export type Events = typeof events
 export type EventName = keyof Events

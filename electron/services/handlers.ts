@@ -3,7 +3,8 @@ import { AppError, toErrorValue, type Result } from '../contract/errors'
 import type { Services } from './index'
 import { getPatient } from './patients/get-patient'
 import { queueStatus } from './queue/queue-status'
-import { listCatalog } from './catalogs/catalog-store'
+import { listCatalog } from './catalogs/list-catalog'
+import { codeIdentity } from './reading/code-identity'
 import { writeAudit } from './audit/audit-log'
 
 export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
@@ -25,7 +26,7 @@ export function createHandlers(s: Services): Handlers {
     'patients:get': ({ id }) => {
       const record = getPatient(db, id)
       writeAudit(db, s.clock().toISOString(), {
-        actor: s.options.actor ?? 'reception',
+        actor: s.actor,
         action: 'view',
         entity: 'patient',
         entityId: record.id
@@ -33,7 +34,9 @@ export function createHandlers(s: Services): Handlers {
       return record
     },
     'queue:status': () => queueStatus(db),
-    'catalogs:list': ({ kind, parent }) => listCatalog(db, kind, parent)
+    'qr:submit': ({ text, via }) => s.submitQr(text, via),
+    'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
+    'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
   }
 }
 

@@ -6,6 +6,10 @@ import { createRegistration } from './reception/registration'
 import { createPatientSearch } from './patients/search'
 import { DeviceStatus } from './status/device-status'
 import { type Clock, systemClock } from './clock'
+import { type CodingCatalog, defaultCodingCatalog } from './coding/catalog/coding-catalog'
+import type { QrRead, ScanVia } from '../contract/reading'
+import { ChipKeyHints } from './reading/chip-key-hints'
+import { createQrService } from './reading/qr-service'
 
 export const DATABASE_FILE = 'reception.db'
 
@@ -26,7 +30,13 @@ export interface Services {
   readonly db: Db
   readonly clock: Clock
   readonly devices: DeviceStatus
+  /** MoH catalogues (embedded Quảng Ninh default) used for coding and the form's lists. */
+  readonly catalog: CodingCatalog
+  /** The last QR's identity, for opening the chip without typing. */
+  readonly chipKeyHints: ChipKeyHints
+  readonly actor: string
   register(input: RegistrationInput): RegistrationResult
+  submitQr(text: string, via: ScanVia): QrRead
   searchPatients(text: string, limit: number): PatientSummary[]
   close(): void
 }
@@ -38,12 +48,19 @@ export function createServices(options: ServiceOptions): Services {
   const actor = options.actor ?? 'reception'
   const register = createRegistration({ db, clock, actor, facility })
   const searchPatients = createPatientSearch(db)
+  const catalog = defaultCodingCatalog()
+  const chipKeyHints = new ChipKeyHints(clock)
+  const submitQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
   return {
     options,
     db,
     clock,
     devices: new DeviceStatus(),
+    catalog,
+    chipKeyHints,
+    actor,
     register,
+    submitQr,
     searchPatients,
     close: () => db.close()
   }

@@ -7,6 +7,7 @@ import { QueueView } from './components/QueueView'
 import { StatusBar } from './components/StatusBar'
 import { useAppStatus } from './use-status'
 import { setLanguage } from './i18n'
+import { useIntake } from './intake/use-intake'
 
 type Tab = 'reception' | 'search' | 'queue'
 
@@ -15,6 +16,7 @@ export function App(): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('reception')
   const [opened, setOpened] = useState<PatientRecord | null>(null)
   const { status, refresh } = useAppStatus()
+  useIntake()
 
   return (
     <div className="app">

@@ -1,7 +1,17 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { visitTypes, type PatientRecord } from '../../../electron/contract/patient'
 import type { AppErrorValue } from '../../../electron/contract/errors'
+import type {
+  AddressCandidateValue,
+  CardEvent,
+  CodedIdentity,
+  ReadingWarning
+} from '../../../electron/contract/reading'
+import type { IdentitySource } from '../../../electron/contract/identity'
+import { intakeBus, type IntakeMessage } from '../intake/bus'
+import { applyCardForm, type CardField, type FieldConflict } from '../form/apply-identity'
+import { CardPanel, idleCard, type CardState } from './CardPanel'
 import { bridge } from '../bridge'
 import { useCatalog } from '../use-catalog'
 import { Field } from './Field'
@@ -21,6 +31,21 @@ interface Props {
 }
 
 type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppErrorValue } | null
+type Mark = 'qr' | 'chip' | 'verified'
+
+const labelKey: Record<CardField, string> = {
+  fullName: 'form.fullName',
+  dob: 'form.dateOfBirth',
+  sex: 'form.sex',
+  idNumber: 'form.idNumber',
+  oldIdNumber: 'form.oldIdNumber',
+  ethnicityCode: 'form.ethnicity',
+  nationalityCode: 'form.nationality',
+  addressText: 'form.addressText',
+  provinceCode: 'form.province',
+  communeCode: 'form.commune',
+  unitListVersion: 'form.commune'
+}
 
 export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.JSX.Element {
   const { t } = useTranslation()
@@ -32,6 +57,86 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
   const [saving, setSaving] = useState(false)
   const [notice, setNotice] = useState<Notice>(null)
   const [guardianLookup, setGuardianLookup] = useState<'linked' | 'none' | null>(null)
+  // What cards and scanners brought in (QR fills at once; the chip fills the rest and verifies).
+  const [marks, setMarks] = useState<Partial<Record<FieldName, Mark>>>({})
+  const [conflicts, setConflicts] = useState<FieldConflict[]>([])
+  const [candidates, setCandidates] = useState<AddressCandidateValue[]>([])
+  const [addressNote, setAddressNote] = useState<string | null>(null)
+  const [warnings, setWarnings] = useState<ReadingWarning[]>([])
+  const [read, setRead] = useState<{ id: string; source: IdentitySource } | null>(null)
+  const [card, setCard] = useState<CardState>(idleCard)
+  const [intakeNote, setIntakeNote] = useState<string | null>(null)
+  const [scanError, setScanError] = useState<AppErrorValue | null>(null)
+
+  useEffect(() => {
+    const applyCoded = (coded: CodedIdentity, source: 'qr' | 'chip', readId: string): void => {
+      setForm((prev) => {
+        // A saved form, or one about someone else, starts over: the next patient is at the desk.
+        const other = prev.idNumber && coded.form.idNumber && prev.idNumber !== coded.form.idNumber
+        const base = other ? emptyForm() : prev
+        const edited = other ? new Set<FieldName>() : touched
+        const r = applyCardForm(base, edited, coded.form)
+        setConflicts(r.conflicts)
+        setMarks((m) => {
+          const next: Partial<Record<FieldName, Mark>> = other ? {} : { ...m }
+          for (const f of r.filled) if (next[f] !== 'verified') next[f] = source
+          return next
+        })
+        if (other) {
+          setTouched(new Set())
+          setPatientId(null)
+        }
+        return r.state
+      })
+      setCandidates(coded.form.address.communeCode ? [] : coded.addressCandidates)
+      setAddressNote(coded.addressNote)
+      setWarnings(coded.warnings)
+      setRead({ id: readId, source })
+      setNotice(null)
+      setScanError(null)
+      setIntakeNote(
+        t(source === 'qr' ? 'intake.filledQr' : 'intake.filledChip', { name: coded.form.fullName })
+      )
+    }
+    const onCard = (e: CardEvent): void => {
+      switch (e.type) {
+        case 'inserted':
+          setCard({ ...idleCard, reading: true, step: 'connect', readerName: e.readerName })
+          break
+        case 'progress':
+          setCard((c) => ({ ...c, reading: true, step: e.step, percent: e.percent, error: null }))
+          break
+        case 'identity':
+          applyCoded(e.coded, 'chip', e.readId)
+          break
+        case 'verified':
+          setCard((c) => ({ ...c, verification: e.passiveAuthentication }))
+          if (e.passiveAuthentication.status === 'valid') {
+            setMarks((m) =>
+              Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === 'chip' ? 'verified' : v]))
+            )
+          }
+          break
+        case 'photo':
+          setCard((c) => ({ ...c, photo: `data:${e.mime};base64,${e.dataBase64}` }))
+          break
+        case 'done':
+          setCard((c) => ({ ...c, reading: false, percent: 100 }))
+          break
+        case 'error':
+          setCard((c) => ({ ...c, reading: false, error: e.error }))
+          break
+        case 'removed':
+          setCard((c) => (c.reading ? { ...c, reading: false } : c))
+          break
+      }
+    }
+    return intakeBus.subscribe((m: IntakeMessage) => {
+      if (m.kind === 'qr') applyCoded(m.read.coded, 'qr', m.read.readId)
+      else if (m.kind === 'card') onCard(m.event)
+      else setScanError(m.error)
+    })
+  }, [t, touched])
 
   const ethnicities = useCatalog('ethnicity')
   const nationalities = useCatalog('nationality')
@@ -57,7 +162,41 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
       set(field, e.target.value as never)
   })
 
+  const chooseAddress = (c: AddressCandidateValue): void => {
+    setForm((prev) => ({
+      ...prev,
+      provinceCode: c.provinceCode,
+      communeCode: c.communeCode,
+      unitListVersion: c.unitListVersion
+    }))
+    setTouched((prev) => new Set(prev).add('communeCode'))
+    setCandidates([])
+  }
+
+  const resolveConflict = (c: FieldConflict, useCard: boolean): void => {
+    if (useCard) {
+      setForm((prev) => ({ ...prev, [c.field]: c.cardValue }))
+      setMarks((m) => ({ ...m, [c.field]: read?.source === 'chip' ? 'chip' : 'qr' }))
+    }
+    setConflicts((list) => list.filter((x) => x !== c))
+  }
+
+  const markOf = (f: FieldName): string | undefined => {
+    const m = marks[f]
+    if (!m) return undefined
+    return t(m === 'verified' ? 'intake.markVerified' : m === 'chip' ? 'intake.markChip' : 'intake.markQr')
+  }
+
   const reset = (): void => {
+    setMarks({})
+    setConflicts([])
+    setCandidates([])
+    setAddressNote(null)
+    setWarnings([])
+    setRead(null)
+    setCard(idleCard)
+    setIntakeNote(null)
+    setScanError(null)
     setForm(emptyForm())
     setPatientId(null)
     setTouched(new Set())
@@ -98,8 +237,8 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
         department: form.department.trim() || null,
         reason: form.reason.trim() || null
       },
-      identityReadId: null,
-      source: 'manual'
+      identityReadId: read?.id ?? null,
+      source: read?.source ?? 'manual'
     })
     setSaving(false)
     if (r.ok) {
@@ -127,11 +266,49 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
       {patientId && opened ? (
         <div className="banner info">{t('form.editing', { name: opened.form.fullName })}</div>
       ) : null}
+      {scanError ? (
+        <div className="banner error" role="alert" data-testid="scan-error">
+          <strong>{t('intake.scanError')}:</strong> {scanError.message}
+        </div>
+      ) : null}
+      {intakeNote ? (
+        <div className="banner ok" role="status" data-testid="intake-note">
+          {intakeNote}
+        </div>
+      ) : null}
+      {conflicts.map((c) => (
+        <div key={c.field} className="banner warn" role="alert" data-testid="field-conflict">
+          {t('intake.conflict', { field: t(labelKey[c.field]), value: c.cardValue })}{' '}
+          <button type="button" onClick={() => resolveConflict(c, true)}>
+            {t('intake.useCard')}
+          </button>{' '}
+          <button type="button" onClick={() => resolveConflict(c, false)}>
+            {t('intake.keepTyped')}
+          </button>
+        </div>
+      ))}
+      {warnings.map((w, i) => (
+        <div
+          key={`${w.code}-${i}`}
+          className={`banner ${w.blocking ? 'error' : 'warn'}`}
+          data-testid="reading-warning"
+        >
+          {w.message}
+        </div>
+      ))}
+      <CardPanel card={card} />
 
       <fieldset>
         <legend>{t('form.sectionPatient')}</legend>
         <div className="grid">
-          <Field id="f-fullName" label={t('form.fullName')} error={visibleError('fullName')} required wide>
+          <Field
+            id="f-fullName"
+            mark={markOf('fullName')}
+            label={t('form.fullName')}
+            error={visibleError('fullName')}
+            required
+            wide
+          >
             <input {...text('fullName')} autoComplete="off" autoFocus />
           </Field>
           <Field
@@ -143,7 +320,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           >
             <input {...text('dob')} inputMode="numeric" placeholder="dd/mm/yyyy" />
           </Field>
-          <Field id="f-sex" label={t('form.sex')} error={visibleError('sex')} required>
+          <Field id="f-sex" mark={markOf('sex')} label={t('form.sex')} error={visibleError('sex')} required>
             <select {...text('sex')}>
               <option value="">{t('form.choose')}</option>
               <option value="male">{t('form.sexMale')}</option>
@@ -151,10 +328,20 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
               <option value="other">{t('form.sexOther')}</option>
             </select>
           </Field>
-          <Field id="f-idNumber" label={t('form.idNumber')} error={visibleError('idNumber')}>
+          <Field
+            id="f-idNumber"
+            mark={markOf('idNumber')}
+            label={t('form.idNumber')}
+            error={visibleError('idNumber')}
+          >
             <input {...text('idNumber')} inputMode="numeric" maxLength={14} />
           </Field>
-          <Field id="f-oldIdNumber" label={t('form.oldIdNumber')} error={visibleError('oldIdNumber')}>
+          <Field
+            id="f-oldIdNumber"
+            mark={markOf('oldIdNumber')}
+            label={t('form.oldIdNumber')}
+            error={visibleError('oldIdNumber')}
+          >
             <input {...text('oldIdNumber')} inputMode="numeric" maxLength={14} />
           </Field>
           <Field
@@ -164,7 +351,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           >
             <input {...text('bhytCardNumber')} maxLength={17} />
           </Field>
-          <Field id="f-ethnicityCode" label={t('form.ethnicity')}>
+          <Field id="f-ethnicityCode" mark={markOf('ethnicityCode')} label={t('form.ethnicity')}>
             <select {...text('ethnicityCode')}>
               <option value="">{t('form.choose')}</option>
               {ethnicities.map((c) => (
@@ -177,7 +364,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
               ) : null}
             </select>
           </Field>
-          <Field id="f-nationalityCode" label={t('form.nationality')}>
+          <Field id="f-nationalityCode" mark={markOf('nationalityCode')} label={t('form.nationality')}>
             <select {...text('nationalityCode')}>
               <option value="">{t('form.choose')}</option>
               {nationalities.map((c) => (
@@ -203,8 +390,29 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
 
       <fieldset>
         <legend>{t('form.sectionAddress')}</legend>
+        {addressNote ? <div className="banner info">{addressNote}</div> : null}
+        {candidates.length > 0 ? (
+          <div className="candidates" data-testid="address-candidates">
+            <div>{t('intake.chooseAddress')}</div>
+            {candidates.map((c) => (
+              <button
+                type="button"
+                key={`${c.communeCode}-${c.unitListVersion}`}
+                onClick={() => chooseAddress(c)}
+              >
+                {c.communeName} ({Math.round(c.confidence * 100)}%)
+              </button>
+            ))}
+          </div>
+        ) : null}
         <div className="grid">
-          <Field id="f-addressText" label={t('form.addressText')} error={visibleError('addressText')} wide>
+          <Field
+            id="f-addressText"
+            mark={markOf('addressText')}
+            label={t('form.addressText')}
+            error={visibleError('addressText')}
+            wide
+          >
             <input {...text('addressText')} autoComplete="off" />
           </Field>
           <Field id="f-provinceCode" label={t('form.province')}>
@@ -223,7 +431,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
               ))}
             </select>
           </Field>
-          <Field id="f-communeCode" label={t('form.commune')}>
+          <Field id="f-communeCode" mark={markOf('communeCode')} label={t('form.commune')}>
             <select {...text('communeCode')}>
               <option value="">{t('form.choose')}</option>
               {communes.map((c) => (

@@ -63,6 +63,42 @@ export const en: Messages = {
     family_planning: 'Family planning',
     other: 'Other'
   },
+  card: {
+    title: 'ID card',
+    photo: 'Portrait from the chip',
+    photoLoading: 'Loading photo…',
+    inserted: 'Card placed on the reader',
+    step: {
+      connect: 'Connecting to the card…',
+      auth: 'Unlocking the chip…',
+      dg13: 'Reading citizen details…',
+      dg1: 'Reading the MRZ…',
+      sod: 'Checking the data signature…',
+      dg2: 'Loading the portrait…'
+    },
+    pa: {
+      valid: 'Chip data intact (signature checked)',
+      invalid: 'WARNING: chip data does not match its signature; it may have been altered',
+      unchecked: 'Chip data signature not checked'
+    },
+    chain: {
+      trusted: 'trusted signer',
+      untrusted: 'untrusted signer',
+      unknown: 'no root certificate to check against (normal for CCCD)'
+    }
+  },
+  intake: {
+    filledQr: 'Filled from the QR code: {{name}}',
+    filledChip: 'Filled from the chip: {{name}}',
+    conflict: '{{field}}: the card says "{{value}}", unlike what was typed.',
+    useCard: "Use the card's value",
+    keepTyped: 'Keep what was typed',
+    chooseAddress: 'Choose the commune/ward (new list) for the address on the card:',
+    markQr: 'QR',
+    markChip: 'Chip',
+    markVerified: 'Chip ✓',
+    scanError: 'The scanned code cannot be used'
+  },
   validation: {
     required: 'Required',
     nameTooLong: 'Name too long (255 characters at most)',

@@ -62,6 +62,42 @@ export const vi = {
     family_planning: 'Kế hoạch hoá gia đình',
     other: 'Khác'
   },
+  card: {
+    title: 'Thẻ căn cước',
+    photo: 'Ảnh chân dung từ chip',
+    photoLoading: 'Đang tải ảnh…',
+    inserted: 'Đã đặt thẻ lên đầu đọc',
+    step: {
+      connect: 'Đang kết nối thẻ…',
+      auth: 'Đang mở khoá chip…',
+      dg13: 'Đang đọc thông tin công dân…',
+      dg1: 'Đang đọc vùng MRZ…',
+      sod: 'Đang kiểm tra chữ ký dữ liệu…',
+      dg2: 'Đang tải ảnh chân dung…'
+    },
+    pa: {
+      valid: 'Dữ liệu chip toàn vẹn (đã kiểm tra chữ ký)',
+      invalid: 'CẢNH BÁO: dữ liệu chip không khớp chữ ký, có thể đã bị sửa',
+      unchecked: 'Chưa kiểm tra chữ ký dữ liệu chip'
+    },
+    chain: {
+      trusted: 'nguồn ký tin cậy',
+      untrusted: 'nguồn ký không tin cậy',
+      unknown: 'chưa có chứng thư gốc để đối chiếu (bình thường với CCCD)'
+    }
+  },
+  intake: {
+    filledQr: 'Đã điền từ mã QR: {{name}}',
+    filledChip: 'Đã điền từ chip: {{name}}',
+    conflict: '{{field}}: thẻ ghi "{{value}}" khác giá trị đã nhập.',
+    useCard: 'Dùng giá trị trên thẻ',
+    keepTyped: 'Giữ giá trị đã nhập',
+    chooseAddress: 'Chọn xã/phường theo danh mục mới cho địa chỉ trên thẻ:',
+    markQr: 'QR',
+    markChip: 'Chip',
+    markVerified: 'Chip ✓',
+    scanError: 'Không dùng được mã vừa quét'
+  },
   validation: {
     required: 'Không được để trống',
     nameTooLong: 'Họ tên quá dài (tối đa 255 ký tự)',

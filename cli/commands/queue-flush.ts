@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util'
+import { listRows, requeueAll, requeueRow, rowPayload, type OutboxListRow } from '../../db/outbox-worker'
+import { AppError } from '../../electron/contract/errors'
+import { outboxStatusSchema, syncTargetSchema, syncTargets } from '../../electron/contract/status'
+import { loadSyncSettings, openSyncConfig } from '../../electron/services/sync/config/open-config'
+import { runFlush } from '../../electron/services/sync/worker/run-flush'
+import type { Command } from '../context'
+
+function target(raw: string | undefined): (typeof syncTargets)[number] | undefined {
+  if (raw === undefined) return undefined
+  const t = syncTargetSchema.safeParse(raw)
+  if (!t.success) throw new AppError('VALIDATION', 'Đích gửi phải là his hoặc emch.', 'bad --target')
+  return t.data
+}
+
+/**
+ * reception queue flush [--target his|emch] [--max-wait SECONDS]
+ * Sends everything waiting (retries included) and exits; with --max-wait it follows retries that fall due
+ * within that time. SIGINT/SIGTERM stop it cleanly: outcomes of requests in flight are still recorded.
+ */
+export const queueFlush: Command = async (ctx, args) => {
+  const { values } = parseArgs({ args, options: { target: { type: 'string' }, 'max-wait': { type: 'string' } } })
+  const only = target(values.target)
+  const maxWait = values['max-wait'] === undefined ? 0 : Number(values['max-wait'])
+  if (!Number.isFinite(maxWait) || maxWait < 0) {
+    throw new AppError('VALIDATION', '--max-wait phải là số giây ≥ 0.', 'bad --max-wait')
+  }
+  const services = ctx.services()
+  const settings = loadSyncSettings(openSyncConfig(services))
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    const result = await runFlush({
+      db: services.db,
+      clock: services.clock,
+      settings,
+      targets: only ? [only] : syncTargets,
+      signal: stop.signal,
+      recover: true,
+      includeWaiting: true,
+      alwaysRecord: true,
+      ...(maxWait > 0 ? { waitForRetriesUntil: new Date(services.clock().getTime() + maxWait * 1000) } : {})
+    })
+    const asked = only ? 1 : syncTargets.length
+    if (result.unconfigured.length === asked) {
+      throw new AppError(
+        'CONFIG_INVALID',
+        `Chưa cấu hình địa chỉ gửi cho: ${result.unconfigured.join(', ')} (reception config set his.url …).`,
+        `no endpoint configured for ${result.unconfigured.join(', ')}`
+      )
+    }
+    const { sent, failed, dead, remaining, retrying, unconfigured, stopped } = result
+    ctx.out.result({ sent, failed, dead, remaining, retrying, unconfigured, stopped }, () =>
+      [
+        `Đã gửi ${sent}, bị từ chối ${failed}, bỏ sau nhiều lần thử ${dead}, còn chờ ${remaining} (sẽ thử lại ${retrying}).`,
+        ...(unconfigured.length ? [`Chưa cấu hình: ${unconfigured.join(', ')}`] : []),
+        ...(stopped ? ['Đã dừng theo yêu cầu.'] : [])
+      ].join('\n')
+    )
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+/** reception queue retry ID... | --all-failed | --all-dead — a person's resend after fixing the cause. */
+export const queueRetry: Command = (ctx, args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'all-failed': { type: 'boolean' }, 'all-dead': { type: 'boolean' } },
+    allowPositionals: true
+  })
+  const services = ctx.services()
+  const now = services.clock()
+  const bulk = [
+    ...(values['all-failed'] ? (['failed'] as const) : []),
+    ...(values['all-dead'] ? (['dead'] as const) : [])
+  ]
+  if (positionals.length === 0 && bulk.length === 0) {
+    throw new AppError('VALIDATION', 'Dùng: reception queue retry ID... | --all-failed | --all-dead', 'usage')
+  }
+  const ids = positionals.map((p) => {
+    if (!/^\d+$/.test(p)) throw new AppError('VALIDATION', `Mã hàng đợi không hợp lệ: ${p}`, 'bad id')
+    return Number(p)
+  })
+  const missing = ids.filter((id) => !requeueRow(services.db, id, now))
+  const requeued = ids.length - missing.length + requeueAll(services.db, bulk, now)
+  if (missing.length > 0 && requeued === 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Không có hồ sơ bị từ chối/bỏ với mã ${missing.join(', ')} để gửi lại.`,
+      `no failed or dead row ${missing.join(', ')}`
+    )
+  }
+  ctx.out.result({ requeued, notRequeued: missing }, (r: { requeued: number; notRequeued: number[] }) =>
+    [
+      `Đã đưa ${r.requeued} hồ sơ về hàng chờ gửi.`,
+      ...(r.notRequeued.length ? [`Không đổi: ${r.notRequeued.join(', ')}`] : [])
+    ].join('\n')
+  )
+}
+
+function patientName(payload: unknown): string {
+  const name = (payload as { patient?: { form?: { fullName?: unknown } } } | null)?.patient?.form?.fullName
+  return typeof name === 'string' ? name : ''
+}
+
+/**
+ * reception queue list [--status S] [--target T] [--limit N]
+ * JSON carries no personal data (ids, status, attempts, the Vietnamese reason); the human table adds the
+ * patient's name so a clerk can find the record to fix.
+ */
+export const queueList: Command = (ctx, args) => {
+  const { values } = parseArgs({
+    args,
+    options: { status: { type: 'string' }, target: { type: 'string' }, limit: { type: 'string' } }
+  })
+  const status = values.status === undefined ? undefined : outboxStatusSchema.safeParse(values.status)
+  if (status && !status.success) {
+    throw new AppError(
+      'VALIDATION',
+      `Trạng thái phải là một trong: ${outboxStatusSchema.options.join(', ')}`,
+      'bad --status'
+    )
+  }
+  const limit = values.limit === undefined ? 200 : Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1) throw new AppError('VALIDATION', '--limit phải là số nguyên ≥ 1.', 'bad --limit')
+  const t = target(values.target)
+  const db = ctx.services().db
+  const rows = listRows(db, {
+    limit,
+    ...(status?.success ? { status: status.data } : {}),
+    ...(t ? { target: t } : {})
+  })
+  const json = rows.map((r) => ({
+    id: r.id,
+    visitId: r.visitId,
+    target: r.target,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    lastErrorCode: r.lastErrorCode,
+    lastError: r.lastError
+  }))
+  ctx.out.result(json, () =>
+    rows.length === 0
+      ? 'Không có hồ sơ nào.'
+      : rows
+          .map(
+            (r: OutboxListRow) =>
+              `#${r.id}  ${r.target}  ${r.status}  lần thử ${r.attempts}  ${patientName(rowPayload(db, r.id))}` +
+              (r.lastError ? `\n      ${r.lastError}` : '')
+          )
+          .join('\n')
+  )
+}

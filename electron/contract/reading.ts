@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { identitySchema } from './identity'
+import { patientFormSchema } from './patient'
+import { appErrorSchema } from './errors'
+
+/** One reading of a free-text address in the current unit list (the clerk picks when it is not certain). */
+export const addressCandidateSchema = z.object({
+  provinceCode: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  unitListVersion: z.string(),
+  confidence: z.number(),
+  via: z.enum(['current', 'legacy']),
+  fromOldCode: z.string().nullable(),
+  fromSplit: z.boolean()
+})
+export type AddressCandidateValue = z.infer<typeof addressCandidateSchema>
+
+export const readingWarningSchema = z.object({
+  code: z.string(),
+  /** The form field it is about, when there is one. */
+  field: z.string().nullable(),
+  message: z.string(),
+  blocking: z.boolean()
+})
+export type ReadingWarning = z.infer<typeof readingWarningSchema>
+
+/** An identity turned into the MoH-coded form, with what the clerk must still decide. */
+export const codedIdentitySchema = z.object({
+  form: patientFormSchema,
+  addressCandidates: z.array(addressCandidateSchema),
+  /** "mapped from the old unit X, district Y" when the card still carries a pre-2025 address. */
+  addressNote: z.string().nullable(),
+  warnings: z.array(readingWarningSchema)
+})
+export type CodedIdentity = z.infer<typeof codedIdentitySchema>
+
+export const scanViaSchema = z.enum(['keyboard', 'camera', 'hid', 'serial', 'cli'])
+export type ScanVia = z.infer<typeof scanViaSchema>
+
+/** A QR read: recorded in identity_reads, decoded, coded. */
+export const qrReadSchema = z.object({
+  readId: z.string(),
+  via: scanViaSchema,
+  identity: identitySchema,
+  coded: codedIdentitySchema,
+  /** The card's chip can be opened with these (the QR-then-card flow needs no typing). */
+  chipKeysReady: z.boolean()
+})
+export type QrRead = z.infer<typeof qrReadSchema>
+
+export const passiveAuthSchema = z.object({
+  status: z.enum(['valid', 'invalid', 'unchecked']),
+  dataGroupHashes: z.array(
+    z.object({ dg: z.number().int(), status: z.enum(['match', 'mismatch', 'not-read', 'not-in-sod']) })
+  ),
+  signature: z.enum(['valid', 'invalid', 'unchecked']),
+  chain: z.enum(['trusted', 'untrusted', 'unknown']),
+  signerSubject: z.string().nullable()
+})
+export type PassiveAuthValue = z.infer<typeof passiveAuthSchema>
+
+export const readStepSchema = z.enum(['connect', 'auth', 'dg13', 'dg1', 'sod', 'dg2'])
+export type ReadStep = z.infer<typeof readStepSchema>
+
+/** What the card reader tells the screen while a card is read, in order. */
+export const cardEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('inserted'), readerName: z.string() }),
+  z.object({ type: z.literal('removed'), readerName: z.string() }),
+  z.object({ type: z.literal('progress'), step: readStepSchema, percent: z.number().min(0).max(100) }),
+  /** DG13 decoded: the form can be filled before the photo arrives. */
+  z.object({ type: z.literal('identity'), readId: z.string(), identity: identitySchema, coded: codedIdentitySchema }),
+  z.object({ type: z.literal('verified'), readId: z.string(), passiveAuthentication: passiveAuthSchema }),
+  z.object({ type: z.literal('photo'), readId: z.string(), mime: z.string(), dataBase64: z.string() }),
+  z.object({
+    type: z.literal('done'),
+    readId: z.string(),
+    timings: z.object({ authMs: z.number(), identityMs: z.number(), totalMs: z.number() })
+  }),
+  z.object({ type: z.literal('error'), error: appErrorSchema })
+])
+export type CardEvent = z.infer<typeof cardEventSchema>
+
+/** A scan from a hardware scanner (HID-POS / USB-COM) handled in the main process. */
+export const qrScannedEventSchema = z.union([
+  z.object({ ok: z.literal(true), value: qrReadSchema }),
+  z.object({ ok: z.literal(false), error: appErrorSchema })
+])

@@ -1,0 +1,72 @@
+import { useEffect } from 'react'
+import { bridge } from '../bridge'
+import { WedgeDetector } from '../scan/wedge'
+import { intakeBus } from './bus'
+
+/** Inserts held-back keys that turned out to be typing where the focus is. */
+function insertTyped(text: string): void {
+  const el = document.activeElement
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    // execCommand keeps the browser's undo stack and fires React's input events.
+    if (!document.execCommand('insertText', false, text)) {
+      el.setRangeText(text, el.selectionStart ?? el.value.length, el.selectionEnd ?? el.value.length, 'end')
+      el.dispatchEvent(new Event('input', { bubbles: true }))
+    }
+  }
+}
+
+async function submitScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
+  const r = await bridge.call('qr:submit', { text, via })
+  if (r.ok) intakeBus.publish({ kind: 'qr', read: r.value })
+  else intakeBus.publish({ kind: 'scan-error', error: r.error, hint: null })
+}
+
+/**
+ * Listens for QR scans wherever the focus is (keyboard-wedge scanners), and relays hardware-scanner and card-reader
+ * events from the main side to the form.
+ */
+export function useIntake(): void {
+  useEffect(() => {
+    const wedge = new WedgeDetector({
+      minLength: 20,
+      onRelease: insertTyped,
+      onScan: (text, info) => {
+        if (info.damage) {
+          // A damaged scan fills nothing: the clerk is told how to set the scanner up instead.
+          intakeBus.publish({
+            kind: 'scan-error',
+            error: {
+              code: 'SCAN_DAMAGED',
+              message: info.damage.hint,
+              messageEn: `wedge damage: ${info.damage.kind}`
+            },
+            hint: info.damage.hint
+          })
+          return
+        }
+        void submitScan(text, 'keyboard')
+      }
+    })
+    const onKey = (e: KeyboardEvent): void => {
+      if (wedge.feed(e) === 'swallow') e.preventDefault()
+    }
+    const onBeforeInput = (e: Event): void => {
+      if (wedge.capturing) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey, true)
+    window.addEventListener('beforeinput', onBeforeInput, true)
+    const offScanned = bridge.on('qr:scanned', (m) => {
+      if (m.ok) intakeBus.publish({ kind: 'qr', read: m.value })
+      else intakeBus.publish({ kind: 'scan-error', error: m.error, hint: null })
+    })
+    const offCard = bridge.on('card:event', (event) => intakeBus.publish({ kind: 'card', event }))
+    return () => {
+      window.removeEventListener('keydown', onKey, true)
+      window.removeEventListener('beforeinput', onBeforeInput, true)
+      offScanned()
+      offCard()
+    }
+  }, [])
+}
+
+export { submitScan }

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { chromiumAvailable, launchChromium } from './browser'
+import { rendererBuilt, startWebApp } from './web-app'
+
+const ARTIFACTS = resolve(__dirname, '../../test-results')
+const QR =
+  '022195001234|100123456|Nguyễn Thị Hồng Nhung|14031995|Nữ|Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh|10042021'
+
+/** A keyboard-wedge scanner: one keydown per character, a few ms apart, then Enter. */
+async function wedgeType(page: Page, text: string): Promise<void> {
+  await page.evaluate(async (chars) => {
+    const target = document.activeElement ?? document.body
+    for (const key of [...chars, 'Enter']) {
+      const ev = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })
+      target.dispatchEvent(ev)
+      await new Promise((r) => setTimeout(r, 2))
+    }
+  }, text)
+}
+
+describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mode', () => {
+  let app: Awaited<ReturnType<typeof startWebApp>>
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    app = await startWebApp()
+    ;({ context, page } = await launchChromium())
+    await page.goto(app.server.launchUrl)
+    await page.getByLabel('Họ và tên').waitFor()
+  }, 60_000)
+
+  afterAll(async () => {
+    await context?.close()
+    await app?.stop()
+  })
+
+  it('fills the form from a wedge scan without leaking it into the focused field', async () => {
+    await page.getByLabel('Điện thoại').click()
+    await wedgeType(page, QR)
+    await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Nhung')
+    expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('14/03/1995')
+    expect(await page.getByLabel('Số CCCD / định danh').inputValue()).toBe('022195001234')
+    expect(await page.getByLabel('Số CMND cũ').inputValue()).toBe('100123456')
+    expect(await page.getByLabel('Giới tính').inputValue()).toBe('female')
+    expect(await page.getByLabel('Điện thoại').inputValue()).toBe('')
+    expect(await page.getByTestId('intake-note').textContent()).toContain('Đã điền từ mã QR')
+    expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('QR')
+    const reads = app.services.db.prepare('SELECT source FROM identity_reads').all()
+    expect(reads).toEqual([{ source: 'qr' }])
+  })
+
+  it('codes the old 2021 address to the new commune or asks the clerk to choose', async () => {
+    const chosen = await page.getByLabel('Xã/phường').inputValue()
+    if (chosen === '') {
+      expect(await page.getByTestId('address-candidates').isVisible()).toBe(true)
+      await page.getByTestId('address-candidates').getByRole('button').first().click()
+    }
+    expect(await page.getByLabel('Xã/phường').inputValue()).toMatch(/^\d{5}$/)
+    expect(await page.getByLabel('Tỉnh/thành').inputValue()).toBe('22')
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await page.screenshot({ path: resolve(ARTIFACTS, 'qr-filled.png'), fullPage: true })
+  })
+
+  it('saves with the QR read as evidence', async () => {
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
+    const row = app.services.db.prepare('SELECT source, patient_id FROM identity_reads').get() as {
+      source: string
+      patient_id: string | null
+    }
+    expect(row.source).toBe('qr')
+    expect(row.patient_id).not.toBeNull()
+  })
+
+  it('refuses a damaged scan and says how to fix the scanner, filling nothing', async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await wedgeType(page, QR.replace('Nguyễn', 'Nguy?n'))
+    await expect.poll(() => page.getByTestId('scan-error').isVisible()).toBe(true)
+    expect(await page.getByTestId('scan-error').textContent()).toMatch(/HID|COM|Unicode/)
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('')
+  })
+
+  it('never overwrites what the clerk typed: the difference is shown to resolve', async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await page.getByLabel('Họ và tên').fill('Nguyen Thi Hong Nhung')
+    await page.getByLabel('Điện thoại').click()
+    await wedgeType(page, QR)
+    await expect.poll(() => page.getByTestId('field-conflict').count()).toBe(1)
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyen Thi Hong Nhung')
+    await page.getByRole('button', { name: 'Dùng giá trị trên thẻ' }).click()
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Nhung')
+  })
+
+  it('lets a person type quickly into a field without it being taken for a scan', async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await page.getByLabel('Họ và tên').click()
+    await page.keyboard.type('Tran Van Binh', { delay: 90 })
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Tran Van Binh')
+  })
+})
