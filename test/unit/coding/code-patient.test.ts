@@ -52,7 +52,9 @@ describe('ethnicity, nationality and sex codes (health-data.md §3)', () => {
     ['SÁN DÌU', '18'],
     ['Ê Đê', '12'],
     ['Bru Vân Kiều', '23'],
-    ['Rơ Măm', '54']
+    ['Rơ Măm', '54'],
+    ['Kinh (Việt)', '01'],
+    ['Dân tộc Dao'.normalize('NFD'), '09']
   ])('ethnicity %s → %s', (text, code) => {
     expect(lookupEthnicity(text, catalog)?.code).toBe(code)
   })

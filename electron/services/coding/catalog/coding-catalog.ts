@@ -52,14 +52,19 @@ export function defaultCodingCatalog(): CodingCatalog {
 
 /** "Dân tộc Kinh", "KINH", "H'Mông", "Khmer", "San Diu" → the GSO record; null when unknown. */
 export function lookupEthnicity(text: string, catalog: CodingCatalog): EthnicityRecord | null {
-  const key = compactKey(text.replace(/^\s*d[âa]n\s*t[ộo]c\s*/iu, ''))
-  if (key === '') return null
-  return catalog.ethnicityByKey.get(key) ?? null
+  const bare = text.normalize('NFC').replace(/^\s*d[âa]n\s*t[ộo]c\s*/iu, '')
+  // "Kinh (Việt)": try the whole text, then without the bracketed gloss.
+  for (const candidate of [bare, bare.replace(/\([^)]*\)/gu, '')]) {
+    const key = compactKey(candidate)
+    const found = key === '' ? undefined : catalog.ethnicityByKey.get(key)
+    if (found !== undefined) return found
+  }
+  return null
 }
 
 /** "Việt Nam", "VIET NAM", "Vietnamese" → the record; null when unknown. */
 export function lookupNationality(text: string, catalog: CodingCatalog): NationalityRecord | null {
-  const key = compactKey(text.replace(/^\s*qu[ốo]c\s*t[ịi]ch\s*/iu, ''))
+  const key = compactKey(text.normalize('NFC').replace(/^\s*qu[ốo]c\s*t[ịi]ch\s*/iu, ''))
   if (key === '') return null
   return catalog.nationalityByKey.get(key) ?? null
 }
