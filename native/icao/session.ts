@@ -355,10 +355,18 @@ export async function openBac(
     return { data, stats: diffStats(totals, before), chunkSize: chunk }
   }
 
+  // One command at a time: concurrent readFile calls would interleave and break the SSC.
+  let queue: Promise<unknown> = Promise.resolve()
+  function serialised(ref: FileRef | number, readOptions?: ReadFileOptions): Promise<ReadFileResult> {
+    const run = queue.then(() => readFile(ref, readOptions))
+    queue = run.catch(() => undefined)
+    return run
+  }
+
   channel = await authenticate(keys)
   return {
     kind: 'bac',
-    readFile,
+    readFile: serialised,
     stats: () => ({ ...totals }),
     chunkSize: () => chunk
   }

@@ -62,7 +62,12 @@ function sameBytes(a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array): bo
 /** The DER certificate that the SignerInfo names (issuer+serial or subject key identifier). */
 function findSignerCertificate(sod: ParsedSod, signer: pkijs.SignerInfo): Uint8Array | undefined {
   for (const der of sod.certificates) {
-    const cert = pkijs.Certificate.fromBER(new Uint8Array(der))
+    let cert: pkijs.Certificate
+    try {
+      cert = pkijs.Certificate.fromBER(new Uint8Array(der))
+    } catch {
+      continue
+    }
     const sid = signer.sid
     if (sid instanceof pkijs.IssuerAndSerialNumber) {
       if (cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber)) return der

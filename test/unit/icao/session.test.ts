@@ -214,6 +214,18 @@ describe('BAC session over a transport', () => {
     expect(r.stats.recoveries).toBe(1)
   })
 
+  it('serialises concurrent reads on one session', async () => {
+    const session = await openBac(chip().transmit, mrz, { random })
+    const [a, b, c] = await Promise.all([
+      session.readFile(LDS_FILES.DG2),
+      session.readFile(LDS_FILES.DG1),
+      session.readFile(LDS_FILES.COM)
+    ])
+    expect(hex(a.data)).toBe(hex(dg2))
+    expect(hex(b.data)).toBe(hex(dg1))
+    expect(hex(c.data)).toBe(hex(com))
+  })
+
   it('streams chunks with progress', async () => {
     const session = await openBac(chip().transmit, mrz, { random })
     const seen: number[] = []
