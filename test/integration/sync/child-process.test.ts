@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -46,9 +47,22 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-async function admin(path: string, body?: object): Promise<unknown> {
-  const res = await fetch(`${url}/_admin/${path}`, body ? { method: 'POST', body: JSON.stringify(body) } : {})
-  return res.json()
+/** One admin call on a fresh connection (agent: false), so no idle keep-alive socket can be reset under us. */
+function admin(path: string, body?: object): Promise<unknown> {
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(
+      `${url}/_admin/${path}`,
+      { method: body ? 'POST' : 'GET', agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolvePromise(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+        res.on('error', reject)
+      }
+    )
+    req.on('error', reject)
+    req.end(body ? JSON.stringify(body) : undefined)
+  })
 }
 
 describe('the test server as a child process', () => {

@@ -85,6 +85,12 @@ describe('HIS over FHIR against the test server', () => {
     expect(count('Encounter')).toBe(1)
   })
 
+  it('reuses one keep-alive connection for consecutive sends', async () => {
+    const before = server.connections()
+    for (let i = 0; i < 5; i++) expect((await his.send(makeSubmission())).kind).toBe('sent')
+    expect(server.connections() - before).toBeLessThanOrEqual(1)
+  })
+
   it('never writes payloads or personal data to the console', async () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m))
     try {

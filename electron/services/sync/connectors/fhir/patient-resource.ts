@@ -74,13 +74,14 @@ function patientExtensions(form: PatientForm): Extension[] {
 
 /**
  * The address keeps the text as recorded, plus the 2025 province and commune codes in the VN Core
- * administrative-address extension (the district level no longer exists, so it is not written).
+ * administrative-address extension, slices "state" (tỉnh/thành) and "ward" (xã/phường). The district level
+ * no longer exists, so it is not written; the unit-list version rides along because codes were reused in 2025.
  */
 export function fhirAddress(address: PatientForm['address']): Address | null {
   const parts: Extension[] = []
   if (address.provinceCode) {
     parts.push({
-      url: 'province',
+      url: 'state',
       valueCodeableConcept: { coding: [{ system: codeSystem.provinceQd19, code: address.provinceCode }] }
     })
   }

@@ -1,0 +1,109 @@
+import { z } from 'zod'
+
+/**
+ * Every sync setting facility IT can change (`reception config set KEY VALUE`), with its type, default and
+ * whether it is a secret. Values arrive as text from the command line and are stored typed in JSON.
+ */
+export type ConfigValue = string | number | boolean
+
+export interface ConfigKeyDef {
+  /** Turns the command-line text into the stored value; throws a ZodError on bad input. */
+  parse: (raw: string) => ConfigValue
+  /** Checks a value read from a file (machine files are written by hand). */
+  check: z.ZodType<ConfigValue>
+  default: ConfigValue | null
+  secret: boolean
+  /** One line for `config get` and the ADR. */
+  help: string
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
+export const windowSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'dạng HH:MM-HH:MM, ví dụ 22:00-05:00')
+  .refine((s) => s.split('-').every((p) => TIME.test(p)), 'giờ không hợp lệ')
+  .refine((s) => s.split('-')[0] !== s.split('-')[1], 'giờ bắt đầu và kết thúc phải khác nhau')
+
+const url = z
+  .string()
+  .trim()
+  .refine((s) => {
+    try {
+      const u = new URL(s)
+      return u.protocol === 'http:' || u.protocol === 'https:'
+    } catch {
+      return false
+    }
+  }, 'địa chỉ phải bắt đầu bằng http:// hoặc https://')
+const text = z.string().trim().min(1)
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])])
+  .transform((v) => (typeof v === 'boolean' ? v : v === 'true' || v === 'on' || v === '1'))
+const int = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().trim().regex(/^\d+$/)])
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+
+function def(
+  schema: z.ZodType<ConfigValue, unknown>,
+  defaultValue: ConfigValue | null,
+  help: string,
+  secret = false
+): ConfigKeyDef {
+  return {
+    parse: (raw) => schema.parse(raw),
+    check: schema as z.ZodType<ConfigValue>,
+    default: defaultValue,
+    secret,
+    help
+  }
+}
+
+const auth = z.enum(['none', 'bearer', 'basic'])
+
+function endpointKeys(prefix: 'his' | 'emch', name: string): Record<string, ConfigKeyDef> {
+  return {
+    [`${prefix}.url`]: def(url, null, `${name} endpoint (FHIR base URL, or the XML 4750 endpoint)`),
+    [`${prefix}.auth`]: def(auth, 'none', `${name} authentication: none | bearer | basic`),
+    [`${prefix}.token`]: def(text, null, `${name} bearer token (stored sealed)`, true),
+    [`${prefix}.username`]: def(text, null, `${name} basic-auth user name`),
+    [`${prefix}.password`]: def(text, null, `${name} basic-auth password (stored sealed)`, true),
+    [`${prefix}.ca`]: def(text, null, `${name} PEM file of a private CA to trust`)
+  }
+}
+
+export const configKeys: Record<string, ConfigKeyDef> = {
+  'facility.code': def(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{5}$/, '5 ký tự (MA_CSKCB)'),
+    null,
+    'facility code MA_CSKCB'
+  ),
+  'facility.name': def(text, null, 'facility name'),
+  'his.protocol': def(z.enum(['fhir', 'xml4750']), 'fhir', 'how the HIS takes records: fhir | xml4750'),
+  ...endpointKeys('his', 'HIS'),
+  ...endpointKeys('emch', 'eMCH'),
+  'xml.mode': def(z.enum(['post', 'folder']), 'post', 'XML 4750 delivery: post (to his.url) | folder'),
+  'xml.folder': def(text, null, 'XML 4750 drop folder the HIS imports from'),
+  'schedule.window': def(windowSchema, '22:00-05:00', 'nightly sending window, local time HH:MM-HH:MM'),
+  'schedule.online': def(
+    bool,
+    false,
+    'also send outside the window whenever the network allows: true | false'
+  ),
+  'schedule.onlineEveryMinutes': def(int(1, 1440), 15, 'minutes between small retries when schedule.online'),
+  'sync.timeoutMs': def(int(1000, 600_000), 30_000, 'deadline of one request (ms)'),
+  'sync.concurrency': def(int(1, 16), 4, 'exchanges in flight at once'),
+  'sync.batchSize': def(int(1, 100), 20, 'records per FHIR transaction'),
+  'sync.retry.baseMs': def(int(10, 86_400_000), 30_000, 'wait after a first failed attempt (ms), doubling'),
+  'sync.retry.capMs': def(int(10, 86_400_000), 3_600_000, 'longest wait between attempts (ms)'),
+  'sync.retry.maxAttempts': def(int(1, 1000), 12, 'attempts before a record is marked dead')
+}
+
+export function isConfigKey(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(configKeys, key)
+}
