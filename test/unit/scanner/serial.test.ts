@@ -197,3 +197,46 @@ describe('SerialScanner', () => {
     expect(reader.state).toEqual({ connected: true, path: '/dev/ttyACM0' })
   })
 })
+
+describe('SerialFramer robustness', () => {
+  it('fuzz: random bytes in random chunks: no throw, no invented bytes, no terminator left inside a frame', () => {
+    fc.assert(
+      fc.property(
+        // Bytes drawn mostly from CR, LF and pieces of "ễ" so terminators meet data in every arrangement.
+        fc.array(
+          fc
+            .array(
+              fc.oneof(fc.constantFrom(0x0d, 0x0a, 0x41, 0xe1, 0xbb, 0x85), fc.integer({ min: 0, max: 255 })),
+              {
+                maxLength: 40
+              }
+            )
+            .map((a) => Uint8Array.from(a)),
+          { maxLength: 20 }
+        ),
+        fc.constantFrom<SerialTerminator>('CR', 'LF', 'CRLF', 'auto', 'none'),
+        (chunks, terminator) => {
+          const framer = new SerialFramer(terminator)
+          const frames = chunks.flatMap((c) => framer.push(c))
+          const rest = framer.takePending()
+          const produced = frames.reduce((n, f) => n + f.length, 0) + (rest?.length ?? 0)
+          expect(produced).toBeLessThanOrEqual(chunks.reduce((n, c) => n + c.length, 0))
+          const hasTerminator = (f: Uint8Array): boolean => {
+            const hasCr = f.includes(0x0d)
+            const hasLf = f.includes(0x0a)
+            if (terminator === 'CR') return hasCr
+            if (terminator === 'LF') return hasLf
+            if (terminator === 'auto') return hasCr || hasLf
+            return f.some((b, i) => b === 0x0d && f[i + 1] === 0x0a)
+          }
+          if (terminator === 'none') expect(frames).toEqual([])
+          for (const f of frames) {
+            expect(f.length).toBeGreaterThan(0)
+            expect(hasTerminator(f)).toBe(false)
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+})

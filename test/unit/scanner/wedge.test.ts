@@ -280,3 +280,41 @@ describe('bindWedge', () => {
     expect(pageSaw).toEqual(['2'])
   })
 })
+
+describe('WedgeDetector conservation', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('property: no printable key is lost, duplicated or reordered, whatever the timing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            key: fc.constantFrom(...'a1|ễ ', 'Enter', 'Tab', 'ArrowLeft', 'Shift'),
+            gap: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 300 }))
+          }),
+          { maxLength: 60 }
+        ),
+        async (strokes) => {
+          const out: string[] = []
+          const detector = new WedgeDetector({
+            onScan: (text) => out.push(text),
+            onRelease: (text) => out.push(text)
+          })
+          let at = 0
+          for (const { key, gap } of strokes) {
+            await vi.advanceTimersByTimeAsync(gap)
+            at += gap
+            const decision = detector.feed({ key, timeStamp: at })
+            if (decision === 'pass' && [...key].length === 1) out.push(key)
+          }
+          await vi.advanceTimersByTimeAsync(1000)
+          const printable = strokes.map((s) => s.key).filter((k) => [...k].length === 1)
+          expect(out.join('')).toBe(printable.join(''))
+          expect(detector.capturing).toBe(false)
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+})
