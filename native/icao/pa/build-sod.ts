@@ -1,4 +1,4 @@
-import { constants, sign as cryptoSign, type KeyObject } from 'node:crypto'
+import { constants, sign as cryptoSign, KeyObject, type webcrypto } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { encodeTlv } from '../tlv'
@@ -12,8 +12,8 @@ import { hashBytes } from './passive-auth'
 export interface BuildSodInput {
   dataGroups: ReadonlyMap<number, Uint8Array>
   hashAlgorithm: HashName
-  /** Document signer private key (RSA or EC). */
-  signerKey: KeyObject
+  /** Document signer private key (RSA or EC), as a node KeyObject or a WebCrypto CryptoKey. */
+  signerKey: KeyObject | webcrypto.CryptoKey
   /** Document signer certificate, DER. */
   signerCert: Uint8Array
   /** RSA keys only: PKCS#1 v1.5 (default) or PSS. */
@@ -51,7 +51,8 @@ function ldsSecurityObject(hash: HashName, dataGroups: ReadonlyMap<number, Uint8
 }
 
 export function buildSod(input: BuildSodInput): Uint8Array {
-  const { hashAlgorithm: hash, signerKey } = input
+  const { hashAlgorithm: hash } = input
+  const signerKey = input.signerKey instanceof KeyObject ? input.signerKey : KeyObject.from(input.signerKey)
   const eContent = ldsSecurityObject(hash, input.dataGroups)
   const certificate = pkijs.Certificate.fromBER(new Uint8Array(input.signerCert))
 

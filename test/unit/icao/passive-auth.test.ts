@@ -75,6 +75,20 @@ describe('passive authentication', () => {
     expect(r.status).toBe('valid')
   })
 
+  it('builds a SOD with a WebCrypto signer key as well', async () => {
+    const { webcrypto } = await import('node:crypto')
+    const pkcs8 = ec.ds.privateKey.export({ type: 'pkcs8', format: 'der' })
+    const cryptoKey = await webcrypto.subtle.importKey(
+      'pkcs8',
+      pkcs8,
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      true,
+      ['sign']
+    )
+    const sod = buildSod({ dataGroups, hashAlgorithm: 'sha256', signerKey: cryptoKey, signerCert: ec.ds.der })
+    expect(verifyPassiveAuth({ sod, dataGroups }).status).toBe('valid')
+  })
+
   it('flags a tampered data group as mismatch and the result invalid', () => {
     const tampered = new Uint8Array(dg13)
     tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 0x01
