@@ -4,6 +4,7 @@
  * Keyboard-wedge and camera scans happen in the renderer and never pass through here.
  */
 import { z } from 'zod'
+import type { ScanVia } from '../../electron/contract/reading'
 import type { ScannerStatus } from '../../electron/contract/status'
 import { TypedEmitter } from './events'
 import { NEWLAND_HID_POS_LAYOUT, STANDARD_HID_POS_LAYOUT } from './hid-pos-report'
@@ -53,7 +54,7 @@ export type ScannerConfigInput = z.input<typeof scannerConfigSchema>
 
 export interface ScanEvent {
   readonly text: string
-  readonly via: 'hid' | 'serial'
+  readonly via: Extract<ScanVia, 'hid' | 'serial'>
   /** ISO 8601 time of the scan. */
   readonly at: string
   /** Port path or HID device name the scan came from. */
