@@ -6,8 +6,9 @@ import { register } from './commands/register'
 import { patients } from './commands/patients'
 import { queue } from './commands/queue'
 import { parseQr } from './commands/parse-qr'
+import { config } from './commands/config'
 
-const commands: Record<string, Command> = { register, patients, queue, 'parse-qr': parseQr }
+const commands: Record<string, Command> = { register, patients, queue, 'parse-qr': parseQr, config }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
 

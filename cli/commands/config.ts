@@ -4,7 +4,13 @@ import { openSyncConfig } from '../../electron/services/sync/config/open-config'
 import type { Command } from '../context'
 
 function show(e: ConfigEntry): string {
-  const value = e.secret ? (e.isSet ? '(đã đặt, được mã hoá)' : '(chưa đặt)') : e.value === null ? '(chưa đặt)' : String(e.value)
+  const value = e.secret
+    ? e.isSet
+      ? '(đã đặt, được mã hoá)'
+      : '(chưa đặt)'
+    : e.value === null
+      ? '(chưa đặt)'
+      : String(e.value)
   return `${e.key} = ${value}   [${e.source}]`
 }
 
@@ -30,7 +36,11 @@ export const config: Command = (ctx, args) => {
   }
   if (sub === 'set') {
     if (!key || rest.length === 0) {
-      throw new AppError('VALIDATION', 'Dùng: reception config set KHOÁ GIÁ_TRỊ', 'usage: config set KEY VALUE')
+      throw new AppError(
+        'VALIDATION',
+        'Dùng: reception config set KHOÁ GIÁ_TRỊ',
+        'usage: config set KEY VALUE'
+      )
     }
     ctx.out.result(store.set(key, rest.join(' ')), show)
     return

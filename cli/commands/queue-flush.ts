@@ -19,7 +19,10 @@ function target(raw: string | undefined): (typeof syncTargets)[number] | undefin
  * within that time. SIGINT/SIGTERM stop it cleanly: outcomes of requests in flight are still recorded.
  */
 export const queueFlush: Command = async (ctx, args) => {
-  const { values } = parseArgs({ args, options: { target: { type: 'string' }, 'max-wait': { type: 'string' } } })
+  const { values } = parseArgs({
+    args,
+    options: { target: { type: 'string' }, 'max-wait': { type: 'string' } }
+  })
   const only = target(values.target)
   const maxWait = values['max-wait'] === undefined ? 0 : Number(values['max-wait'])
   if (!Number.isFinite(maxWait) || maxWait < 0) {
@@ -126,7 +129,8 @@ export const queueList: Command = (ctx, args) => {
     )
   }
   const limit = values.limit === undefined ? 200 : Number(values.limit)
-  if (!Number.isInteger(limit) || limit < 1) throw new AppError('VALIDATION', '--limit phải là số nguyên ≥ 1.', 'bad --limit')
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new AppError('VALIDATION', '--limit phải là số nguyên ≥ 1.', 'bad --limit')
   const t = target(values.target)
   const db = ctx.services().db
   const rows = listRows(db, {
