@@ -50,7 +50,10 @@ cmd_start() {
   local dir="$1" port="${2:-}"
   [ -x "$PCSCD" ] || die "pcscd not installed ($PCSCD); apt-get install pcscd"
   [ -r "$VPCD_LIB" ] || die "vpcd driver not installed ($VPCD_LIB); apt-get install vsmartcard-vpcd"
-  [ "$(id -u)" = 0 ] || die "needs root (unshare -m and bind mount)"
+  # Root: a plain mount namespace. Otherwise a user namespace maps us to root inside it (needs
+  # unprivileged user namespaces, the default on Debian 12).
+  local ns=(unshare -m --propagation private)
+  [ "$(id -u)" = 0 ] || ns=(unshare -r -m --propagation private)
   mkdir -p "$dir/run" "$dir/reader.conf.d"
   dir="$(cd "$dir" && pwd)"
   if [ -f "$dir/pcscd.pid" ] && alive "$(cat "$dir/pcscd.pid")"; then
@@ -65,13 +68,17 @@ CHANNELID    $port
 CONF
   rm -f "$dir/run/pcscd.comm" "$dir/run/pcscd.pid"
   # quickack on a /32 loopback route used only by the virtual card: ~0.5 ms instead of ~50 ms per APDU.
-  if command -v ip >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
     ip route replace local 127.0.0.2/32 dev lo table local proto static scope host src 127.0.0.1 quickack 1 \
       2>/dev/null || echo "pcsc-stack: quickack route not added (APDUs will be ~50 ms slower)" >&2
   fi
   # setsid: detach from the caller's process group. unshare and sh exec, so $! is pcscd's PID.
-  setsid unshare -m --propagation private sh -c \
-    'mkdir -p /run/pcscd && mount --bind "$1/run" /run/pcscd && exec "$2" --foreground --debug -c "$1/reader.conf.d"' \
+  # pcscd's socket and pid paths are compiled in (/run/pcscd): give it a private /run/pcscd. If that
+  # directory cannot be created (non-root, first run), cover /run with a tree whose pcscd entry links here.
+  mkdir -p "$dir/runroot" && ln -sfn "$dir/run" "$dir/runroot/pcscd"
+  setsid "${ns[@]}" sh -c '
+    if mkdir -p /run/pcscd 2>/dev/null; then mount --bind "$1/run" /run/pcscd; else mount --bind "$1/runroot" /run; fi &&
+    exec "$2" --foreground --debug -c "$1/reader.conf.d"' \
     sh "$dir" "$PCSCD" > "$dir/pcscd.log" 2>&1 < /dev/null &
   local pid=$!
   echo "$pid" > "$dir/pcscd.pid"

@@ -25,14 +25,12 @@ export interface PcscStack {
 export const STACK_READER_NAME = 'Virtual Contactless Reader'
 
 /**
- * Why the stack cannot run here, or null when it can. Only missing Debian packages (or no root for
- * unshare) are reasons to skip; anything else must fail loudly.
+ * Why the stack cannot run here, or null when it can. Only missing Debian packages are a reason to
+ * skip; anything else (no user namespaces for a non-root run, a port clash) must fail loudly.
  */
 export function stackUnavailableReason(): string | null {
   if (!existsSync(PCSCD) || !existsSync(VPCD_LIB))
     return 'skipped: pcscd/vpcd not installed (apt-get install pcscd vsmartcard-vpcd)'
-  if (process.getuid && process.getuid() !== 0)
-    return 'skipped: the private pcscd stack needs root (unshare -m)'
   return null
 }
 
