@@ -6,21 +6,37 @@ import { register } from './commands/register'
 import { patients } from './commands/patients'
 import { queue } from './commands/queue'
 import { parseQr } from './commands/parse-qr'
+import { read, readers } from './commands/card'
 import { config } from './commands/config'
+import { report } from './commands/report'
 
-const commands: Record<string, Command> = { register, patients, queue, 'parse-qr': parseQr, config }
+const commands: Record<string, Command> = {
+  register,
+  patients,
+  queue,
+  'parse-qr': parseQr,
+  readers,
+  read,
+  config,
+  report
+}
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
 
 Usage: reception [--data-dir DIR] [--json] <command> [...]
   register --from identity.json [--visit-type T]   save a patient + visit from an identity (JSON)
   patients search TEXT                             find by ID number or name (diacritics optional)
+  patients find --id ID | --bhyt CARD              exact lookup by ID number, old ID number or BHYT card
+  report quality --from D --to D [--xlsx FILE]     data-quality report (Đúng – Đủ – Sạch – Sống)
   queue status                                     what waits to be sent to HIS / eMCH
   queue flush [--target his|emch] [--max-wait S]   send what waits now; prints {sent, failed, dead, remaining}
   queue list [--status S] [--target T]             queued records with the reason they wait
   queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
   config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys
+  readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
+  read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
+                                                   read the chip: identity, passive authentication, timings
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

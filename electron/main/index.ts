@@ -7,6 +7,7 @@ import { buildWindowOptions, hardenSession, hardenWebContents } from './security
 import { EVENT_CHANNEL, registerIpc } from './ipc'
 import { loadOrCreateSealedKey } from './os/sealed-key'
 import { toErrorValue } from '../contract/errors'
+import { startDevices, type Devices } from '../services/devices'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 app.setName(APP_DIR_NAME)
@@ -17,6 +18,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null
   let services: Services | null = null
+  let devices: Devices | null = null
 
   app.on('second-instance', () => {
     if (window) {
@@ -51,12 +53,17 @@ if (!app.requestSingleInstanceLock()) {
       const status = await handlers['app:status']({})
       window?.webContents.send(EVENT_CHANNEL, 'status:changed', status)
     })
+    devices = startDevices(services, (name, payload) =>
+      window?.webContents.send(EVENT_CHANNEL, name, payload)
+    )
     if (devServerUrl) void window.loadURL(devServerUrl)
     else void window.loadFile(join(__dirname, '../renderer/index.html'))
   })
 
   app.on('window-all-closed', () => {
-    services?.close()
-    app.quit()
+    void (devices?.stop() ?? Promise.resolve()).finally(() => {
+      services?.close()
+      app.quit()
+    })
   })
 }

@@ -37,6 +37,8 @@ export interface Services {
   readonly actor: string
   register(input: RegistrationInput): RegistrationResult
   submitQr(text: string, via: ScanVia): QrRead
+  /** Called after every successful QR read (the card service opens a chip already on the reader). */
+  onQrRead(listener: (read: QrRead) => void): () => void
   searchPatients(text: string, limit: number): PatientSummary[]
   close(): void
 }
@@ -50,7 +52,13 @@ export function createServices(options: ServiceOptions): Services {
   const searchPatients = createPatientSearch(db)
   const catalog = defaultCodingCatalog()
   const chipKeyHints = new ChipKeyHints(clock)
-  const submitQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
+  const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
+  const qrListeners = new Set<(read: QrRead) => void>()
+  const submitQr = (text: string, via: ScanVia): QrRead => {
+    const read = decodeQr(text, via)
+    for (const l of qrListeners) l(read)
+    return read
+  }
   return {
     options,
     db,
@@ -61,6 +69,10 @@ export function createServices(options: ServiceOptions): Services {
     actor,
     register,
     submitQr,
+    onQrRead: (listener) => {
+      qrListeners.add(listener)
+      return () => qrListeners.delete(listener)
+    },
     searchPatients,
     close: () => db.close()
   }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { createHandlers } from '../services/handlers'
 import { openNodeServices } from '../services/node-runtime'
 import { startWebServer } from './server'
+import { startDevices } from '../services/devices'
 
 /** out/renderer next to the bundle (out/main/web.js), or in the repo when run from source. */
 function findRendererDir(): string {
@@ -21,7 +22,15 @@ function findRendererDir(): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      reader: { type: 'string' },
+      'no-pcsc': { type: 'boolean' },
+      'scanner-port': { type: 'string' },
+      'scanner-baud': { type: 'string' },
+      'no-scanner': { type: 'boolean' }
+    },
     allowPositionals: false
   })
   const services = openNodeServices({ dataDir: values['data-dir'], mode: 'web' })
@@ -36,6 +45,20 @@ async function main(): Promise<void> {
     server.publish('status:changed', r)
   }
   services.devices.onChange(() => void publishStatus())
+  const devices = startDevices(services, (name, payload) => server.publish(name, payload), {
+    pcsc: !values['no-pcsc'],
+    preferredReader: values.reader ?? null,
+    scanner: values['no-scanner']
+      ? false
+      : {
+          serial: {
+            enabled: true,
+            path: values['scanner-port'] ?? 'auto',
+            baudRate: values['scanner-baud'] ? Number(values['scanner-baud']) : 9600,
+            terminator: 'auto'
+          }
+        }
+  })
   const timer = setInterval(() => void publishStatus(), 5000)
 
   console.log(`Reception desk (browser mode) is running. Open: ${server.launchUrl}`)
@@ -43,6 +66,7 @@ async function main(): Promise<void> {
 
   const stop = async (): Promise<void> => {
     clearInterval(timer)
+    await devices.stop()
     await server.close()
     services.close()
     process.exit(0)

@@ -39,7 +39,7 @@ export function emptyForm(): FormState {
     idNumber: '',
     oldIdNumber: '',
     bhytCardNumber: '',
-    ethnicityCode: '01',
+    ethnicityCode: '',
     nationalityCode: '000',
     occupationCode: '',
     addressText: '',

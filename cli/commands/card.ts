@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { AppError } from '../../electron/contract/errors'
+import { ReaderManager } from '../../native/pcsc'
+import { smartcardBackend } from '../../native/pcsc/smartcard-backend'
+import { readCccd } from '../../electron/services/card/read-cccd'
+import { chipKeysFromArgs } from '../../electron/services/card/chip-keys-from-input'
+import { recordIdentityRead } from '../../electron/services/reading/identity-reads'
+import type { Command } from '../context'
+
+/** reception readers: the PC/SC readers and whether a card lies on each (honours PCSCLITE_CSOCK_NAME). */
+export const readers: Command = (ctx) => {
+  const pcsc = smartcardBackend()
+  let context
+  try {
+    context = pcsc.establish()
+  } catch (e) {
+    throw new AppError(
+      'NO_SERVICE',
+      'Dịch vụ đọc thẻ (PC/SC) chưa chạy trên máy này.',
+      `PC/SC service unavailable: ${e instanceof Error ? e.message : String(e)}`
+    )
+  }
+  try {
+    const list = context.readers().map((r) => ({
+      name: r.name,
+      cardPresent: (r.state & 0x20) !== 0,
+      atr: r.atr ? Buffer.from(r.atr).toString('hex').toUpperCase() : null
+    }))
+    ctx.out.result({ readers: list }, (v: { readers: typeof list }) =>
+      v.readers.length === 0
+        ? 'Chưa thấy đầu đọc thẻ.'
+        : v.readers.map((r) => `${r.name}${r.cardPresent ? '  [có thẻ]' : ''}`).join('\n')
+    )
+  } finally {
+    context.close()
+  }
+}
+
+/** reception read: reads the card on a reader (DG13, DG1, SOD, DG2) and prints identity, verification, timings. */
+export const read: Command = async (ctx, args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reader: { type: 'string' },
+      qr: { type: 'string' },
+      id: { type: 'string' },
+      dob: { type: 'string' },
+      expiry: { type: 'string' },
+      can: { type: 'string' },
+      'mrz-info': { type: 'string' },
+      'photo-out': { type: 'string' },
+      'no-photo': { type: 'boolean' },
+      json: { type: 'boolean' }
+    }
+  })
+  const services = ctx.services()
+  const keys = chipKeysFromArgs({
+    qr: values.qr,
+    id: values.id,
+    dob: values.dob,
+    expiry: values.expiry,
+    can: values.can,
+    mrzInfo: values['mrz-info'],
+    today: services.clock().toISOString().slice(0, 10)
+  })
+  const manager = new ReaderManager(smartcardBackend())
+  const probe = smartcardBackend()
+  let readerName: string | undefined
+  if (values.reader) {
+    const ctxPcsc = probe.establish()
+    try {
+      readerName = ctxPcsc
+        .readers()
+        .find((r) => r.name.toLowerCase().includes(values.reader!.toLowerCase()))?.name
+    } finally {
+      ctxPcsc.close()
+    }
+    if (!readerName)
+      throw new AppError(
+        'NO_READER',
+        `Không thấy đầu đọc có tên chứa "${values.reader}".`,
+        'No matching reader'
+      )
+  }
+  const session = await manager.connect(readerName ? { reader: readerName } : {})
+  try {
+    const result = await readCccd((apdu) => session.transmit(apdu), keys, {
+      includePhoto: !values['no-photo'],
+      session: { cardPresent: () => session.cardPresent() }
+    })
+    recordIdentityRead(services.db, services.clock().toISOString(), services.actor, {
+      identity: result.identity,
+      readerName: session.readerName,
+      verification: result.chip.passiveAuthentication
+    })
+    if (values['photo-out'] && result.photo) writeFileSync(values['photo-out'], result.photo.bytes)
+    const output = {
+      identity: result.identity,
+      chip: {
+        accessControl: result.chip.accessControl,
+        dataGroups: result.chip.dataGroups,
+        passiveAuthentication: result.chip.passiveAuthentication
+      },
+      photo: result.photo ? { mime: result.photo.mime, bytes: result.photo.bytes.length } : null,
+      timings: result.timings,
+      apdus: result.apdus
+    }
+    if (result.chip.passiveAuthentication.status === 'invalid') {
+      throw new AppError(
+        'PASSIVE_AUTH_FAILED',
+        'Dữ liệu chip không khớp chữ ký của cơ quan cấp thẻ: thẻ có thể đã bị sửa. Không dùng dữ liệu này.',
+        'Passive authentication failed',
+        output
+      )
+    }
+    ctx.out.result(output, (o: typeof output) =>
+      [
+        `${o.identity.fullName} · ${o.identity.idNumber ?? ''} · ${o.identity.dateOfBirth ?? ''}`,
+        `Xác thực dữ liệu chip: ${o.chip.passiveAuthentication.status} (chain ${o.chip.passiveAuthentication.chain})`,
+        `${o.apdus} APDU · ${Math.round(o.timings.identityMs)} ms đến thông tin · ${Math.round(o.timings.totalMs)} ms tổng`
+      ].join('\n')
+    )
+  } finally {
+    session.close()
+  }
+}
