@@ -1,11 +1,13 @@
 // Simulated reader for demos, training and manual testing:
 //   npx tsx test/harness/virtual-chip/cli.ts --port 40000 --card card-2021 [--delay 5] [--max-read 223]
+//     (or --dir FOLDER with COM, SOD, DG1, DG2, DG13… files, see folder.ts)
 //     [--remove-after 40] [--corrupt-mac] [--missing 010D,0102] [--host 127.0.0.2] [--verbose]
 // Type "remove", "insert" or "quit" on stdin. The card reconnects by itself if pcscd restarts.
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { type FixtureName, fixtureCard, fixtureNames } from '../fixtures'
 import { type ChipFaults, EmrtdChip } from './chip'
+import { chipOptionsFromFolder } from './folder'
 import { VpcdCard } from './vpcd-card'
 
 function usage(message?: string): never {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       card: { type: 'string', default: 'card-2021' },
+      dir: { type: 'string' },
       host: { type: 'string', default: '127.0.0.2' },
       delay: { type: 'string' },
       'max-read': { type: 'string' },
@@ -35,14 +38,15 @@ async function main(): Promise<void> {
   if (values.help) usage()
   const port = Number(values.port ?? process.env.VPCD_PORT)
   if (!Number.isInteger(port) || port <= 0) usage('--port (or VPCD_PORT) is required')
-  if (!fixtureNames.includes(values.card as FixtureName)) usage(`unknown card ${values.card}`)
-  const fixture = await fixtureCard(values.card as FixtureName)
+  if (!values.dir && !fixtureNames.includes(values.card as FixtureName)) usage(`unknown card ${values.card}`)
   const faults: ChipFaults = {
     ...(values['max-read'] ? { maxReadLength: Number(values['max-read']) } : {}),
     ...(values['corrupt-mac'] ? { corruptMac: true } : {}),
     ...(values.missing ? { missingFiles: values.missing.split(',').map((f) => parseInt(f, 16)) } : {})
   }
-  const card = new VpcdCard(new EmrtdChip(fixture.chipOptions(faults)), {
+  const fixture = values.dir ? null : await fixtureCard(values.card as FixtureName)
+  const options = fixture ? fixture.chipOptions(faults) : { ...chipOptionsFromFolder(values.dir!), faults }
+  const card = new VpcdCard(new EmrtdChip(options), {
     port,
     host: values.host,
     ...(values.delay ? { delayMs: Number(values.delay) } : {}),
@@ -64,16 +68,21 @@ async function main(): Promise<void> {
       card.insert().catch(() => tryInsert(Math.min(delay * 2, 2000)))
     }, delay)
   }
-  card.on('inserted', () => console.log(`card "${fixture.name}" inserted (vpcd port ${port})`))
+  const label = fixture?.name ?? values.dir!
+  card.on('inserted', () => console.log(`card "${label}" inserted (vpcd port ${port})`))
   card.on('removed', (reason) => {
     console.log(`card removed (${reason})`)
     if (wanted && reason === 'peer') tryInsert(250) // pcscd went away: wait for it to come back
   })
 
-  console.log(`${fixture.description}`)
-  console.log(`  holder: ${fixture.identity.fullName}, ID ${fixture.identity.idNumber}`)
-  console.log(`  MRZ:    ${fixture.mrz.lines.join(' / ')}`)
-  console.log(`  BAC:    ${fixture.mrz.mrzInfo}   CAN: ${fixture.mrz.can}`)
+  if (fixture) {
+    console.log(`${fixture.description}`)
+    console.log(`  holder: ${fixture.identity.fullName}, ID ${fixture.identity.idNumber}`)
+    console.log(`  MRZ:    ${fixture.mrz.lines.join(' / ')}`)
+    console.log(`  BAC:    ${fixture.mrz.mrzInfo}   CAN: ${fixture.mrz.can}`)
+  } else {
+    console.log(`card from ${values.dir}: ${options.files.size} files, BAC: ${options.mrzInfo}`)
+  }
   await card.insert().catch((e: Error) => {
     console.log(`vpcd not reachable on ${values.host}:${port} (${e.message}); retrying`)
     tryInsert(250)

@@ -6,6 +6,7 @@ import { VpcdCard, type VpcdCardOptions } from './vpcd-card'
 export { EmrtdChip, SW, EMRTD_AID, DEFAULT_ATR } from './chip'
 export type { ChipFaults, ChipOptions } from './chip'
 export { VpcdCard } from './vpcd-card'
+export { chipOptionsFromFolder, mrzInfoFromDg1 } from './folder'
 export type { VpcdCardOptions } from './vpcd-card'
 
 /** A fixture card, not yet inserted: call insert()/remove() from tests. */

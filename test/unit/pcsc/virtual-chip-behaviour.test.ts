@@ -1,9 +1,13 @@
 // The virtual chip driven directly (no PC/SC): its access rules and fault knobs, checked with the
 // project's reader-side ICAO code (native/icao) and with hand-built APDUs.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LDS_FILES, openBac } from '../../../native/icao'
 import { FID, fixtureCard } from '../../harness/fixtures'
 import { type ChipFaults, EmrtdChip } from '../../harness/virtual-chip/chip'
+import { chipOptionsFromFolder, mrzInfoFromDg1 } from '../../harness/virtual-chip/folder'
 
 const hex = (s: string) => Buffer.from(s, 'hex')
 const swOf = (r: Uint8Array) => ((r[r.length - 2]! << 8) | r[r.length - 1]!).toString(16).padStart(4, '0')
@@ -114,5 +118,35 @@ describe('virtual chip access rules', () => {
     expect(uid).toHaveLength(6)
     expect(swOf(uid)).toBe('9000')
     expect(chip.authenticated).toBe(true)
+  })
+})
+
+describe('virtual chip from a folder', () => {
+  it('serves files named COM, DG1.bin, EF.SOD… and derives the BAC key from DG1', async () => {
+    const card = await fixtureCard('card-2024')
+    const dir = mkdtempSync(join(tmpdir(), 'chip-folder-'))
+    writeFileSync(join(dir, 'COM'), card.files.get(FID.COM)!)
+    writeFileSync(join(dir, 'DG1.bin'), card.files.get(FID.DG1)!)
+    writeFileSync(join(dir, 'EF.SOD'), card.files.get(FID.SOD)!)
+    writeFileSync(join(dir, 'dg13.bin'), card.files.get(FID.DG13)!)
+    writeFileSync(join(dir, 'notes.txt'), 'ignored')
+    const options = chipOptionsFromFolder(dir)
+    expect(options.mrzInfo).toBe(card.mrz.mrzInfo)
+    expect([...options.files.keys()].sort()).toEqual([FID.DG1, FID.DG13, FID.SOD, FID.COM].sort())
+    const chip = new EmrtdChip(options)
+    const session = await openBac(async (a) => new Uint8Array(chip.process(a)), {
+      documentNumber: card.mrz.documentNumber,
+      dateOfBirth: card.mrz.dateOfBirth,
+      dateOfExpiry: card.mrz.dateOfExpiry
+    })
+    const { data } = await session.readFile(LDS_FILES.DG13)
+    expect(Buffer.from(data).equals(card.files.get(FID.DG13)!)).toBe(true)
+  })
+
+  it('reads the MRZ information of a TD3 passport DG1 too (ICAO 9303 specimen)', () => {
+    const mrz =
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<' + 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'
+    const dg1 = Buffer.concat([Buffer.from([0x61, 0x5b, 0x5f, 0x1f, 0x58]), Buffer.from(mrz, 'ascii')])
+    expect(mrzInfoFromDg1(dg1)).toBe('L898902C36' + '7408122' + '1204159')
   })
 })
