@@ -1,0 +1,96 @@
+/**
+ * Flush throughput: 10,000 queued visits (one HIS and one eMCH row each) sent by the outbox worker to the
+ * loopback test servers running as separate processes. Prints JSON:
+ *   {records, visits, seconds, recordsPerSecond, p95RequestMs, requests, peakRssMb}
+ * Run: npx tsx bench/flush.ts [--visits N]
+ */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+const TSCONFIG = join(__dirname, '..', 'test/integration/sync-worker/tsx.tsconfig.json')
+
+// The root tsconfig maps the SQLite package to its type file for tsc; tsx would load that file at run time,
+// so the benchmark runs itself again with a tsconfig without the mapping.
+if (!process.env.TSX_TSCONFIG_PATH) {
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG }
+  })
+  process.exit(r.status ?? 1)
+} else {
+  void main()
+}
+
+async function main(): Promise<void> {
+  const { parseArgs } = await import('node:util')
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { createHttpClient } = await import('../electron/services/sync/http-client')
+  const { createHisFhirConnector, createEmchConnector } = await import('../electron/services/sync/connectors')
+  const { createOutboxWorker } = await import('../electron/services/sync/worker/outbox-worker')
+  const support = await import('../test/integration/sync-worker/support')
+
+  const { values } = parseArgs({ options: { visits: { type: 'string', default: '10000' } } })
+  const visits = Number(values.visits)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-flush-'))
+  const services = support.servicesIn(dir)
+  const [his, emch] = await Promise.all([support.startServerChild(), support.startServerChild()])
+
+  const durations: number[] = []
+  const timed = (url: string) => {
+    const client = createHttpClient({ baseUrl: `${url}/fhir`, timeoutMs: 30_000 })
+    return {
+      async request(req: Parameters<typeof client.request>[0]) {
+        const t0 = performance.now()
+        try {
+          return await client.request(req)
+        } finally {
+          durations.push(performance.now() - t0)
+        }
+      },
+      close: () => client.close()
+    }
+  }
+  const batch = Number(process.env.BENCH_BATCH ?? 20)
+  const connectors = {
+    his: createHisFhirConnector(timed(his.url), { maxBatch: batch }),
+    emch: createEmchConnector(timed(emch.url), { maxBatch: batch })
+  }
+  // A warm-up visit first: each server compiles its FHIR schema validator on its first transaction.
+  support.registerVisits(services, 1, visits)
+  await createOutboxWorker({ db: services.db, connectors }).flush()
+  durations.length = 0
+  services.db.transaction(() => support.registerVisits(services, visits))()
+
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  }, 20)
+  const worker = createOutboxWorker({ db: services.db, connectors, concurrency: 4, batchSize: batch })
+  const t0 = performance.now()
+  const result = await worker.flush()
+  const seconds = (performance.now() - t0) / 1000
+  clearInterval(sampler)
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+
+  durations.sort((a, b) => a - b)
+  const p95 = durations[Math.min(durations.length - 1, Math.floor(durations.length * 0.95))] ?? 0
+  const records = result.sent
+  process.stdout.write(
+    JSON.stringify({
+      records,
+      visits,
+      notSent: result.failed + result.dead + result.retrying + result.remaining,
+      seconds: Number(seconds.toFixed(2)),
+      recordsPerSecond: Math.round(records / seconds),
+      p95RequestMs: Number(p95.toFixed(1)),
+      requests: durations.length,
+      peakRssMb: Math.round(peakRss / 1024 / 1024)
+    }) + '\n'
+  )
+  for (const c of Object.values(connectors)) c.close()
+  his.stop()
+  emch.stop()
+  services.close()
+  rmSync(dir, { recursive: true, force: true })
+}
