@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util'
+import { AppError } from '../../electron/contract/errors'
+import type { PatientForm } from '../../electron/contract/patient'
+import { findMatches, type MatchResult } from '../../electron/services/patients/matching'
+import type { Command } from '../context'
+
+const usage = 'Dùng: reception patients find --id <số CCCD 12 số hoặc CMND cũ 9/12 số> | --bhyt <mã thẻ BHYT>'
+
+/** A form that carries nothing but the identifier, so only the exact lookups can match. */
+function probe(id: string | undefined, bhyt: string | undefined): PatientForm {
+  return {
+    fullName: '-',
+    dateOfBirth: '0000',
+    sex: 'other',
+    idNumber: id && /^\d{12}$/.test(id) ? id : null,
+    oldIdNumber: id ?? null,
+    bhytCardNumber: bhyt ? bhyt.toUpperCase() : null,
+    ethnicityCode: null,
+    nationalityCode: null,
+    occupationCode: null,
+    address: { text: '', provinceCode: null, communeCode: null, unitListVersion: null },
+    phone: null,
+    guardian: null,
+    cardDetails: null
+  }
+}
+
+/** reception patients find --id ID | --bhyt CARD: exact lookup by ID number, old ID number or BHYT card. */
+export const patientsFind: Command = (ctx, args) => {
+  const { values } = parseArgs({
+    args,
+    // --json and --data-dir are global options; accepted here too because they may follow the command.
+    options: {
+      id: { type: 'string' },
+      bhyt: { type: 'string' },
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' }
+    }
+  })
+  const id = values.id?.replace(/\s+/g, '')
+  const bhyt = values.bhyt?.replace(/\s+/g, '')
+  if (
+    (!id && !bhyt) ||
+    (id && !/^\d{9}$|^\d{12}$/.test(id)) ||
+    (bhyt && !/^[A-Za-z]{2}\d{13}$|^\d{10}$/.test(bhyt))
+  )
+    throw new AppError('VALIDATION', usage, 'Usage: patients find --id ID | --bhyt CARD')
+  const match = findMatches(ctx.services().db, probe(id, bhyt))
+  // Only identifier conflicts are worth showing here (a shared old ID or insurance number, a different new ID).
+  const result: MatchResult = {
+    ...match,
+    candidates: match.candidates.filter(
+      (c) => c.reasons.includes('same_old_id_number') || c.reasons.includes('same_bhyt')
+    )
+  }
+  if (!result.exact && result.candidates.length === 0)
+    throw new AppError(
+      'NOT_FOUND',
+      'Không tìm thấy bệnh nhân với số giấy tờ này.',
+      'No patient with this identifier'
+    )
+  ctx.out.result(result, (r: MatchResult) =>
+    [
+      r.exact
+        ? `${r.exact.idNumber ?? '-'}  ${r.exact.dateOfBirth}  ${r.exact.fullName}  (theo ${r.by})`
+        : '',
+      ...r.candidates.map((c) => `? ${c.patient.idNumber ?? '-'}  ${c.patient.fullName}: ${c.warning}`)
+    ]
+      .filter(Boolean)
+      .join('\n')
+  )
+}
