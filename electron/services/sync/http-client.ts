@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
+import { AppError } from '../../contract/errors'
 
 /**
  * A small HTTP client for the sync connectors on node:http/https: keep-alive agents, one deadline for the
@@ -93,10 +94,31 @@ function authHeader(auth: HttpAuth | null | undefined): string | null {
   return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`
 }
 
+function configError(vi: string, en: string): AppError {
+  return new AppError('CONFIG_INVALID', `${vi} Hãy báo bộ phận CNTT.`, en)
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    throw configError('Không đọc được tệp chứng chỉ CA của máy chủ nhận hồ sơ.', 'CA file cannot be read')
+  }
+}
+
+/** Throws AppError CONFIG_INVALID for a malformed URL or an unreadable CA file (settings IT must fix). */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const base = new URL(options.baseUrl)
+  let base: URL
+  try {
+    base = new URL(options.baseUrl)
+  } catch {
+    throw configError('Địa chỉ máy chủ nhận hồ sơ không hợp lệ.', 'target URL is malformed')
+  }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw new Error(`unsupported protocol ${base.protocol}`)
+    throw configError(
+      'Địa chỉ máy chủ nhận hồ sơ phải bắt đầu bằng http:// hoặc https://.',
+      'unsupported protocol'
+    )
   }
   const isHttps = base.protocol === 'https:'
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -106,7 +128,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     ? new https.Agent({
         ...agentOptions,
         // Extra roots are added to Node's defaults, never replacing verification.
-        ...(options.caFile ? { ca: [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')] } : {})
+        ...(options.caFile ? { ca: [...tls.rootCertificates, readCa(options.caFile)] } : {})
       })
     : new http.Agent(agentOptions)
   const authorization = authHeader(options.auth)

@@ -6,11 +6,13 @@ import { makeSubmission } from '../../unit/sync/submission-fixtures'
 
 let server: HisServer
 let his: Connector
+/** A client with a short deadline, for the faults that never finish answering. */
+let impatient: Connector
 const connectors: Connector[] = []
 
 function connect(srv: HisServer, options: Partial<HttpClientOptions> = {}): Connector {
   const c = createHisFhirConnector(
-    createHttpClient({ baseUrl: `${srv.url}/fhir`, timeoutMs: 600, ...options })
+    createHttpClient({ baseUrl: `${srv.url}/fhir`, timeoutMs: 5_000, ...options })
   )
   connectors.push(c)
   return c
@@ -19,6 +21,7 @@ function connect(srv: HisServer, options: Partial<HttpClientOptions> = {}): Conn
 beforeAll(async () => {
   server = await startHisServer()
   his = connect(server)
+  impatient = connect(server, { timeoutMs: 600 })
   // Compile the server's R4 schema outside the timed tests.
   await connect(server, { timeoutMs: 30_000 }).send(makeSubmission())
   server.reset()
@@ -58,7 +61,7 @@ describe('each fault maps to the outcome the queue needs', () => {
   it('a hanging server → retryable timeout within the deadline', async () => {
     server.injectFault({ kind: 'hang' })
     const started = Date.now()
-    const outcome = await his.send(makeSubmission())
+    const outcome = await impatient.send(makeSubmission())
     expect(outcome).toMatchObject({ kind: 'retryable', error: { details: { transport: 'timeout' } } })
     expect(Date.now() - started).toBeLessThan(3_000)
   })
@@ -66,7 +69,7 @@ describe('each fault maps to the outcome the queue needs', () => {
   it('a body trickled byte by byte → retryable timeout; the resend finds the record already stored', async () => {
     server.injectFault({ kind: 'slow-body', chunkDelayMs: 200 })
     const sub = makeSubmission()
-    expect(await his.send(sub)).toMatchObject({
+    expect(await impatient.send(sub)).toMatchObject({
       kind: 'retryable',
       error: { details: { transport: 'timeout' } }
     })
@@ -124,7 +127,7 @@ describe('each fault maps to the outcome the queue needs', () => {
     const gone = await startHisServer()
     const url = gone.url
     await gone.close()
-    const c = createHisFhirConnector(createHttpClient({ baseUrl: `${url}/fhir`, timeoutMs: 600 }))
+    const c = createHisFhirConnector(createHttpClient({ baseUrl: `${url}/fhir`, timeoutMs: 5_000 }))
     connectors.push(c)
     expect(await c.send(makeSubmission())).toMatchObject({
       kind: 'retryable',

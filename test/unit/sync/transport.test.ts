@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { HttpTransportError, type HttpResponse } from '../../../electron/services/sync/http-client'
+import {
+  createHttpClient,
+  HttpTransportError,
+  type HttpResponse
+} from '../../../electron/services/sync/http-client'
 import { outcomeFromError, outcomeFromResponse } from '../../../electron/services/sync/transport/outcome'
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../electron/services/sync/transport/retry-after'
 import { extractServerMessage } from '../../../electron/services/sync/transport/server-message'
@@ -138,5 +142,19 @@ describe('outcome classification', () => {
   it('a content error found while building is rejected; a configuration error waits', () => {
     expect(outcomeFromError(new AppError('VALIDATION', 'vi', 'en'), his).kind).toBe('rejected')
     expect(outcomeFromError(new AppError('CONFIG_INVALID', 'vi', 'en'), his).kind).toBe('retryable')
+  })
+})
+
+describe('HTTP client configuration', () => {
+  it('refuses a malformed URL, a non-HTTP scheme or a missing CA file as a configuration error', () => {
+    expect(() => createHttpClient({ baseUrl: 'not a url' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' })
+    )
+    expect(() => createHttpClient({ baseUrl: 'ftp://127.0.0.1/x' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' })
+    )
+    expect(() =>
+      createHttpClient({ baseUrl: 'https://127.0.0.1/fhir', caFile: '/nonexistent/ca.pem' })
+    ).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }))
   })
 })
