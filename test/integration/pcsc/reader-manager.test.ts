@@ -113,11 +113,16 @@ describe.skipIf(unavailable !== null)('PC/SC reader manager on a private pcscd +
 
   it('recovers after pcscd is killed and restarted', async () => {
     const card = await insert('card-2021')
+    const inFlight = await manager.connect()
     const down = manager.waitForState('unavailable', 5000)
     const cardGone = once(card, 'removed')
     process.kill(stack.pid, 'SIGKILL')
     await down
     await processEnded(stack.pid)
+    // The open session fails with a typed error instead of crashing or hanging.
+    const err = await inFlight.transmit(hex('0084000008')).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'NO_SERVICE' })
+    inFlight.close()
     expect(manager.status().message).toMatch(/PC\/SC/)
     await expect(manager.connect()).rejects.toMatchObject({ code: 'NO_SERVICE' })
     await cardGone // vpcd went away with pcscd: the card's socket closed
