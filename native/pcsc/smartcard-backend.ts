@@ -1,6 +1,7 @@
 // PcscBackend over the `smartcard` N-API addon (ABI-stable: one build serves Node and Electron).
 import * as Smartcard from 'smartcard'
 import type { PcscBackend, PcscCardHandle, PcscContext, PcscReaderState } from './backend'
+import { socketEnvValue } from './socket-env'
 
 const PNP_NOTIFICATION = '\\\\?PnP?\\Notification'
 
@@ -68,7 +69,25 @@ class SmartcardContext implements PcscContext {
   }
 }
 
+let firstContextEstablished = false
+
+export interface SmartcardBackendOptions {
+  /** pcscd socket (e.g. a private test or demo stack). libpcsclite reads it once, before the first context. */
+  socketPath?: string | null
+}
+
 /** The real backend. Import this module only where native code may load (main process, CLI, tests). */
-export function smartcardBackend(): PcscBackend {
-  return { establish: () => new SmartcardContext(Smartcard) }
+export function smartcardBackend(options: SmartcardBackendOptions = {}): PcscBackend {
+  return {
+    establish: () => {
+      if (!firstContextEstablished) {
+        const value = socketEnvValue(process.env.PCSCLITE_CSOCK_NAME, options.socketPath)
+        if (value === undefined) delete process.env.PCSCLITE_CSOCK_NAME
+        else process.env.PCSCLITE_CSOCK_NAME = value
+      }
+      const ctx = new SmartcardContext(Smartcard)
+      firstContextEstablished = true
+      return ctx
+    }
+  }
 }

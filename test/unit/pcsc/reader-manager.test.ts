@@ -1,7 +1,14 @@
 // Reader manager behaviour the clerk sees (status, events, errors), over an in-memory PC/SC.
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ReaderManager, chooseReader, mapPcscError, transmitApdu, withLe } from '../../../native/pcsc'
+import {
+  ReaderManager,
+  chooseReader,
+  mapPcscError,
+  socketEnvValue,
+  transmitApdu,
+  withLe
+} from '../../../native/pcsc'
 import type { ReaderManagerEvents } from '../../../native/pcsc'
 import { FakePcsc } from './fake-pcsc'
 
@@ -260,5 +267,15 @@ describe('APDU helpers (property-based)', () => {
       }),
       { numRuns: 200 }
     )
+  })
+})
+
+describe('pcscd socket selection', () => {
+  it('uses an explicit socket, keeps a set one, and drops an empty PCSCLITE_CSOCK_NAME', () => {
+    expect(socketEnvValue(undefined, '/tmp/x/pcscd.comm')).toBe('/tmp/x/pcscd.comm')
+    expect(socketEnvValue('/run/a.comm', '/tmp/x/pcscd.comm')).toBe('/tmp/x/pcscd.comm')
+    expect(socketEnvValue('/run/a.comm')).toBe('/run/a.comm')
+    expect(socketEnvValue('')).toBeUndefined()
+    expect(socketEnvValue(undefined, null)).toBeUndefined()
   })
 })
