@@ -227,15 +227,15 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     const next = new Map(readers.map((r) => [r.name, r]))
     for (const [name, old] of this.known) {
       if (next.has(name)) continue
-      if (present(old)) this.emit('card-removed', { name })
-      this.emit('reader-removed', name)
+      if (present(old)) this.notify('card-removed', { name })
+      this.notify('reader-removed', name)
     }
     for (const [name, r] of next) {
       const old = this.known.get(name)
-      if (!old) this.emit('reader-added', name)
+      if (!old) this.notify('reader-added', name)
       if (present(r) && !(old && present(old)))
-        this.emit('card-inserted', { name, cardPresent: true, atr: r.atr })
-      else if (!present(r) && old && present(old)) this.emit('card-removed', { name })
+        this.notify('card-inserted', { name, cardPresent: true, atr: r.atr })
+      else if (!present(r) && old && present(old)) this.notify('card-removed', { name })
     }
     this.known = next
     const chosen = this.chosenReader()
@@ -256,7 +256,16 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private setStatus(state: ManagerState, readerName: string | null): void {
     if (this.current.state === state && this.current.readerName === readerName) return
     this.current = { state, readerName, message: statusMessages[state] }
-    this.emit('status', this.current)
+    this.notify('status', this.current)
+  }
+
+  /** Emits without letting a failing listener look like a PC/SC failure (which would reset the context). */
+  private notify<K extends keyof ReaderManagerEvents>(event: K, ...args: ReaderManagerEvents[K]): void {
+    try {
+      ;(this.emit as (e: K, ...a: ReaderManagerEvents[K]) => boolean)(event, ...args)
+    } catch (e) {
+      console.error(`[pcsc] a '${String(event)}' listener failed:`, e instanceof Error ? e.message : e)
+    }
   }
 
   private dropContext(): void {

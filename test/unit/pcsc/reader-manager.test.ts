@@ -279,3 +279,22 @@ describe('pcscd socket selection', () => {
     expect(socketEnvValue(undefined, null)).toBeUndefined()
   })
 })
+
+describe('listener failures', () => {
+  it('do not make the manager drop its PC/SC context', async () => {
+    const pcsc = new FakePcsc()
+    pcsc.plug(READER)
+    const m = managerOn(pcsc)
+    m.on('card-inserted', () => {
+      throw new Error('UI listener bug')
+    })
+    m.start()
+    await m.waitForState('ready', 2000)
+    const calls = pcsc.establishCalls
+    pcsc.insert(READER)
+    await m.waitForState('card-present', 2000)
+    pcsc.remove(READER)
+    await m.waitForState('ready', 2000)
+    expect(pcsc.establishCalls).toBe(calls)
+  })
+})
