@@ -34,7 +34,7 @@ export interface ReaderManagerOptions {
   preferredReader?: string | null
   /** Longest blocking wait for changes; also the hot-plug fallback poll. */
   pollIntervalMs?: number
-  /** Re-establish backoff after the service disappears: first delay and ceiling. */
+  /** Re-establish backoff after the service disappears: first delay and ceiling (default 250 ms → 2 s). */
   backoffMinMs?: number
   backoffMaxMs?: number
 }
@@ -63,7 +63,9 @@ export interface CardSession {
 }
 
 const statusMessages: Record<ManagerState, string> = {
-  unavailable: 'Dịch vụ đọc thẻ (PC/SC) chưa sẵn sàng. Đang thử kết nối lại…',
+  // Windows stops its smart-card service when the last reader is unplugged, so say both causes.
+  unavailable:
+    'Chưa kết nối được dịch vụ đọc thẻ (PC/SC). Hãy kiểm tra đầu đọc CCCD đã cắm vào máy; đang thử kết nối lại…',
   'no-reader': 'Chưa thấy đầu đọc thẻ. Hãy cắm đầu đọc CCCD vào máy.',
   ready: 'Đầu đọc sẵn sàng. Hãy đặt thẻ CCCD lên đầu đọc.',
   'card-present': 'Đã có thẻ trên đầu đọc.'
@@ -94,7 +96,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     super()
     this.pollMs = opts.pollIntervalMs ?? 1000
     this.backoffMin = opts.backoffMinMs ?? 250
-    this.backoffMax = opts.backoffMaxMs ?? 5000
+    this.backoffMax = opts.backoffMaxMs ?? 2000
   }
 
   /** Starts watching. Never throws: problems show up as status 'unavailable' and are retried. */
