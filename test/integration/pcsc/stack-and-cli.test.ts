@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LDS_FILES, openBac } from '../../../native/icao'
 import { fixtureCard } from '../../harness/fixtures'
+import { startSimulatedReader } from '../../harness/simulated-reader'
 import { stopStack } from '../../harness/stack'
 import { nextEvent, processEnded, startManagedStack, unavailable } from './helpers'
 
@@ -109,5 +110,34 @@ describe.skipIf(unavailable !== null)('virtual-chip CLI as a simulated reader', 
     cli.stdin.write('quit\n')
     expect(await exited).toBe(0)
     cli = null
+  })
+})
+
+describe.skipIf(unavailable !== null)('simulated reader helper', () => {
+  it('gives a child process a reader whose cards can be swapped', async () => {
+    const reader = await startSimulatedReader()
+    try {
+      await reader.insert('card-2024')
+      // A separate process sees the card through the env the helper hands out (pcsc_scan-like probe).
+      const probe = `
+        const { Context } = require('smartcard')
+        const ctx = new Context()
+        const deadline = Date.now() + 5000
+        const poll = () => {
+          const r = ctx.listReaders().find((x) => x.name.endsWith(' 00 00'))
+          if (r && r.atr) { console.log(r.name + ' ' + r.atr.toString('hex')); ctx.close(); return }
+          if (Date.now() > deadline) { console.log('no card'); ctx.close(); return }
+          setTimeout(poll, 50)
+        }
+        poll()`
+      const { stdout } = await run(process.execPath, ['-e', probe], {
+        cwd: ROOT,
+        env: { ...process.env, ...reader.env }
+      })
+      expect(stdout.trim()).toBe(`${reader.stack.readerName} 3b80800101`)
+      await reader.remove()
+    } finally {
+      await reader.stop()
+    }
   })
 })
