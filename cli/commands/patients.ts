@@ -1,10 +1,12 @@
 import { AppError } from '../../electron/contract/errors'
 import type { PatientSummary } from '../../electron/contract/patient'
 import type { Command } from '../context'
+import { patientsFind } from './patients-find'
 
-/** reception patients search TEXT */
+/** reception patients search TEXT | patients find --id ID */
 export const patients: Command = (ctx, args) => {
   const [sub, ...rest] = args
+  if (sub === 'find') return patientsFind(ctx, rest)
   if (sub !== 'search' || rest.length === 0) {
     throw new AppError(
       'VALIDATION',
