@@ -30,9 +30,28 @@ async function main(): Promise<void> {
   const { createOutboxWorker } = await import('../electron/services/sync/worker/outbox-worker')
   const support = await import('../test/integration/sync-worker/support')
 
-  const { values } = parseArgs({ options: { visits: { type: 'string', default: '10000' } } })
+  const { values } = parseArgs({
+    options: { visits: { type: 'string', default: '10000' }, seed: { type: 'string' } }
+  })
   const visits = Number(values.visits)
+  if (values.seed) {
+    // Child mode: fill the queue in its own process, so the flush's memory is measured alone.
+    const seeded = support.servicesIn(values.seed)
+    support.registerVisits(seeded, 1, visits)
+    seeded.db.transaction(() => support.registerVisits(seeded, visits))()
+    seeded.close()
+    return
+  }
   const dir = mkdtempSync(join(tmpdir(), 'bench-flush-'))
+  const seeding = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, '--visits', String(visits), '--seed', dir],
+    {
+      stdio: 'inherit',
+      env: process.env
+    }
+  )
+  if (seeding.status !== 0) throw new Error('seeding failed')
   const services = support.servicesIn(dir)
   const [his, emch] = await Promise.all([support.startServerChild(), support.startServerChild()])
 
@@ -57,10 +76,14 @@ async function main(): Promise<void> {
     emch: createEmchConnector(timed(emch.url), { maxBatch: batch })
   }
   // A warm-up visit first: each server compiles its FHIR schema validator on its first transaction.
-  support.registerVisits(services, 1, visits)
+  const firstVisit = services.db
+    .prepare<[], { visit_id: string }>('SELECT visit_id FROM outbox ORDER BY id LIMIT 1')
+    .get()!
+  services.db.prepare("UPDATE outbox SET status = 'dead' WHERE visit_id != ?").run(firstVisit.visit_id)
   await createOutboxWorker({ db: services.db, connectors }).flush()
+  services.db.exec("UPDATE outbox SET status = 'pending' WHERE status = 'dead'")
   durations.length = 0
-  services.db.transaction(() => support.registerVisits(services, visits))()
+  const cpu0 = process.cpuUsage()
 
   let peakRss = process.memoryUsage().rss
   const sampler = setInterval(() => {
@@ -85,7 +108,10 @@ async function main(): Promise<void> {
       recordsPerSecond: Math.round(records / seconds),
       p95RequestMs: Number(p95.toFixed(1)),
       requests: durations.length,
-      peakRssMb: Math.round(peakRss / 1024 / 1024)
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      workerCpuSeconds: Number(
+        ((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1e6).toFixed(1)
+      )
     }) + '\n'
   )
   for (const c of Object.values(connectors)) c.close()

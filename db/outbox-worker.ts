@@ -41,25 +41,29 @@ export function claimDue(db: Db, opts: ClaimOptions): ClaimedRow[] {
   const now = opts.now.toISOString()
   const staleBefore = new Date(opts.now.getTime() - opts.leaseMs).toISOString()
   const marks = opts.targets.map(() => '?').join(', ')
-  const select = db.prepare<
-    unknown[],
-    {
-      id: number
-      visit_id: string
-      target: SyncTarget
-      payload_json: string
-      idempotency_key: string
-      attempts: number
-    }
-  >(
-    `SELECT id, visit_id, target, payload_json, idempotency_key, attempts FROM outbox
-     WHERE target IN (${marks})
-       AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_at < ?))
+  type Row = {
+    id: number
+    visit_id: string
+    target: SyncTarget
+    payload_json: string
+    idempotency_key: string
+    attempts: number
+  }
+  const columns = 'id, visit_id, target, payload_json, idempotency_key, attempts'
+  // Two queries, not one OR: each walks the (status, next_attempt_at) index in order and stops at LIMIT,
+  // where the OR form sorts every pending row on each claim.
+  const stale = db.prepare<unknown[], Row>(
+    `SELECT ${columns} FROM outbox WHERE status = 'sending' AND claimed_at < ? AND target IN (${marks})
+     ORDER BY id LIMIT ?`
+  )
+  const due = db.prepare<unknown[], Row>(
+    `SELECT ${columns} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND target IN (${marks})
      ORDER BY next_attempt_at, id LIMIT ?`
   )
   const mark = db.prepare(`UPDATE outbox SET status = 'sending', claimed_at = ?, updated_at = ? WHERE id = ?`)
   const run = db.transaction((): ClaimedRow[] => {
-    const rows = select.all(...opts.targets, now, staleBefore, opts.limit)
+    const rows = stale.all(staleBefore, ...opts.targets, opts.limit)
+    if (rows.length < opts.limit) rows.push(...due.all(now, ...opts.targets, opts.limit - rows.length))
     for (const r of rows) mark.run(now, now, r.id)
     return rows.map((r) => ({
       id: r.id,

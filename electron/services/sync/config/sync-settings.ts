@@ -90,7 +90,7 @@ export function syncSettingsFrom(v: Values): SyncSettings {
     retry: {
       baseMs: num(v, 'sync.retry.baseMs', 30_000),
       capMs: num(v, 'sync.retry.capMs', 3_600_000),
-      maxAttempts: num(v, 'sync.retry.maxAttempts', 12)
+      maxAttempts: num(v, 'sync.retry.maxAttempts', 20)
     }
   }
 }

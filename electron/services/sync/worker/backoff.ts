@@ -15,7 +15,7 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = {
   baseMs: 30_000,
   capMs: 60 * 60_000,
-  maxAttempts: 12
+  maxAttempts: 20
 }
 
 /**
