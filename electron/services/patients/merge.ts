@@ -36,6 +36,34 @@ const fillable = [
   'cardDetails'
 ] as const
 
+function idsOf(db: Db, sql: string, ...params: string[]): string[] {
+  return db
+    .prepare<string[], { id: string }>(sql)
+    .all(...params)
+    .map((r) => r.id)
+}
+
+/** Moves the listed rows still on `from` to `to` (a merge, or its undo: rows added since stay where they are). */
+function moveVisits(db: Db, ids: string[], from: string, to: string): void {
+  const move = db.prepare('UPDATE visits SET patient_id = ? WHERE id = ? AND patient_id = ?')
+  for (const id of ids) move.run(to, id, from)
+}
+
+function moveReads(db: Db, ids: string[], from: string, to: string): void {
+  const move = db.prepare('UPDATE identity_reads SET patient_id = ? WHERE id = ? AND patient_id = ?')
+  for (const id of ids) move.run(to, id, from)
+}
+
+/** Children keep pointing at a live record, in the column and in the stored form alike. */
+function moveChildren(db: Db, ids: string[], from: string, to: string, at: string): void {
+  const move = db.prepare(
+    `UPDATE patients SET guardian_patient_id = @to, form_json = json_set(form_json, '$.guardian.patientId', @to),
+       updated_at = @at
+     WHERE id = @id AND guardian_patient_id = @from`
+  )
+  for (const id of ids) move.run({ id, from, to, at })
+}
+
 function notFound(id: string): AppError {
   return new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ bệnh nhân cần gộp.', `Patient ${id} not found`)
 }
@@ -121,25 +149,25 @@ export function mergePatients(
       .prepare<[string], { id: string }>('SELECT id FROM visits WHERE patient_id = ?')
       .all(mergeId)
       .map((v) => v.id)
-    db.prepare('UPDATE visits SET patient_id = ? WHERE patient_id = ?').run(keepId, mergeId)
-    const readsMoved = db
-      .prepare('UPDATE identity_reads SET patient_id = ? WHERE patient_id = ?')
-      .run(keepId, mergeId).changes
-    // Children keep pointing at a live record, in the column and in the stored form alike.
-    const childrenMoved = db
-      .prepare(
-        `UPDATE patients SET guardian_patient_id = @keep,
-           form_json = json_set(form_json, '$.guardian.patientId', @keep), updated_at = @at
-         WHERE guardian_patient_id = @merge AND id <> @keep`
-      )
-      .run({ keep: keepId, merge: mergeId, at }).changes
+    const readIds = idsOf(db, 'SELECT id FROM identity_reads WHERE patient_id = ?', mergeId)
+    const childIds = idsOf(
+      db,
+      'SELECT id FROM patients WHERE guardian_patient_id = ? AND id <> ?',
+      mergeId,
+      keepId
+    )
+    moveVisits(db, visitIds, mergeId, keepId)
+    moveReads(db, readIds, mergeId, keepId)
+    moveChildren(db, childIds, mergeId, keepId, at)
+    const readsMoved = readIds.length
+    const childrenMoved = childIds.length
 
     writeAudit(db, at, {
       actor,
       action: 'merge',
       entity: 'patient',
       entityId: keepId,
-      detail: { mergedId: mergeId, visitIds, readsMoved, childrenMoved, filledFields }
+      detail: { mergedId: mergeId, visitIds, readIds, childIds, filledFields }
     })
     return {
       keepId,
@@ -148,6 +176,112 @@ export function mergePatients(
       readsMoved,
       childrenMoved,
       filledFields
+    }
+  })
+  return run.immediate()
+}
+
+export interface UnmergeResult {
+  keepId: string
+  restoredId: string
+  visitsMoved: number
+  readsMoved: number
+  childrenMoved: number
+}
+
+interface MergeDetail {
+  mergedId: string
+  visitIds: string[]
+  readIds: string[]
+  childIds: string[]
+  filledFields: string[]
+}
+
+/**
+ * Undoes a merge made by mergePatients: the duplicate becomes a live record again with its own ID number, and the
+ * visits, reads and children that were moved go back (anything added to the kept record since stays there). Fields
+ * the kept record took from the duplicate are given back unless someone changed them since. One transaction.
+ */
+export function unmergePatients(
+  db: Db,
+  mergedId: string,
+  actor: string,
+  options: MergeOptions = {}
+): UnmergeResult {
+  const repo = new PatientsRepo(db)
+  const clock = options.clock ?? systemClock
+  const run = db.transaction((): UnmergeResult => {
+    const merged = repo.get(mergedId)
+    if (!merged) throw notFound(mergedId)
+    const keepId = merged.merged_into
+    if (keepId === null)
+      throw new AppError('VALIDATION', 'Hồ sơ này chưa được gộp vào hồ sơ nào.', 'Record is not merged')
+    const entry = db
+      .prepare<[string, string], { detail_json: string }>(
+        `SELECT detail_json FROM audit_log WHERE action = 'merge' AND entity_id = ?
+           AND json_extract(detail_json, '$.mergedId') = ? ORDER BY id DESC LIMIT 1`
+      )
+      .get(keepId, mergedId)
+    const history = (reason: string, patientId: string): PatientForm | null => {
+      const row = db
+        .prepare<[string, string], { before_json: string }>(
+          'SELECT before_json FROM patient_history WHERE patient_id = ? AND reason LIKE ? ORDER BY id DESC LIMIT 1'
+        )
+        .get(patientId, `${reason}%`)
+      return row ? (JSON.parse(row.before_json) as PatientForm) : null
+    }
+    const mergedForm = history(`merged_into:${keepId}`, mergedId)
+    if (!entry || !mergedForm)
+      throw new AppError(
+        'CONFLICT',
+        'Không tìm thấy nhật ký của lần gộp này nên không thể tách tự động.',
+        'Merge trail not found'
+      )
+    const detail = JSON.parse(entry.detail_json) as MergeDetail
+    const at = clock().toISOString()
+    const keep = repo.get(keepId)!
+    const keepNow = JSON.parse(keep.form_json) as PatientForm
+    const keepBefore = history(`merge:${mergedId}`, keepId)
+
+    // Give back what the kept record took, where it still holds exactly the duplicate's value.
+    if (keepBefore) {
+      const restored: PatientForm = { ...keepNow }
+      const fields = new Set(detail.filledFields.map((f) => f.split('.')[0] as keyof PatientForm))
+      for (const field of fields)
+        if (JSON.stringify(keepNow[field]) === JSON.stringify(mergedForm[field]))
+          Object.assign(restored, { [field]: keepBefore[field] })
+      const changes = diffForms(keepNow, restored)
+      if (changes.length > 0) {
+        repo.addHistory(keepId, at, keepNow, changes, `unmerge:${mergedId}`)
+        repo.update({ id: keepId, code: keep.code, form: restored, nameFolded: keep.name_folded, at })
+      }
+    }
+    const idFree = mergedForm.idNumber !== null && repo.findByIdNumber(mergedForm.idNumber) === undefined
+    db.prepare('UPDATE patients SET merged_into = NULL, id_number = ?, updated_at = ? WHERE id = ?').run(
+      idFree ? mergedForm.idNumber : null,
+      at,
+      mergedId
+    )
+    repo.addHistory(mergedId, at, mergedForm, ['merged_into'], `unmerged_from:${keepId}`)
+    const visitsMoved = detail.visitIds.filter((id) =>
+      db.prepare('SELECT 1 FROM visits WHERE id = ? AND patient_id = ?').get(id, keepId)
+    ).length
+    moveVisits(db, detail.visitIds, keepId, mergedId)
+    moveReads(db, detail.readIds, keepId, mergedId)
+    moveChildren(db, detail.childIds, keepId, mergedId, at)
+    writeAudit(db, at, {
+      actor,
+      action: 'update',
+      entity: 'patient',
+      entityId: mergedId,
+      detail: { unmergedFrom: keepId, visitIds: detail.visitIds, reason: options.reason ?? null }
+    })
+    return {
+      keepId,
+      restoredId: mergedId,
+      visitsMoved,
+      readsMoved: detail.readIds.length,
+      childrenMoved: detail.childIds.length
     }
   })
   return run.immediate()

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registration, testServices } from '../../support/fixtures'
-import { mergePatients } from '../../../electron/services/patients/merge'
+import { mergePatients, unmergePatients } from '../../../electron/services/patients/merge'
 import { getPatient } from '../../../electron/services/patients/get-patient'
 import { registerChild } from '../../../electron/services/patients/children'
 import { isAppError } from '../../../electron/contract/errors'
@@ -115,5 +115,36 @@ describe('mergePatients', () => {
     const { typed, scanned } = duplicatePair()
     mergePatients(t.services.db, scanned, typed, 'admin')
     expect(() => mergePatients(t.services.db, scanned, typed, 'admin')).toThrow(/already merged/)
+  })
+
+  it('can be undone: the duplicate comes back with its visits, reads, children and ID number', () => {
+    const { typed, scanned } = duplicatePair()
+    t.services.db
+      .prepare(
+        "INSERT INTO identity_reads (id, patient_id, source, identity_json, read_at) VALUES ('r1', ?, 'chip', '{}', ?)"
+      )
+      .run(scanned, new Date().toISOString())
+    mergePatients(t.services.db, typed, scanned, 'admin')
+    // A visit made after the merge belongs to the kept record and stays there.
+    t.services.register(registration({ patientId: typed }, { phone: '0987654321' }))
+
+    const r = unmergePatients(t.services.db, scanned, 'admin', { reason: 'not the same person' })
+    expect(r).toMatchObject({ keepId: typed, restoredId: scanned, visitsMoved: 1, readsMoved: 1 })
+    expect(getPatient(t.services.db, scanned).id).toBe(scanned)
+    expect(getPatient(t.services.db, scanned).visits).toHaveLength(1)
+    expect(getPatient(t.services.db, typed).visits).toHaveLength(3)
+    // The ID number goes back to its owner, so the next scan finds her again.
+    expect(getPatient(t.services.db, typed).form.idNumber).toBeNull()
+    expect(getPatient(t.services.db, scanned).form.idNumber).toBe('022195001234')
+    expect(t.services.register(registration()).patientId).toBe(scanned)
+    expect(t.services.searchPatients('nguyen thi hong nhung', 10)).toHaveLength(2)
+    expect(t.services.db.prepare("SELECT patient_id FROM identity_reads WHERE id = 'r1'").get()).toEqual({
+      patient_id: scanned
+    })
+  })
+
+  it('refuses to undo what was never merged', () => {
+    const { typed } = duplicatePair()
+    expect(() => unmergePatients(t.services.db, typed, 'admin')).toThrow(/not merged/)
   })
 })
