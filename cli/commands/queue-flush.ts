@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
-import { listRows, requeueAll, requeueRow, rowPayload, type OutboxListRow } from '../../db/outbox-worker'
 import { AppError } from '../../electron/contract/errors'
 import { outboxStatusSchema, syncTargetSchema, syncTargets } from '../../electron/contract/status'
 import { loadSyncSettings, openSyncConfig } from '../../electron/services/sync/config/open-config'
+import { listQueue, retryQueued, type QueueItem } from '../../electron/services/sync/worker/queue-admin'
 import { runFlush } from '../../electron/services/sync/worker/run-flush'
 import type { Command } from '../context'
 
@@ -75,21 +75,21 @@ export const queueRetry: Command = (ctx, args) => {
     options: { 'all-failed': { type: 'boolean' }, 'all-dead': { type: 'boolean' } },
     allowPositionals: true
   })
-  const services = ctx.services()
-  const now = services.clock()
-  const bulk = [
-    ...(values['all-failed'] ? (['failed'] as const) : []),
-    ...(values['all-dead'] ? (['dead'] as const) : [])
-  ]
-  if (positionals.length === 0 && bulk.length === 0) {
-    throw new AppError('VALIDATION', 'Dùng: reception queue retry ID... | --all-failed | --all-dead', 'usage')
-  }
   const ids = positionals.map((p) => {
     if (!/^\d+$/.test(p)) throw new AppError('VALIDATION', `Mã hàng đợi không hợp lệ: ${p}`, 'bad id')
     return Number(p)
   })
-  const missing = ids.filter((id) => !requeueRow(services.db, id, now))
-  const requeued = ids.length - missing.length + requeueAll(services.db, bulk, now)
+  const allFailed = values['all-failed'] === true
+  const allDead = values['all-dead'] === true
+  if (ids.length === 0 && !allFailed && !allDead) {
+    throw new AppError('VALIDATION', 'Dùng: reception queue retry ID... | --all-failed | --all-dead', 'usage')
+  }
+  const services = ctx.services()
+  const { requeued, notRequeued: missing } = retryQueued(
+    services.db,
+    { ids, allFailed, allDead },
+    services.clock()
+  )
   if (missing.length > 0 && requeued === 0) {
     throw new AppError(
       'NOT_FOUND',
@@ -103,11 +103,6 @@ export const queueRetry: Command = (ctx, args) => {
       ...(r.notRequeued.length ? [`Không đổi: ${r.notRequeued.join(', ')}`] : [])
     ].join('\n')
   )
-}
-
-function patientName(payload: unknown): string {
-  const name = (payload as { patient?: { form?: { fullName?: unknown } } } | null)?.patient?.form?.fullName
-  return typeof name === 'string' ? name : ''
 }
 
 /**
@@ -132,29 +127,24 @@ export const queueList: Command = (ctx, args) => {
   if (!Number.isInteger(limit) || limit < 1)
     throw new AppError('VALIDATION', '--limit phải là số nguyên ≥ 1.', 'bad --limit')
   const t = target(values.target)
-  const db = ctx.services().db
-  const rows = listRows(db, {
+  const filter = {
     limit,
     ...(status?.success ? { status: status.data } : {}),
     ...(t ? { target: t } : {})
-  })
-  const json = rows.map((r) => ({
-    id: r.id,
-    visitId: r.visitId,
-    target: r.target,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.nextAttemptAt,
-    lastErrorCode: r.lastErrorCode,
-    lastError: r.lastError
-  }))
-  ctx.out.result(json, () =>
+  }
+  const db = ctx.services().db
+  if (ctx.out.json) {
+    ctx.out.result(listQueue(db, filter).map(({ patientName: _omitted, ...rest }) => rest))
+    return
+  }
+  const rows = listQueue(db, filter, { withNames: true })
+  ctx.out.result(rows, () =>
     rows.length === 0
       ? 'Không có hồ sơ nào.'
       : rows
           .map(
-            (r: OutboxListRow) =>
-              `#${r.id}  ${r.target}  ${r.status}  lần thử ${r.attempts}  ${patientName(rowPayload(db, r.id))}` +
+            (r: QueueItem) =>
+              `#${r.id}  ${r.target}  ${r.status}  lần thử ${r.attempts}  ${r.patientName ?? ''}` +
               (r.lastError ? `\n      ${r.lastError}` : '')
           )
           .join('\n')

@@ -129,7 +129,7 @@ describe('sync schedule', () => {
       s: () => settings({ online: true, onlineEveryMinutes: 15 })
     })
     const sched = start()
-    await new Promise((r) => setTimeout(r, 50))
+    expect(await finished(sched)).toMatchObject({ sent: 0, retrying: 5 })
     // Offline: one probe of 5 rows, nothing more.
     expect(exchanges.flat()).toHaveLength(5)
     down = false

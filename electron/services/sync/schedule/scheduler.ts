@@ -122,21 +122,24 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
         emit({ kind: 'progress', reason, progress: p })
       }
     })
-      .then((result) => {
-        lastError = null
-        emit({ kind: 'finished', reason, result })
-        return result
-      })
-      .catch((e: unknown) => {
-        lastError = toErrorValue(e)
-        emit({ kind: 'error', reason, error: lastError })
-        throw e
-      })
       .finally(() => {
         if (timer) clearTimeout(timer)
         running = null
         progress = null
       })
+      // Listeners hear the end once the scheduler is idle again, so a "send now" from a listener is not refused.
+      .then(
+        (result) => {
+          lastError = null
+          emit({ kind: 'finished', reason, result })
+          return result
+        },
+        (e: unknown) => {
+          lastError = toErrorValue(e)
+          emit({ kind: 'error', reason, error: lastError })
+          throw e
+        }
+      )
     running = { reason, promise, stop, cancel }
     return promise
   }

@@ -1,0 +1,52 @@
+import type { Db } from '../../../../db/connection'
+import {
+  listRows,
+  requeueAll,
+  requeueRow,
+  rowPayload,
+  type OutboxListRow
+} from '../../../../db/outbox-worker'
+import type { OutboxStatus, SyncTarget } from '../../../contract/status'
+
+/** One queued record as the queue screen shows it. `patientName` only when asked for (never in JSON/logs). */
+export interface QueueItem extends Omit<OutboxListRow, 'receipt' | 'updatedAt'> {
+  patientName: string | null
+}
+
+function patientName(payload: unknown): string | null {
+  const name = (payload as { patient?: { form?: { fullName?: unknown } } } | null)?.patient?.form?.fullName
+  return typeof name === 'string' ? name : null
+}
+
+export function listQueue(
+  db: Db,
+  filter: { status?: OutboxStatus; target?: SyncTarget; limit?: number } = {},
+  options: { withNames?: boolean } = {}
+): QueueItem[] {
+  return listRows(db, { ...filter, limit: filter.limit ?? 200 }).map((r) => ({
+    id: r.id,
+    visitId: r.visitId,
+    target: r.target,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    lastErrorCode: r.lastErrorCode,
+    lastError: r.lastError,
+    patientName: options.withNames ? patientName(rowPayload(db, r.id)) : null
+  }))
+}
+
+/** A person's resend: failed/dead rows by id, or every failed and/or dead row. */
+export function retryQueued(
+  db: Db,
+  request: { ids?: readonly number[]; allFailed?: boolean; allDead?: boolean },
+  now: Date
+): { requeued: number; notRequeued: number[] } {
+  const ids = request.ids ?? []
+  const notRequeued = ids.filter((id) => !requeueRow(db, id, now))
+  const bulk = [
+    ...(request.allFailed ? (['failed'] as const) : []),
+    ...(request.allDead ? (['dead'] as const) : [])
+  ]
+  return { requeued: ids.length - notRequeued.length + requeueAll(db, bulk, now), notRequeued }
+}
