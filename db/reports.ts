@@ -92,3 +92,22 @@ export function duplicateGroups(db: Db, range: DateRange): DuplicateGroupRow[] {
     )
     .all({ from: range.from, to: nextDay(range.to) })
 }
+
+/** Chip reads of the range by passive-authentication result (valid | invalid | unchecked; no result yet = unchecked). */
+export function chipVerification(
+  db: Db,
+  range: DateRange
+): Record<'valid' | 'invalid' | 'unchecked', number> {
+  const counts = { valid: 0, invalid: 0, unchecked: 0 }
+  const rows = db
+    .prepare<[string, string], { status: string | null; n: number }>(
+      `SELECT json_extract(verification_json, '$.status') AS status, count(*) AS n FROM identity_reads
+       WHERE source = 'chip' AND date(read_at, 'localtime') BETWEEN ? AND ? GROUP BY 1`
+    )
+    .all(range.from, range.to)
+  for (const r of rows) {
+    const key = r.status === 'valid' || r.status === 'invalid' ? r.status : 'unchecked'
+    counts[key] += r.n
+  }
+  return counts
+}

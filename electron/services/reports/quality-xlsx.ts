@@ -53,6 +53,9 @@ export async function qualityReportXlsx(report: QualityReport): Promise<Buffer> 
       item: `Lượt đọc thẻ theo nguồn: ${sourceLabel[s]}`,
       value: report.readsBySource[s]
     })),
+    { item: 'Đọc chip: dữ liệu được chữ ký số xác thực', value: report.chipVerification.valid },
+    { item: 'Đọc chip: xác thực thất bại', value: report.chipVerification.invalid },
+    { item: 'Đọc chip: chưa xác thực', value: report.chipVerification.unchecked },
     { item: 'Tỷ lệ địa chỉ đã mã hoá xã/phường (%)', value: report.codedAddresses.percent },
     { item: 'Số nhóm hồ sơ nghi trùng', value: report.duplicates.length },
     { item: 'Số lượt có hồ sơ không đạt kiểm tra', value: report.invalid.length },

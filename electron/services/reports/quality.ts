@@ -1,5 +1,11 @@
 import type { Db } from '../../../db/connection'
-import { type DateRange, duplicateGroups, identityReadsBySource, visitsInRange } from '../../../db/reports'
+import {
+  chipVerification,
+  type DateRange,
+  duplicateGroups,
+  identityReadsBySource,
+  visitsInRange
+} from '../../../db/reports'
 import { AppError } from '../../contract/errors'
 import { type PatientForm, patientFormSchema } from '../../contract/patient'
 import {
@@ -65,6 +71,8 @@ export interface QualityReport {
   visitsBySource: Record<Source, number>
   /** Every card/QR read recorded on those days, whether or not it was saved as a visit. */
   readsBySource: Record<Source, number>
+  /** Đúng: chip reads whose data the card's signature (EF.SOD, passive authentication) confirmed. */
+  chipVerification: Record<'valid' | 'invalid' | 'unchecked', number>
   /** Đủ: required XML1 fields present, per field, over the visits. */
   completeness: FieldCompleteness[]
   /** Đủ/Đúng: visits whose address carries a commune code. */
@@ -167,6 +175,7 @@ export function buildQualityReport(
     patients: new Set(rows.map((r) => r.patient_id)).size,
     visitsBySource,
     readsBySource: identityReadsBySource(db, range),
+    chipVerification: chipVerification(db, range),
     completeness: requiredXml1Fields.map(({ field, label }) => ({
       field,
       label,

@@ -39,9 +39,16 @@ function on(day: string, fn: () => void): void {
 function read(patientId: string, source: 'chip' | 'qr', day: string, n: number): void {
   t.services.db
     .prepare(
-      `INSERT INTO identity_reads (id, patient_id, source, identity_json, read_at) VALUES (?, ?, ?, '{}', ?)`
+      `INSERT INTO identity_reads (id, patient_id, source, identity_json, verification_json, read_at)
+       VALUES (?, ?, ?, '{}', ?, ?)`
     )
-    .run(`read-${n}`, patientId, source, `${day}T04:59:00.000Z`)
+    .run(
+      `read-${n}`,
+      patientId,
+      source,
+      source === 'chip' ? '{"status":"valid"}' : null,
+      `${day}T04:59:00.000Z`
+    )
 }
 
 /** A small day at the desk: chip, QR and typed patients, a duplicate, a few flawed records, one visit outside. */
@@ -97,6 +104,7 @@ describe('quality report', () => {
     expect(r.patients).toBe(4)
     expect(r.visitsBySource).toEqual({ chip: 1, qr: 1, manual: 2 })
     expect(r.readsBySource).toEqual({ chip: 1, qr: 1, manual: 0 })
+    expect(r.chipVerification).toEqual({ valid: 1, invalid: 0, unchecked: 0 })
     const byField = Object.fromEntries(r.completeness.map((c) => [c.field, [c.filled, c.total]]))
     expect(byField.HO_TEN).toEqual([4, 4])
     expect(byField.MA_DANTOC).toEqual([3, 4])
