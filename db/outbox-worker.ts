@@ -280,3 +280,39 @@ export function makeDueNow(db: Db, targets: readonly SyncTarget[], now: Date): n
     )
     .run(at, at, at, ...targets).changes
 }
+
+/** `<visit>:<target>` → `<visit>:<target>:r2` → `…:r3`: the key of the next content revision of a row. */
+export function nextRevisionKey(key: string): string {
+  const m = /^(.*):r(\d+)$/.exec(key)
+  return m ? `${m[1]}:r${Number(m[2]) + 1}` : `${key}:r2`
+}
+
+/**
+ * A person corrected a refused (or dead) record: the row gets the new snapshot under a new revision of its
+ * idempotency key and goes back to pending. The key must change with the content: a receiver that caches
+ * keys (Idempotency-Key semantics) refuses a known key with a different body. Records are still deduplicated
+ * by their identifiers (visit id, ID number), so the new key cannot make a duplicate. Returns the new key, or
+ * null when the row is not failed/dead.
+ */
+export function resubmitCorrected(
+  db: Db,
+  id: number,
+  payload: { idempotencyKey: string } & Record<string, unknown>,
+  now: Date
+): string | null {
+  const at = now.toISOString()
+  return db.transaction((): string | null => {
+    const row = db
+      .prepare<[number], { idempotency_key: string }>(
+        `SELECT idempotency_key FROM outbox WHERE id = ? AND status IN ('failed', 'dead')`
+      )
+      .get(id)
+    if (!row) return null
+    const key = nextRevisionKey(row.idempotency_key)
+    db.prepare(
+      `UPDATE outbox SET payload_json = ?, idempotency_key = ?, status = 'pending', attempts = 0,
+         next_attempt_at = ?, claimed_at = NULL, updated_at = ? WHERE id = ?`
+    ).run(JSON.stringify({ ...payload, idempotencyKey: key }), key, at, at, id)
+    return key
+  })()
+}

@@ -3,10 +3,12 @@ import {
   listRows,
   requeueAll,
   requeueRow,
+  resubmitCorrected,
   rowPayload,
   type OutboxListRow
 } from '../../../../db/outbox-worker'
 import type { OutboxStatus, SyncTarget } from '../../../contract/status'
+import type { Submission } from '../../../contract/submission'
 
 /** One queued record as the queue screen shows it. `patientName` only when asked for (never in JSON/logs). */
 export interface QueueItem extends Omit<OutboxListRow, 'receipt' | 'updatedAt'> {
@@ -49,4 +51,18 @@ export function retryQueued(
     ...(request.allDead ? (['dead'] as const) : [])
   ]
   return { requeued: ids.length - notRequeued.length + requeueAll(db, bulk, now), notRequeued }
+}
+
+/**
+ * After the clerk fixed a refused record: queue the corrected snapshot (built as at registration) in place of
+ * the old one, under a new revision of the idempotency key. Returns the new key, or null if the row is not
+ * failed/dead.
+ */
+export function resubmitCorrectedSubmission(
+  db: Db,
+  id: number,
+  submission: Submission,
+  now: Date
+): string | null {
+  return resubmitCorrected(db, id, submission, now)
 }
