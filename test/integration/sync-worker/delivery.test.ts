@@ -74,8 +74,8 @@ describe('worker + real connectors', () => {
     expect(key).toBe(`${bad}:his:r2`)
     expect(await flush()).toMatchObject({ sent: 1, failed: 0, remaining: 0 })
     const perVisit = encountersPerVisit(server.stored() as unknown as Stored)
-    expect(perVisit.get(bad)).toBe(1)
-    expect(perVisit.get(good)).toBe(1)
+    expect(perVisit.get(bad!)).toBe(1)
+    expect(perVisit.get(good!)).toBe(1)
     expect(server.requests().some((r) => r.idempotencyKey === `${bad}:his:r2` && r.result === 200)).toBe(true)
   })
 
