@@ -89,8 +89,10 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
       if (online < next) next = online
     }
     const value = next.toISOString()
-    if (getSetting<string>(db, NEXT_FLUSH_KEY) !== value)
-      setSetting(db, NEXT_FLUSH_KEY, value, now.toISOString())
+    const stored = getSetting<string>(db, NEXT_FLUSH_KEY)
+    // Inside the window any time already past means "sending now": no need to rewrite it every minute.
+    if (isInWindow(now, s.window) && stored && stored <= value) return
+    if (stored !== value) setSetting(db, NEXT_FLUSH_KEY, value, now.toISOString())
   }
 
   function launch(
