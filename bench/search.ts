@@ -18,6 +18,7 @@ import { quangNinhCommunes2025 } from '../electron/services/coding/catalog/data/
 import { UNIT_LIST_CURRENT } from '../electron/services/coding/catalog/types'
 import { createServices, DATABASE_FILE } from '../electron/services'
 import { foldVietnamese } from '../electron/services/text/fold'
+import { findMatches } from '../electron/services/patients/matching'
 import type { Db } from '../db/connection'
 
 const TOTAL = Number(process.env.BENCH_PATIENTS ?? 1_000_000)
@@ -371,6 +372,13 @@ try {
   for (const id of sampleIds.slice(0, 50)) services.searchPatients(id, 20) // warm the page cache
   const idLookup = stats(sampleIds.map((id) => time(() => services.searchPatients(id, 20))))
 
+  // ---- Duplicate check before saving: exact identifiers plus everyone born the same day (findMatches) ----
+  const matchTimes = sampleIds.slice(0, 500).map((id, i) => {
+    const probe = formOf({ ...person(TOTAL + 10_000 + i), idNumber: id })
+    return time(() => findMatches(db, probe))
+  })
+  const matching = stats(matchTimes)
+
   // ---- Name-prefix search as the clerk types: "nguyen thi h", "tran van nam", "le thi thu ha 1990" ----
   const queries = sampleNames.map((name, i) => {
     const words = foldVietnamese(name).split(' ')
@@ -465,6 +473,7 @@ try {
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     databaseMB: Math.round(statSync(join(dir, DATABASE_FILE)).size / 1e6),
     idLookupMs: { ...idLookup, targetP95: 1, met: idLookup.p95 <= 1 },
+    findMatchesMs: matching,
     nameSearchMs: {
       ...nameSearch,
       targetP95: 20,
