@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { patientForm, registration, testServices } from '../../support/fixtures'
 import { describeChanges, findMatches, nameSimilarity } from '../../../electron/services/patients/matching'
 import { getPatient } from '../../../electron/services/patients/get-patient'
+import { codePatient, defaultCodingCatalog } from '../../../electron/services/coding'
+import { emptyIdentity, type Identity } from '../../../electron/contract/identity'
 
 let t: ReturnType<typeof testServices>
 beforeEach(() => {
@@ -141,5 +143,37 @@ describe('describeChanges', () => {
       address: { ...before.address, text: 'tổ 5,  khu 3, phường Hạ Long, Quảng Ninh' }
     })
     expect(describeChanges(before, after)).toEqual([])
+  })
+})
+
+describe('re-scan at the desk (identity → codes → match → changes → save)', () => {
+  it('shows the moved address as a change and updates the same record', () => {
+    const catalog = defaultCodingCatalog()
+    const identity = (residence: string): Identity => ({
+      ...emptyIdentity('qr', 'NGUYỄN THỊ HỒNG NHUNG'),
+      idNumber: '022195001234',
+      dateOfBirth: '1995-03-14',
+      sex: 'female',
+      placeOfResidence: residence,
+      issueDate: '2021-04-10'
+    })
+    const firstForm = codePatient(identity('Tổ 5, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh'), catalog).form
+    const first = t.services.register(
+      registration({ source: 'qr' }, { ...firstForm, occupationCode: '00000' })
+    )
+
+    const scanned = codePatient(identity('Thôn 2, Đặc khu Vân Đồn, Tỉnh Quảng Ninh'), catalog).form
+    const match = findMatches(t.services.db, scanned)
+    expect(match.by).toBe('idNumber')
+    const stored = getPatient(t.services.db, match.exact!.id).form
+    const changes = describeChanges(stored, { ...scanned, occupationCode: stored.occupationCode })
+    expect(changes.map((c) => c.field)).toEqual(['address.text'])
+    expect(changes[0]!.message).toMatch(/^Địa chỉ mới: Thôn 2, Đặc khu Vân Đồn/)
+
+    const again = t.services.register(
+      registration({ patientId: match.exact!.id, source: 'qr' }, { ...scanned, occupationCode: '00000' })
+    )
+    expect(again).toMatchObject({ patientId: first.patientId, patientCreated: false })
+    expect(t.services.searchPatients('nguyen thi hong nhung', 10)).toHaveLength(1)
   })
 })
