@@ -6,6 +6,7 @@ import { LAST_FLUSH_KEY, NEXT_FLUSH_KEY, queueStatus } from '../../../electron/s
 import { syncSettingsFrom, type SyncSettings } from '../../../electron/services/sync/config/sync-settings'
 import { startSyncScheduler, type SyncScheduler } from '../../../electron/services/sync/schedule/scheduler'
 import type { FlushResult } from '../../../electron/services/sync/worker/outbox-worker'
+import { registration } from '../../support/fixtures'
 import { fakeConnector, queueWith, sent, unavailable, type Behaviour } from './fakes'
 
 const cleanups: (() => void | Promise<void>)[] = []
@@ -22,7 +23,7 @@ function settings(overrides: Partial<SyncSettings> = {}): SyncSettings {
 function setup(
   n: number,
   now: Date,
-  opts: { behave?: Behaviour; delayMs?: number; s?: () => SyncSettings } = {}
+  opts: { behave?: Behaviour; delayMs?: number; s?: () => SyncSettings; tickPattern?: string } = {}
 ) {
   const q = queueWith(n, now)
   cleanups.push(q.cleanup)
@@ -33,7 +34,7 @@ function setup(
       clock: q.clock,
       settings: opts.s ?? (() => settings()),
       // Yearly: the test drives the decisions through tick().
-      tickPattern: '0 0 1 1 *',
+      tickPattern: opts.tickPattern ?? '0 0 1 1 *',
       connectors: () => {
         const make = (t: 'his' | 'emch') => {
           const c = fakeConnector(t, opts.behave ?? sent, opts.delayMs ? { delayMs: opts.delayMs } : {})
@@ -169,5 +170,15 @@ describe('sync schedule', () => {
       .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
       .get(NEXT_FLUSH_KEY)
     expect(JSON.parse(row!.value_json)).toBe(local(22).toISOString())
+  })
+
+  it('the croner timer itself drives the decisions: rows registered mid-window go at the next tick', async () => {
+    const { q, start } = setup(1, local(23), { tickPattern: '* * * * * *' })
+    const sched = start()
+    expect(await finished(sched)).toMatchObject({ sent: 2 })
+    q.services.register(registration({}, { idNumber: '022195077777' }))
+    // No tick() call here: the every-second croner job picks the new rows up.
+    expect(await finished(sched)).toMatchObject({ sent: 2 })
+    expect(q.statuses()).toEqual({ sent: 4 })
   })
 })
