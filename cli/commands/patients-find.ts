@@ -6,6 +6,8 @@ import type { Command } from '../context'
 
 const usage = 'Dùng: reception patients find --id <số CCCD 12 số hoặc CMND cũ 9/12 số> | --bhyt <mã thẻ BHYT>'
 
+const byLabel = { idNumber: 'số CCCD', oldIdNumber: 'số CMND cũ', bhyt: 'mã số BHXH trên thẻ BHYT' } as const
+
 /** A form that carries nothing but the identifier, so only the exact lookups can match. */
 function probe(id: string | undefined, bhyt: string | undefined): PatientForm {
   return {
@@ -62,7 +64,7 @@ export const patientsFind: Command = (ctx, args) => {
   ctx.out.result(result, (r: MatchResult) =>
     [
       r.exact
-        ? `${r.exact.idNumber ?? '-'}  ${r.exact.dateOfBirth}  ${r.exact.fullName}  (theo ${r.by})`
+        ? `${r.exact.idNumber ?? '-'}  ${r.exact.dateOfBirth}  ${r.exact.fullName}  (theo ${r.by === null ? '' : byLabel[r.by]})`
         : '',
       ...r.candidates.map((c) => `? ${c.patient.idNumber ?? '-'}  ${c.patient.fullName}: ${c.warning}`)
     ]

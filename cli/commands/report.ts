@@ -12,6 +12,7 @@ function human(r: QualityReport): string {
   const lines = [
     `Báo cáo chất lượng dữ liệu ${r.range.from} → ${r.range.to}`,
     `Lượt tiếp đón: ${r.visits} (${r.patients} người) — chip ${r.visitsBySource.chip}, QR ${r.visitsBySource.qr}, nhập tay ${r.visitsBySource.manual}`,
+    `Đọc chip: ${r.chipVerification.valid} xác thực được, ${r.chipVerification.invalid} thất bại, ${r.chipVerification.unchecked} chưa xác thực`,
     `Địa chỉ đã mã hoá xã/phường: ${r.codedAddresses.coded}/${r.codedAddresses.total} (${r.codedAddresses.percent}%)`,
     'Trường bắt buộc XML1:',
     ...r.completeness.map(
