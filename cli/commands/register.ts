@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { identitySchema } from '../../electron/contract/identity'
 import { AppError } from '../../electron/contract/errors'
-import { visitTypeSchema } from '../../electron/contract/patient'
+import { patientFormSchema, visitTypeSchema } from '../../electron/contract/patient'
 import { codeIdentity } from '../../electron/services/reading/code-identity'
 import type { Command } from '../context'
 
@@ -38,15 +38,21 @@ export const register: Command = (ctx, args) => {
   }
   const services = ctx.services()
   const coded = codeIdentity(identity.data, services.catalog)
-  const blocking = coded.warnings.filter((w) => w.blocking)
-  if (blocking.length > 0) {
-    throw new AppError('VALIDATION', blocking.map((w) => w.message).join(' '), 'Identity cannot be registered unattended', {
-      warnings: blocking
-    })
+  // Unattended: what the clerk would still decide on screen (e.g. which new commune) is reported as a warning;
+  // only a form that cannot be valid (no date of birth or sex) is refused.
+  const form = patientFormSchema.safeParse(coded.form)
+  if (!form.success) {
+    const blocking = coded.warnings.filter((w) => w.blocking)
+    throw new AppError(
+      'VALIDATION',
+      blocking.map((w) => w.message).join(' ') || 'Danh tính thiếu thông tin bắt buộc.',
+      'Identity cannot be registered unattended',
+      { warnings: blocking }
+    )
   }
   const result = services.register({
     patientId: null,
-    patient: coded.form,
+    patient: form.data,
     visit: { serviceType: visitType.data, department: null, reason: null },
     identityReadId: null,
     source: identity.data.source

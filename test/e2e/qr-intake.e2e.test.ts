@@ -4,22 +4,11 @@ import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { chromiumAvailable, launchChromium } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
+import { wedgeType } from './support/wedge'
 
 const ARTIFACTS = resolve(__dirname, '../../test-results')
 const QR =
   '022195001234|100123456|Nguyễn Thị Hồng Nhung|14031995|Nữ|Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh|10042021'
-
-/** A keyboard-wedge scanner: one keydown per character, a few ms apart, then Enter. */
-async function wedgeType(page: Page, text: string): Promise<void> {
-  await page.evaluate(async (chars) => {
-    const target = document.activeElement ?? document.body
-    for (const key of [...chars, 'Enter']) {
-      const ev = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })
-      target.dispatchEvent(ev)
-      await new Promise((r) => setTimeout(r, 2))
-    }
-  }, text)
-}
 
 describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mode', () => {
   let app: Awaited<ReturnType<typeof startWebApp>>

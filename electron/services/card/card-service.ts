@@ -29,6 +29,8 @@ const noKeysError = new AppError(
 export class CardService {
   private reading = false
   private present: ReaderInfo | null = null
+  /** Counts insertions, so a card laid down while another read was failing still gets read. */
+  private insertion = 0
   private readonly offs: (() => void)[] = []
 
   constructor(private readonly opts: CardServiceOptions) {}
@@ -40,6 +42,7 @@ export class CardService {
     }
     const onInserted = (r: ReaderInfo): void => {
       this.present = r
+      this.insertion++
       this.opts.publish({ type: 'inserted', readerName: r.name })
       void this.tryRead()
     }
@@ -81,6 +84,7 @@ export class CardService {
     if (this.reading) return null
     this.reading = true
     const readerName = this.present.name
+    const insertion = this.insertion
     services.devices.setReader({ state: 'reading', readerName, message: 'Đang đọc chip thẻ CCCD…' })
     let session: Awaited<ReturnType<ReaderManager['connect']>> | null = null
     try {
@@ -140,6 +144,8 @@ export class CardService {
       session?.close()
       this.reading = false
       services.devices.setReader(this.opts.manager.status())
+      // Another card arrived while this read ran (e.g. the previous one was pulled): read the new one.
+      if (this.present && this.insertion !== insertion) void this.tryRead(identity)
     }
   }
 }

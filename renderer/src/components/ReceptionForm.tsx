@@ -80,6 +80,8 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
         setMarks((m) => {
           const next: Partial<Record<FieldName, Mark>> = other ? {} : { ...m }
           for (const f of r.filled) if (next[f] !== 'verified') next[f] = source
+          // The chip vouches for what the QR filled when it says the same.
+          if (source === 'chip') for (const f of r.confirmed) if (next[f] !== 'verified') next[f] = 'chip'
           return next
         })
         if (other) {

@@ -26,6 +26,8 @@ export interface FieldConflict {
 export interface ApplyResult {
   state: FormState
   filled: CardField[]
+  /** Fields whose value the card gave again unchanged (a chip confirming what the QR filled). */
+  confirmed: CardField[]
   conflicts: FieldConflict[]
 }
 
@@ -44,10 +46,15 @@ export function applyCardForm(
   const incoming = fromPatientForm(card)
   const next: FormState = { ...current, cardDetails: card.cardDetails ?? current.cardDetails }
   const filled: CardField[] = []
+  const confirmed: CardField[] = []
   const conflicts: FieldConflict[] = []
   for (const field of CARD_FIELDS) {
     const value = incoming[field]
-    if (isEmpty(value) || value === current[field]) continue
+    if (isEmpty(value)) continue
+    if (value === current[field]) {
+      confirmed.push(field)
+      continue
+    }
     if (edited.has(field) && !isEmpty(current[field])) {
       conflicts.push({ field, cardValue: String(value) })
       continue
@@ -59,5 +66,5 @@ export function applyCardForm(
   if (filled.includes('provinceCode') && !filled.includes('communeCode') && !edited.has('communeCode')) {
     next.communeCode = ''
   }
-  return { state: next, filled, conflicts }
+  return { state: next, filled, confirmed, conflicts }
 }
