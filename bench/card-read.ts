@@ -47,13 +47,18 @@ async function main(): Promise<void> {
       const t0 = performance.now()
       const session = await manager.connect()
       let identityAt = 0
-      const r = await readCccd((a) => session.transmit(a), { mrzInfo: [fixture.mrz.mrzInfo], can: null }, {
-        session: { maxChunk: MAX_READ, cardPresent: () => session.cardPresent() },
-        onIdentity: () => (identityAt = performance.now())
-      })
+      const r = await readCccd(
+        (a) => session.transmit(a),
+        { mrzInfo: [fixture.mrz.mrzInfo], can: null },
+        {
+          session: { maxChunk: MAX_READ, cardPresent: () => session.cardPresent() },
+          onIdentity: () => (identityAt = performance.now())
+        }
+      )
       const done = performance.now()
       session.close()
-      if (r.chip.passiveAuthentication.status !== 'valid') throw new Error('passive authentication failed in bench')
+      if (r.chip.passiveAuthentication.status !== 'valid')
+        throw new Error('passive authentication failed in bench')
       toIdentity.push(identityAt - t0)
       complete.push(done - t0)
       apdus = r.apdus

@@ -7,19 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const TSCONFIG = join(__dirname, '..', 'test/integration/sync-worker/tsx.tsconfig.json')
-
-// The root tsconfig maps the SQLite package to its type file for tsc; tsx would load that file at run time,
-// so the benchmark runs itself again with a tsconfig without the mapping.
-if (!process.env.TSX_TSCONFIG_PATH) {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG }
-  })
-  process.exit(r.status ?? 1)
-} else {
-  void main()
-}
+void main()
 
 async function main(): Promise<void> {
   const { parseArgs } = await import('node:util')

@@ -3,8 +3,7 @@
  * database, then p50/p95/p99 of the three things a clerk waits for: an ID lookup (target p95 ≤ 1 ms), a name-prefix
  * search through the app's search function (≤ 20 ms), and coding + saving one registration through the real
  * register() (≤ 10 ms). Prints JSON.
- * Run: npx tsx --tsconfig bench/tsconfig.json bench/search.ts   (BENCH_PATIENTS=200000 for a quicker run; the
- * root tsconfig maps better-sqlite3-multiple-ciphers to its .d.ts, which tsx would follow at run time)
+ * Run: npx tsx bench/search.ts   (BENCH_PATIENTS=200000 for a quicker run)
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'

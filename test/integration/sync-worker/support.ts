@@ -8,8 +8,8 @@ import { registration } from '../../support/fixtures'
 
 export const root = resolve(__dirname, '../../..')
 export const tsx = join(root, 'node_modules/.bin/tsx')
-/** tsconfig without the type-only `paths` entry, so tsx loads the real SQLite binding in child processes. */
-export const tsxEnv = { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, 'tsx.tsconfig.json') }
+/** Environment for the CLI child processes. */
+export const tsxEnv = { ...process.env }
 export const FACILITY = { code: '22001', name: 'Trạm Y tế thử nghiệm' }
 
 /** Services over `dir` with the key file the CLI will find there (the CLI opens the same database). */
