@@ -28,6 +28,9 @@ export interface PatientWrite {
   at: string
 }
 
+/** Most FTS hits a word-order search reads before ranking (a common family name matches 100k+ rows). */
+const FTS_CAP = 200
+
 const summaryColumns =
   'id, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at'
 
@@ -160,17 +163,33 @@ export class PatientsRepo {
       .map(toSummary)
   }
 
-  /** Every folded word must start one of the name's words; year filters on the date of birth. */
+  /**
+   * Name search that stays fast at a million patients (docs/adr/0010): the name typed from its start is a range
+   * on the (name_folded, date_of_birth) index that stops at the limit; words in another order ("nguyen hoa") go
+   * through FTS, reading at most FTS_CAP hits instead of sorting every match of a common family name.
+   */
   findByName(words: string[], dobPrefix: string | null, limit: number): PatientSummary[] {
-    const match = words.map((w) => `"${w}"*`).join(' ')
-    return this.db
-      .prepare<[string, string | null, string | null, number], SummaryRow>(
-        `SELECT ${summaryColumns.replace(/(\w+)/g, 'p.$1')} FROM patients_fts f JOIN patients p ON p.rowid = f.rowid
-         WHERE patients_fts MATCH ? AND p.merged_into IS NULL AND (? IS NULL OR p.date_of_birth LIKE ? || '%')
-         ORDER BY length(p.name_folded), p.updated_at DESC LIMIT ?`
+    const prefix = words.join(' ')
+    const first = this.db
+      .prepare<Record<string, unknown>, SummaryRow>(
+        `SELECT ${summaryColumns} FROM patients INDEXED BY patients_name_dob
+         WHERE name_folded >= @prefix AND name_folded < @upper AND merged_into IS NULL
+           AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
+         ORDER BY name_folded LIMIT @limit`
       )
-      .all(match, dobPrefix, dobPrefix, limit)
-      .map(toSummary)
+      .all({ prefix, upper: `${prefix}~`, dob: dobPrefix, limit })
+    if (first.length >= limit) return first.map(toSummary)
+    const seen = new Set(first.map((r) => r.id))
+    const more = this.db
+      .prepare<Record<string, unknown>, SummaryRow>(
+        `SELECT ${summaryColumns} FROM patients
+         WHERE rowid IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match LIMIT @cap)
+           AND merged_into IS NULL AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
+         ORDER BY length(name_folded), updated_at DESC LIMIT @limit`
+      )
+      .all({ match: words.map((w) => `"${w}"*`).join(' '), dob: dobPrefix, limit, cap: FTS_CAP })
+      .filter((r) => !seen.has(r.id))
+    return [...first, ...more].slice(0, limit).map(toSummary)
   }
 
   visitsOf(patientId: string): VisitSummary[] {
