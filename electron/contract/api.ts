@@ -5,9 +5,22 @@ import {
   registrationInputSchema,
   registrationResultSchema
 } from './patient'
-import { appStatusSchema, queueStatusSchema } from './status'
+import {
+  appStatusSchema,
+  flushResultSchema,
+  outboxStatusSchema,
+  queueItemSchema,
+  queueStatusSchema,
+  syncTargetSchema
+} from './status'
 import { identitySchema } from './identity'
-import { cardEventSchema, codedIdentitySchema, qrReadSchema, qrScannedEventSchema, scanViaSchema } from './reading'
+import {
+  cardEventSchema,
+  codedIdentitySchema,
+  qrReadSchema,
+  qrScannedEventSchema,
+  scanViaSchema
+} from './reading'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -43,6 +56,24 @@ export const calls = {
   },
   'patients:get': { input: z.object({ id: z.string().min(1) }), output: patientRecordSchema },
   'queue:status': { input: z.object({}), output: queueStatusSchema },
+  'queue:list': {
+    input: z.object({
+      status: outboxStatusSchema.nullable().default(null),
+      target: syncTargetSchema.nullable().default(null),
+      limit: z.number().int().min(1).max(1000).default(200)
+    }),
+    output: z.array(queueItemSchema)
+  },
+  /** A person's resend of failed or dead rows (after fixing what the target refused). */
+  'queue:retry': {
+    input: z.object({ ids: z.array(z.number().int()).min(1).max(1000) }),
+    output: z.object({ requeued: z.number().int(), notRequeued: z.array(z.number().int()) })
+  },
+  /** "Gửi ngay": flush now, whatever the schedule. */
+  'queue:flush': {
+    input: z.object({ target: syncTargetSchema.nullable().default(null) }),
+    output: flushResultSchema
+  },
   /** A scanned QR text (keyboard wedge or webcam in the renderer): decoded, coded and recorded. */
   'qr:submit': {
     input: z.object({ text: z.string().max(8192), via: scanViaSchema }),

@@ -69,7 +69,12 @@ export const cardEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removed'), readerName: z.string() }),
   z.object({ type: z.literal('progress'), step: readStepSchema, percent: z.number().min(0).max(100) }),
   /** DG13 decoded: the form can be filled before the photo arrives. */
-  z.object({ type: z.literal('identity'), readId: z.string(), identity: identitySchema, coded: codedIdentitySchema }),
+  z.object({
+    type: z.literal('identity'),
+    readId: z.string(),
+    identity: identitySchema,
+    coded: codedIdentitySchema
+  }),
   z.object({ type: z.literal('verified'), readId: z.string(), passiveAuthentication: passiveAuthSchema }),
   z.object({ type: z.literal('photo'), readId: z.string(), mime: z.string(), dataBase64: z.string() }),
   z.object({

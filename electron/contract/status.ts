@@ -49,3 +49,31 @@ export const appStatusSchema = z.object({
   queue: queueStatusSchema
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
+
+/** One outbox row as the queue screen shows it; the patient's name only inside the app, never in logs. */
+export const queueItemSchema = z.object({
+  id: z.number().int(),
+  visitId: z.string(),
+  target: syncTargetSchema,
+  status: outboxStatusSchema,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  lastErrorCode: z.string().nullable(),
+  /** Vietnamese, for the clerk. */
+  lastError: z.string().nullable(),
+  patientName: z.string().nullable()
+})
+export type QueueItem = z.infer<typeof queueItemSchema>
+
+export const flushResultSchema = z.object({
+  sent: z.number().int(),
+  failed: z.number().int(),
+  dead: z.number().int(),
+  retrying: z.number().int(),
+  remaining: z.number().int(),
+  stopped: z.boolean(),
+  unconfigured: z.array(syncTargetSchema),
+  startedAt: z.string(),
+  finishedAt: z.string()
+})
+export type FlushResultValue = z.infer<typeof flushResultSchema>

@@ -1,13 +1,12 @@
 import { app, BrowserWindow, ipcMain, dialog, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import { createServices, type Services } from '../services'
-import { createHandlers } from '../services/handlers'
 import { APP_DIR_NAME } from '../services/config/data-dir'
 import { buildWindowOptions, hardenSession, hardenWebContents } from './security'
 import { EVENT_CHANNEL, registerIpc } from './ipc'
 import { loadOrCreateSealedKey } from './os/sealed-key'
 import { toErrorValue } from '../contract/errors'
-import { startDevices, type Devices } from '../services/devices'
+import { startRuntime, type Runtime } from '../services/runtime'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 app.setName(APP_DIR_NAME)
@@ -18,7 +17,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null
   let services: Services | null = null
-  let devices: Devices | null = null
+  let runtime: Runtime | null = null
 
   app.on('second-instance', () => {
     if (window) {
@@ -43,25 +42,19 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
       return
     }
-    const handlers = createHandlers(services)
     hardenSession(session.defaultSession, devServerUrl)
-    registerIpc(ipcMain, handlers, devServerUrl)
-
     window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
     window.once('ready-to-show', () => window?.show())
-    services.devices.onChange(async () => {
-      const status = await handlers['app:status']({})
-      window?.webContents.send(EVENT_CHANNEL, 'status:changed', status)
-    })
-    devices = startDevices(services, (name, payload) =>
+    runtime = startRuntime(services, (name, payload) =>
       window?.webContents.send(EVENT_CHANNEL, name, payload)
     )
+    registerIpc(ipcMain, runtime.handlers, devServerUrl)
     if (devServerUrl) void window.loadURL(devServerUrl)
     else void window.loadFile(join(__dirname, '../renderer/index.html'))
   })
 
   app.on('window-all-closed', () => {
-    void (devices?.stop() ?? Promise.resolve()).finally(() => {
+    void (runtime?.stop() ?? Promise.resolve()).finally(() => {
       services?.close()
       app.quit()
     })

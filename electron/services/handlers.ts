@@ -6,12 +6,19 @@ import { queueStatus } from './queue/queue-status'
 import { listCatalog } from './catalogs/list-catalog'
 import { codeIdentity } from './reading/code-identity'
 import { writeAudit } from './audit/audit-log'
+import type { SyncScheduler } from './sync/schedule'
+import { listQueue, retryQueued } from './sync/worker/queue-admin'
 
 export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
 export type Handlers = { [C in CallName]: Handler<C> }
 
 /** The implementation of every contract call, shared by IPC, the loopback HTTP transport and the CLI. */
-export function createHandlers(s: Services): Handlers {
+export interface HandlerExtras {
+  /** The running sync scheduler (app and browser mode); without it "send now" says sync is not running. */
+  sync?: SyncScheduler | null
+}
+
+export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
   const { db } = s
   return {
     'app:info': () => ({
@@ -34,6 +41,23 @@ export function createHandlers(s: Services): Handlers {
       return record
     },
     'queue:status': () => queueStatus(db),
+    'queue:list': ({ status, target, limit }) =>
+      listQueue(
+        db,
+        { ...(status ? { status } : {}), ...(target ? { target } : {}), limit },
+        { withNames: true }
+      ),
+    'queue:retry': ({ ids }) => retryQueued(db, { ids }, s.clock()),
+    'queue:flush': async ({ target }) => {
+      if (!extras.sync) {
+        throw new AppError(
+          'CONFIG_INVALID',
+          'Chức năng gửi chưa chạy trên máy này.',
+          'sync scheduler not running'
+        )
+      }
+      return extras.sync.flushNow(target ? { targets: [target] } : {})
+    },
     'qr:submit': ({ text, via }) => s.submitQr(text, via),
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
     'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createHandlers } from '../services/handlers'
 import { openNodeServices } from '../services/node-runtime'
-import { startWebServer } from './server'
-import { startDevices } from '../services/devices'
+import { startWebServer, type WebServer } from './server'
+import { startRuntime } from '../services/runtime'
 
 /** out/renderer next to the bundle (out/main/web.js), or in the repo when run from source. */
 function findRendererDir(): string {
@@ -34,40 +33,42 @@ async function main(): Promise<void> {
     allowPositionals: false
   })
   const services = openNodeServices({ dataDir: values['data-dir'], mode: 'web' })
-  const handlers = createHandlers(services)
-  const server = await startWebServer({
-    handlers,
+  let server: WebServer | null = null
+  const runtime = startRuntime(services, (name, payload) => server?.publish(name, payload), {
+    devices: {
+      pcsc: !values['no-pcsc'],
+      preferredReader: values.reader ?? null,
+      scanner: values['no-scanner']
+        ? false
+        : {
+            serial: {
+              enabled: true,
+              path: values['scanner-port'] ?? 'auto',
+              baudRate: values['scanner-baud'] ? Number(values['scanner-baud']) : 9600,
+              terminator: 'auto'
+            }
+          }
+    }
+  })
+  server = await startWebServer({
+    handlers: runtime.handlers,
     rendererDir: findRendererDir(),
     port: values.port ? Number(values.port) : 0
   })
-  const publishStatus = async (): Promise<void> => {
-    const r = await handlers['app:status']({})
-    server.publish('status:changed', r)
-  }
-  services.devices.onChange(() => void publishStatus())
-  const devices = startDevices(services, (name, payload) => server.publish(name, payload), {
-    pcsc: !values['no-pcsc'],
-    preferredReader: values.reader ?? null,
-    scanner: values['no-scanner']
-      ? false
-      : {
-          serial: {
-            enabled: true,
-            path: values['scanner-port'] ?? 'auto',
-            baudRate: values['scanner-baud'] ? Number(values['scanner-baud']) : 9600,
-            terminator: 'auto'
-          }
-        }
-  })
-  const timer = setInterval(() => void publishStatus(), 5000)
+  // Queue counts change when another process (the CLI) sends: refresh the status bar now and then.
+  const timer = setInterval(() => {
+    void Promise.resolve(runtime.handlers['app:status']({})).then((st) =>
+      server?.publish('status:changed', st)
+    )
+  }, 5000)
 
   console.log(`Reception desk (browser mode) is running. Open: ${server.launchUrl}`)
   console.log(`Data directory: ${services.options.dataDir}`)
 
   const stop = async (): Promise<void> => {
     clearInterval(timer)
-    await devices.stop()
-    await server.close()
+    await runtime.stop()
+    await server?.close()
     services.close()
     process.exit(0)
   }

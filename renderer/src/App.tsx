@@ -61,7 +61,7 @@ export function App(): React.JSX.Element {
             }}
           />
         </div>
-        {tab === 'queue' && <QueueView status={status?.queue ?? null} />}
+        {tab === 'queue' && <QueueView status={status?.queue ?? null} onChanged={refresh} />}
       </main>
       <StatusBar status={status} />
     </div>

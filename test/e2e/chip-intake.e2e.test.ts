@@ -45,7 +45,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
 
   beforeAll(async () => {
     stack = await startStack()
-    app = await startWebApp({ pcsc: true, scanner: false })
+    app = await startWebApp({ devices: { pcsc: true, scanner: false } })
     ;({ context, page } = await launchChromium())
     await page.goto(app.server.launchUrl)
     await waitUntil(async () =>

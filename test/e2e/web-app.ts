@@ -1,40 +1,40 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createHandlers } from '../../electron/services/handlers'
 import { startWebServer, type WebServer } from '../../electron/web/server'
 import type { Services } from '../../electron/services'
-import { startDevices, type DeviceOptions, type Devices } from '../../electron/services/devices'
+import { startRuntime, type Runtime, type RuntimeOptions } from '../../electron/services/runtime'
 import { testServices } from '../support/fixtures'
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
 export const rendererBuilt = existsSync(resolve(RENDERER_DIR, 'index.html'))
 
 /**
- * The real services on a fresh encrypted database, behind the real loopback transport; with `devices`, the real
- * card reader and scanner services too (as `node out/main/web.js` runs them).
+ * The real services on a fresh encrypted database behind the real loopback transport, with the same runtime
+ * `node out/main/web.js` starts (devices and sync off unless asked for).
  */
-export async function startWebApp(devices?: DeviceOptions): Promise<{
+export async function startWebApp(options: RuntimeOptions = {}): Promise<{
   server: WebServer
   services: Services
-  devices: Devices | null
+  runtime: Runtime
+  dir: string
   stop: () => Promise<void>
 }> {
   const t = testServices()
-  const handlers = createHandlers(t.services)
-  const server = await startWebServer({ handlers, rendererDir: RENDERER_DIR })
-  t.services.devices.onChange(() => {
-    void Promise.resolve(handlers['app:status']({})).then((s) => server.publish('status:changed', s))
+  let server: WebServer | null = null
+  const runtime = startRuntime(t.services, (name, payload) => server?.publish(name, payload), {
+    devices: options.devices ?? false,
+    sync: options.sync ?? false
   })
-  const started = devices
-    ? startDevices(t.services, (name, payload) => server.publish(name, payload), devices)
-    : null
+  server = await startWebServer({ handlers: runtime.handlers, rendererDir: RENDERER_DIR })
+  const started = server
   return {
-    server,
+    server: started,
     services: t.services,
-    devices: started,
+    runtime,
+    dir: t.dir,
     stop: async () => {
-      await started?.stop()
-      await server.close()
+      await runtime.stop()
+      await started.close()
       t.cleanup()
     }
   }

@@ -315,6 +315,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           </Field>
           <Field
             id="f-dob"
+            mark={markOf('dob')}
             label={t('form.dateOfBirth')}
             error={visibleError('dob')}
             required
@@ -417,7 +418,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           >
             <input {...text('addressText')} autoComplete="off" />
           </Field>
-          <Field id="f-provinceCode" label={t('form.province')}>
+          <Field id="f-provinceCode" mark={markOf('provinceCode')} label={t('form.province')}>
             <select
               {...text('provinceCode')}
               onChange={(e) => {

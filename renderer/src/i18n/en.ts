@@ -128,6 +128,17 @@ export const en: Messages = {
     results: '{{count}} results'
   },
   queue: {
+    sendNow: 'Send now',
+    result: 'Sent {{sent}}, failed {{failed}}, dead {{dead}}, waiting to retry {{retrying}}.',
+    unconfigured: 'No endpoint configured for: {{targets}} (ask IT).',
+    problems: 'Records that need attention',
+    noProblems: 'No refused records.',
+    patient: 'Patient',
+    status: 'Status',
+    reason: 'Reason',
+    resend: 'Resend',
+    retrying: 'Waiting to retry automatically',
+    nextAttempt: 'next attempt {{at}}',
     title: 'Send queue: HIS / eMCH',
     target: 'Target',
     pending: 'Pending',

@@ -127,6 +127,17 @@ export const vi = {
     results: '{{count}} kết quả'
   },
   queue: {
+    sendNow: 'Gửi ngay',
+    result: 'Đã gửi {{sent}}, lỗi {{failed}}, hỏng {{dead}}, chờ gửi lại {{retrying}}.',
+    unconfigured: 'Chưa cấu hình địa chỉ nhận: {{targets}} (báo bộ phận CNTT).',
+    problems: 'Hồ sơ cần xử lý',
+    noProblems: 'Không có hồ sơ bị từ chối.',
+    patient: 'Bệnh nhân',
+    status: 'Trạng thái',
+    reason: 'Lý do',
+    resend: 'Gửi lại',
+    retrying: 'Đang chờ gửi lại tự động',
+    nextAttempt: 'thử lại lúc {{at}}',
     title: 'Hàng đợi gửi HIS / eMCH',
     target: 'Nơi nhận',
     pending: 'Chờ gửi',
