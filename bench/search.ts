@@ -273,7 +273,7 @@ function time(fn: () => unknown): number {
 }
 
 // ---- Proposed replacement for PatientsRepo.findByName (db/patients.ts belongs to another part; see ADR 0010) ----
-const FTS_CAP = 200
+const FTS_CAP = 100
 const summary = 'id, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at'
 /** Names typed from the family name on: a range on the name_folded index, no sort, stops at the limit. */
 const prefixSql = `SELECT ${summary} FROM patients INDEXED BY patients_name_dob

@@ -29,7 +29,7 @@ export interface PatientWrite {
 }
 
 /** Most FTS hits a word-order search reads before ranking (a common family name matches 100k+ rows). */
-const FTS_CAP = 200
+const FTS_CAP = 100
 
 const summaryColumns =
   'id, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at'
@@ -65,6 +65,8 @@ export class PatientsRepo {
   private readonly insertStmt
   private readonly updateStmt
   private readonly nextCode
+  private readonly byNamePrefix
+  private readonly byNameWords
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?')
@@ -83,6 +85,18 @@ export class PatientsRepo {
          form_json = @formJson, guardian_patient_id = @guardianId, guardian_relation = @guardianRelation,
          updated_at = @at
        WHERE id = @id`
+    )
+    this.byNamePrefix = db.prepare<Record<string, unknown>, SummaryRow>(
+      `SELECT ${summaryColumns} FROM patients INDEXED BY patients_name_dob
+       WHERE name_folded >= @prefix AND name_folded < @upper AND merged_into IS NULL
+         AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
+       ORDER BY name_folded LIMIT @limit`
+    )
+    this.byNameWords = db.prepare<Record<string, unknown>, SummaryRow>(
+      `SELECT ${summaryColumns} FROM patients
+       WHERE rowid IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match LIMIT @cap)
+         AND merged_into IS NULL AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
+       ORDER BY length(name_folded), updated_at DESC LIMIT @limit`
     )
     this.nextCode = db.prepare<[], { value: number }>(
       `INSERT INTO sequences (name, value) VALUES ('patient_code', 1)
@@ -170,23 +184,10 @@ export class PatientsRepo {
    */
   findByName(words: string[], dobPrefix: string | null, limit: number): PatientSummary[] {
     const prefix = words.join(' ')
-    const first = this.db
-      .prepare<Record<string, unknown>, SummaryRow>(
-        `SELECT ${summaryColumns} FROM patients INDEXED BY patients_name_dob
-         WHERE name_folded >= @prefix AND name_folded < @upper AND merged_into IS NULL
-           AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
-         ORDER BY name_folded LIMIT @limit`
-      )
-      .all({ prefix, upper: `${prefix}~`, dob: dobPrefix, limit })
+    const first = this.byNamePrefix.all({ prefix, upper: `${prefix}~`, dob: dobPrefix, limit })
     if (first.length >= limit) return first.map(toSummary)
     const seen = new Set(first.map((r) => r.id))
-    const more = this.db
-      .prepare<Record<string, unknown>, SummaryRow>(
-        `SELECT ${summaryColumns} FROM patients
-         WHERE rowid IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match LIMIT @cap)
-           AND merged_into IS NULL AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
-         ORDER BY length(name_folded), updated_at DESC LIMIT @limit`
-      )
+    const more = this.byNameWords
       .all({ match: words.map((w) => `"${w}"*`).join(' '), dob: dobPrefix, limit, cap: FTS_CAP })
       .filter((r) => !seen.has(r.id))
     return [...first, ...more].slice(0, limit).map(toSummary)
