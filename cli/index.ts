@@ -9,6 +9,8 @@ import { parseQr } from './commands/parse-qr'
 import { read, readers } from './commands/card'
 import { config } from './commands/config'
 import { report } from './commands/report'
+import { importCatalog, normalize } from './commands/catalog'
+import { scan, scanners } from './commands/scanners'
 
 const commands: Record<string, Command> = {
   register,
@@ -18,7 +20,11 @@ const commands: Record<string, Command> = {
   readers,
   read,
   config,
-  report
+  report,
+  'import-catalog': importCatalog,
+  normalize,
+  scanners,
+  scan
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -33,7 +39,11 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   queue list [--status S] [--target T]             queued records with the reason they wait
   queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
   config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
+  normalize --from identity.json                   MoH-coded patient: codes, address candidates, warnings
+  import-catalog admin-units FILE(.json|.csv)      import the national unit list; reports what changed
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys
+  scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)
+  scan [--port PATH] [--baud N] [--timeout S]      wait for one scan and print it
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
   read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
                                                    read the chip: identity, passive authentication, timings

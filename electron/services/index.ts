@@ -6,7 +6,8 @@ import { createRegistration } from './reception/registration'
 import { createPatientSearch } from './patients/search'
 import { DeviceStatus } from './status/device-status'
 import { type Clock, systemClock } from './clock'
-import { type CodingCatalog, defaultCodingCatalog } from './coding/catalog/coding-catalog'
+import type { CodingCatalog } from './coding/catalog/coding-catalog'
+import { loadCodingCatalog } from './catalogs/stored-catalog'
 import type { QrRead, ScanVia } from '../contract/reading'
 import { ChipKeyHints } from './reading/chip-key-hints'
 import { createQrService } from './reading/qr-service'
@@ -50,7 +51,7 @@ export function createServices(options: ServiceOptions): Services {
   const actor = options.actor ?? 'reception'
   const register = createRegistration({ db, clock, actor, facility })
   const searchPatients = createPatientSearch(db)
-  const catalog = defaultCodingCatalog()
+  const catalog = loadCodingCatalog(db)
   const chipKeyHints = new ChipKeyHints(clock)
   const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
   const qrListeners = new Set<(read: QrRead) => void>()

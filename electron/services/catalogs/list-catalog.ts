@@ -3,7 +3,11 @@ import type { CodingCatalog } from '../coding/catalog/coding-catalog'
 import { fullUnitName } from '../coding/catalog/admin-catalog'
 
 /** The lists the form's drop-downs show, from the catalogue the coding uses (so they always agree). */
-export function listCatalog(catalog: CodingCatalog, kind: CatalogKind, parent: string | null): CatalogEntry[] {
+export function listCatalog(
+  catalog: CodingCatalog,
+  kind: CatalogKind,
+  parent: string | null
+): CatalogEntry[] {
   const current = catalog.admin.data.current
   switch (kind) {
     case 'ethnicity':

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs'
+import { extname } from 'node:path'
+import { parseArgs } from 'node:util'
+import { AppError } from '../../electron/contract/errors'
+import { identitySchema } from '../../electron/contract/identity'
+import { parseAdminUnitsImport } from '../../electron/services/coding/importer/admin-units-import'
+import { storeImportedUnits } from '../../electron/services/catalogs/stored-catalog'
+import { codeIdentity } from '../../electron/services/reading/code-identity'
+import { writeAudit } from '../../electron/services/audit/audit-log'
+import type { Command } from '../context'
+
+/** reception import-catalog admin-units FILE(.json|.csv): imports the national unit list and reports what changed. */
+export const importCatalog: Command = (ctx, args) => {
+  const [kind, file] = args.filter((a) => !a.startsWith('--'))
+  if (kind !== 'admin-units' || !file) {
+    throw new AppError(
+      'VALIDATION',
+      'Dùng: reception import-catalog admin-units <tệp .json hoặc .csv>',
+      'Usage'
+    )
+  }
+  let content: string
+  try {
+    content = readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new AppError('VALIDATION', `Không đọc được tệp ${file}.`, String(e))
+  }
+  const services = ctx.services()
+  const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'json'
+  const result = parseAdminUnitsImport(content, format, services.catalog.admin.data.current)
+  const at = services.clock().toISOString()
+  services.db.transaction(() => {
+    storeImportedUnits(services.db, result.list, at)
+    writeAudit(services.db, at, {
+      actor: services.actor,
+      action: 'update',
+      entity: 'catalog',
+      entityId: 'admin-units',
+      detail: { provinces: result.list.provinces.length, communes: result.list.communes.length }
+    })
+  })()
+  const summary = {
+    version: result.list.version.id,
+    provinces: result.list.provinces.length,
+    communes: result.list.communes.length,
+    diff: {
+      added: result.diff.added.length,
+      removed: result.diff.removed.length,
+      renamed: result.diff.renamed.length,
+      codeReused: result.diff.codeReused.length,
+      recoded: result.diff.recoded.length
+    },
+    problems: result.problems
+  }
+  ctx.out.result({ ...summary, changes: result.diff }, () =>
+    [
+      `Đã nhập danh mục ${summary.version}: ${summary.provinces} tỉnh, ${summary.communes} xã/phường.`,
+      `Thêm ${summary.diff.added}, bỏ ${summary.diff.removed}, đổi tên ${summary.diff.renamed}, mã dùng lại ${summary.diff.codeReused}, đổi mã ${summary.diff.recoded}.`,
+      ...summary.problems.slice(0, 20).map((p) => `! ${JSON.stringify(p)}`)
+    ].join('\n')
+  )
+}
+
+/** reception normalize --from identity.json: the coded patient (MoH codes, address candidates, warnings). */
+export const normalize: Command = (ctx, args) => {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, json: { type: 'boolean' } } })
+  if (!values.from)
+    throw new AppError('VALIDATION', 'Thiếu --from <tệp identity.json>.', 'Missing --from FILE')
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(values.from === '-' ? 0 : values.from, 'utf8'))
+  } catch (e) {
+    throw new AppError('VALIDATION', 'Không đọc được tệp danh tính (JSON).', String(e))
+  }
+  const identity = identitySchema.safeParse(raw)
+  if (!identity.success)
+    throw new AppError('VALIDATION', 'Tệp danh tính không đúng định dạng.', identity.error.message)
+  const coded = codeIdentity(identity.data, ctx.services().catalog)
+  ctx.out.result(coded)
+}

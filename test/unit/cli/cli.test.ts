@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { runCli } from '../../../cli/index'
+import { tempDir } from '../../support/fixtures'
+
+const SHARED_UNITS = resolve(__dirname, '../../../../shared/data/admin-units/units-2025-current.json')
+const QR =
+  '022195001234|100123456|Nguyễn Thị Hồng Nhung|14031995|Nữ|Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh|10042021'
+
+let dir: string
+let cleanup: () => void
+beforeEach(() => ({ dir, cleanup } = tempDir('reception-cli-')))
+afterEach(() => cleanup())
+
+/** Runs the CLI in-process and returns its exit code and the JSON it printed. */
+async function cli(...args: string[]): Promise<{ code: number; out: unknown }> {
+  const chunks: string[] = []
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    chunks.push(String(c))
+    return true
+  })
+  try {
+    const code = await runCli(['--data-dir', dir, '--json', ...args])
+    return { code, out: JSON.parse(chunks.join('')) }
+  } finally {
+    spy.mockRestore()
+  }
+}
+
+describe('reception CLI', () => {
+  it('parse-qr prints the identity and the keys that open the chip', async () => {
+    const r = await cli('parse-qr', QR)
+    expect(r.code).toBe(0)
+    expect(r.out).toMatchObject({
+      identity: {
+        idNumber: '022195001234',
+        fullName: 'Nguyễn Thị Hồng Nhung',
+        dateOfBirth: '1995-03-14',
+        sex: 'female'
+      },
+      chipKeys: {
+        can: '001234',
+        mrzInfo: expect.arrayContaining([expect.stringMatching(/^1950012347950314\d{8}$/)])
+      }
+    })
+  })
+
+  it('gives a typed error and a non-zero exit for garbage', async () => {
+    const r = await cli('parse-qr', 'https://example.com/not-a-card')
+    expect(r.code).not.toBe(0)
+    expect(r.out).toMatchObject({ error: { code: 'QR_INVALID', message: expect.any(String) } })
+  })
+
+  it('register then search finds the patient without diacritics; queue status shows both targets waiting', async () => {
+    const file = join(dir, 'identity.json')
+    const identity = (await cli('parse-qr', QR)).out as { identity: object }
+    writeFileSync(file, JSON.stringify(identity.identity))
+    const saved = await cli('register', '--from', file, '--visit-type', 'antenatal')
+    expect(saved).toMatchObject({ code: 0, out: { patientCreated: true } })
+    const found = await cli('patients', 'search', 'nguyen thi hong')
+    expect((found.out as { fullName: string }[]).map((p) => p.fullName)).toEqual(['Nguyễn Thị Hồng Nhung'])
+    expect((await cli('queue', 'status')).out).toMatchObject({
+      waiting: 2,
+      byTarget: { his: { pending: 1 }, emch: { pending: 1 } }
+    })
+  })
+
+  it('normalize codes the 2021 address to the new commune of Quảng Ninh', async () => {
+    const file = join(dir, 'identity.json')
+    writeFileSync(file, JSON.stringify(((await cli('parse-qr', QR)).out as { identity: object }).identity))
+    const r = await cli('normalize', '--from', file)
+    expect(r.out).toMatchObject({
+      form: { sex: 'female', address: { provinceCode: '22', communeCode: expect.stringMatching(/^\d{5}$/) } }
+    })
+  })
+
+  it('imports the national unit list and reports the 34 provinces', async () => {
+    const r = await cli('import-catalog', 'admin-units', SHARED_UNITS)
+    expect(r.code).toBe(0)
+    expect(r.out).toMatchObject({ provinces: 34, communes: 3321 })
+    // The next run codes against the imported list (stored in the database), still finding the new commune.
+    const file = join(dir, 'identity.json')
+    writeFileSync(file, JSON.stringify(((await cli('parse-qr', QR)).out as { identity: object }).identity))
+    const coded = await cli('normalize', '--from', file)
+    expect(coded.out).toMatchObject({ form: { address: { communeCode: expect.stringMatching(/^\d{5}$/) } } })
+    const catalog = await cli('import-catalog', 'admin-units', join(dir, 'missing.json'))
+    expect(catalog).toMatchObject({ code: 2, out: { error: { code: 'VALIDATION' } } })
+  })
+})
