@@ -124,7 +124,14 @@ export function QueueView({
           : t('queue.never')}
       </p>
 
-      <h3>{t('queue.problems')}</h3>
+      <div className="queue-head">
+        <h3>{t('queue.problems')}</h3>
+        {problems.length > 1 ? (
+          <button type="button" onClick={() => void resend(problems.map((i) => i.id))}>
+            {t('queue.resendAll', { count: problems.length })}
+          </button>
+        ) : null}
+      </div>
       {problems.length === 0 ? (
         <p className="muted">{t('queue.noProblems')}</p>
       ) : (

@@ -137,6 +137,7 @@ export const en: Messages = {
     status: 'Status',
     reason: 'Reason',
     resend: 'Resend',
+    resendAll: 'Resend all ({{count}})',
     retrying: 'Waiting to retry automatically',
     nextAttempt: 'next attempt {{at}}',
     title: 'Send queue: HIS / eMCH',

@@ -136,6 +136,7 @@ export const vi = {
     status: 'Trạng thái',
     reason: 'Lý do',
     resend: 'Gửi lại',
+    resendAll: 'Gửi lại tất cả ({{count}})',
     retrying: 'Đang chờ gửi lại tự động',
     nextAttempt: 'thử lại lúc {{at}}',
     title: 'Hàng đợi gửi HIS / eMCH',
