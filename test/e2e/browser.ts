@@ -7,7 +7,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const chromiumAvailable = existsSync(CHROMIUM_PATH)
 
 /** Debian's Chromium, headless, quiet on this closed network (toolchain.md §6). */
-export async function launchChromium(): Promise<{ context: BrowserContext; page: Page }> {
+export async function launchChromium(
+  extraArgs: string[] = []
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'reception-chromium-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -20,7 +22,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; page:
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--disable-quic'
+      '--disable-quic',
+      ...extraArgs
     ]
   })
   const page = context.pages()[0] ?? (await context.newPage())

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { visitTypes, type PatientRecord } from '../../../electron/contract/patient'
 import type { AppErrorValue } from '../../../electron/contract/errors'
@@ -12,6 +12,7 @@ import type { IdentitySource } from '../../../electron/contract/identity'
 import { intakeBus, type IntakeMessage } from '../intake/bus'
 import { applyCardForm, type CardField, type FieldConflict } from '../form/apply-identity'
 import { CardPanel, idleCard, type CardState } from './CardPanel'
+import { WebcamScan } from './WebcamScan'
 import { bridge } from '../bridge'
 import { useCatalog } from '../use-catalog'
 import { Field } from './Field'
@@ -67,6 +68,8 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
   const [card, setCard] = useState<CardState>(idleCard)
   const [intakeNote, setIntakeNote] = useState<string | null>(null)
   const [scanError, setScanError] = useState<AppErrorValue | null>(null)
+  const [webcam, setWebcam] = useState(false)
+  const closeWebcam = useCallback(() => setWebcam(false), [])
 
   useEffect(() => {
     const applyCoded = (coded: CodedIdentity, source: 'qr' | 'chip', readId: string): void => {
@@ -299,6 +302,15 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
         </div>
       ))}
       <CardPanel card={card} />
+      {webcam ? (
+        <WebcamScan onClose={closeWebcam} />
+      ) : (
+        <div className="intake-tools">
+          <button type="button" onClick={() => setWebcam(true)}>
+            {t('webcam.open')}
+          </button>
+        </div>
+      )}
 
       <fieldset>
         <legend>{t('form.sectionPatient')}</legend>

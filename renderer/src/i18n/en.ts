@@ -99,6 +99,12 @@ export const en: Messages = {
     markVerified: 'Chip ✓',
     scanError: 'The scanned code cannot be used'
   },
+  webcam: {
+    open: 'Scan QR with the webcam',
+    hint: "Hold the card's QR code steady in front of the camera for about a second.",
+    video: 'Webcam picture',
+    close: 'Close camera'
+  },
   validation: {
     required: 'Required',
     nameTooLong: 'Name too long (255 characters at most)',

@@ -98,6 +98,12 @@ export const vi = {
     markVerified: 'Chip ✓',
     scanError: 'Không dùng được mã vừa quét'
   },
+  webcam: {
+    open: 'Quét QR bằng webcam',
+    hint: 'Đưa mã QR trên thẻ vào trước camera, giữ yên khoảng 1 giây.',
+    video: 'Hình ảnh từ webcam',
+    close: 'Đóng camera'
+  },
   validation: {
     required: 'Không được để trống',
     nameTooLong: 'Họ tên quá dài (tối đa 255 ký tự)',
