@@ -33,12 +33,21 @@ export function recordIdentityRead(
       actor,
       at
     )
-    writeAudit(db, at, { actor, action: 'read', entity: 'identity', entityId: id, detail: { source: read.identity.source } })
+    writeAudit(db, at, {
+      actor,
+      action: 'read',
+      entity: 'identity',
+      entityId: id,
+      detail: { source: read.identity.source }
+    })
   })()
   return id
 }
 
 /** Adds the passive-authentication result to a chip read once EF.SOD has been checked. */
 export function recordVerification(db: Db, readId: string, verification: PassiveAuthValue): void {
-  db.prepare('UPDATE identity_reads SET verification_json = ? WHERE id = ?').run(JSON.stringify(verification), readId)
+  db.prepare('UPDATE identity_reads SET verification_json = ? WHERE id = ?').run(
+    JSON.stringify(verification),
+    readId
+  )
 }

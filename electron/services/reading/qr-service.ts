@@ -23,8 +23,16 @@ export function createQrService(deps: QrServiceDeps): (text: string, via: ScanVi
   return (text, via) => {
     const decoded = parseCccdQr(text)
     const coded = codeIdentity(decoded.identity, deps.catalog, decoded.warnings)
-    const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), deps.actor, { identity: decoded.identity })
+    const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), deps.actor, {
+      identity: decoded.identity
+    })
     deps.hints.remember(decoded.identity)
-    return { readId, via, identity: decoded.identity, coded, chipKeysReady: decoded.identity.idNumber !== null }
+    return {
+      readId,
+      via,
+      identity: decoded.identity,
+      coded,
+      chipKeysReady: decoded.identity.idNumber !== null
+    }
   }
 }
