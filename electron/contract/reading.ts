@@ -25,9 +25,20 @@ export const readingWarningSchema = z.object({
 })
 export type ReadingWarning = z.infer<typeof readingWarningSchema>
 
+/** The patient already on file for this card, and what the card changes (a re-scan updates, never duplicates). */
+export const returningPatientSchema = z.object({
+  patientId: z.string(),
+  fullName: z.string(),
+  by: z.enum(['idNumber', 'oldIdNumber', 'bhyt']),
+  changes: z.array(z.object({ field: z.string(), message: z.string() }))
+})
+export type ReturningPatient = z.infer<typeof returningPatientSchema>
+
 /** An identity turned into the MoH-coded form, with what the clerk must still decide. */
 export const codedIdentitySchema = z.object({
   form: patientFormSchema,
+  /** Set when the card belongs to a patient on file. */
+  returning: returningPatientSchema.nullable().default(null),
   addressCandidates: z.array(addressCandidateSchema),
   /** "mapped from the old unit X, district Y" when the card still carries a pre-2025 address. */
   addressNote: z.string().nullable(),

@@ -65,6 +65,21 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mod
     expect(row.patient_id).not.toBeNull()
   })
 
+  it('a re-scan of the same card finds the record on file, shows what changed and updates it', async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await page.getByLabel('Điện thoại').click()
+    await wedgeType(
+      page,
+      QR.replace('Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long', 'Số 8, Phường Bãi Cháy')
+    )
+    await expect.poll(() => page.getByTestId('returning-patient').isVisible()).toBe(true)
+    expect(await page.getByTestId('returning-patient').textContent()).toContain('Bãi Cháy')
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã cập nhật hồ sơ cũ')
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 })
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM patient_history').get()).toEqual({ n: 1 })
+  })
+
   it('refuses a damaged scan and says how to fix the scanner, filling nothing', async () => {
     await page.getByRole('button', { name: 'Nhập mới' }).click()
     await wedgeType(page, QR.replace('Nguyễn', 'Nguy?n'))

@@ -5,6 +5,7 @@ import { deriveChipKeys } from '../../../native/cccd'
 import type { ReaderManager, ReaderInfo } from '../../../native/pcsc'
 import type { Services } from '../index'
 import { codeIdentity } from '../reading/code-identity'
+import { withReturningPatient } from '../reading/match-identity'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
 

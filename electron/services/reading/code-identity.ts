@@ -22,6 +22,7 @@ export function codeIdentity(
   ]
   return {
     form: coded.form,
+    returning: null,
     addressCandidates: coded.addressCandidates.map((c) => ({ ...c })),
     addressNote,
     warnings

@@ -4,6 +4,7 @@ import { parseCccdQr } from '../../../native/cccd'
 import type { CodingCatalog } from '../coding/catalog/coding-catalog'
 import type { Clock } from '../clock'
 import { codeIdentity } from './code-identity'
+import { withReturningPatient } from './match-identity'
 import { recordIdentityRead } from './identity-reads'
 import type { ChipKeyHints } from './chip-key-hints'
 
@@ -22,7 +23,10 @@ export interface QrServiceDeps {
 export function createQrService(deps: QrServiceDeps): (text: string, via: ScanVia) => QrRead {
   return (text, via) => {
     const decoded = parseCccdQr(text)
-    const coded = codeIdentity(decoded.identity, deps.catalog, decoded.warnings)
+    const coded = withReturningPatient(
+      deps.db,
+      codeIdentity(decoded.identity, deps.catalog, decoded.warnings)
+    )
     const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), deps.actor, {
       identity: decoded.identity
     })

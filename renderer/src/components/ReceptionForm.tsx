@@ -6,7 +6,8 @@ import type {
   AddressCandidateValue,
   CardEvent,
   CodedIdentity,
-  ReadingWarning
+  ReadingWarning,
+  ReturningPatient
 } from '../../../electron/contract/reading'
 import type { IdentitySource } from '../../../electron/contract/identity'
 import { intakeBus, type IntakeMessage } from '../intake/bus'
@@ -69,14 +70,24 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
   const [intakeNote, setIntakeNote] = useState<string | null>(null)
   const [scanError, setScanError] = useState<AppErrorValue | null>(null)
   const [webcam, setWebcam] = useState(false)
+  const [returning, setReturning] = useState<ReturningPatient | null>(null)
   const closeWebcam = useCallback(() => setWebcam(false), [])
 
   useEffect(() => {
-    const applyCoded = (coded: CodedIdentity, source: 'qr' | 'chip', readId: string): void => {
+    const applyCoded = (
+      coded: CodedIdentity,
+      source: 'qr' | 'chip',
+      readId: string,
+      stored: FormState | null
+    ): void => {
       setForm((prev) => {
         // A saved form, or one about someone else, starts over: the next patient is at the desk.
-        const other = prev.idNumber && coded.form.idNumber && prev.idNumber !== coded.form.idNumber
-        const base = other ? emptyForm() : prev
+        // A returning patient starts from the record on file (phone, BHYT… stay), with the visit being typed.
+        const other = Boolean(prev.idNumber && coded.form.idNumber && prev.idNumber !== coded.form.idNumber)
+        const visit = { serviceType: prev.serviceType, department: prev.department, reason: prev.reason }
+        // What the clerk typed for this patient survives; the record on file fills everything else.
+        const typed = other ? {} : Object.fromEntries([...touched].map((f) => [f, prev[f]] as const))
+        const base: FormState = stored ? { ...stored, ...visit, ...typed } : other ? emptyForm() : prev
         const edited = other ? new Set<FieldName>() : touched
         const r = applyCardForm(base, edited, coded.form)
         setConflicts(r.conflicts)
@@ -87,12 +98,11 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           if (source === 'chip') for (const f of r.confirmed) if (next[f] !== 'verified') next[f] = 'chip'
           return next
         })
-        if (other) {
-          setTouched(new Set())
-          setPatientId(null)
-        }
+        if (other) setTouched(new Set())
         return r.state
       })
+      setPatientId(coded.returning?.patientId ?? null)
+      setReturning(coded.returning)
       setCandidates(coded.form.address.communeCode ? [] : coded.addressCandidates)
       setAddressNote(coded.addressNote)
       setWarnings(coded.warnings)
@@ -103,6 +113,15 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
         t(source === 'qr' ? 'intake.filledQr' : 'intake.filledChip', { name: coded.form.fullName })
       )
     }
+    /** Loads the record on file first when the card belongs to a returning patient. */
+    const intake = async (coded: CodedIdentity, source: 'qr' | 'chip', readId: string): Promise<void> => {
+      let stored: FormState | null = null
+      if (coded.returning) {
+        const r = await bridge.call('patients:get', { id: coded.returning.patientId })
+        if (r.ok) stored = fromPatientForm(r.value.form)
+      }
+      applyCoded(coded, source, readId, stored)
+    }
     const onCard = (e: CardEvent): void => {
       switch (e.type) {
         case 'inserted':
@@ -112,7 +131,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           setCard((c) => ({ ...c, reading: true, step: e.step, percent: e.percent, error: null }))
           break
         case 'identity':
-          applyCoded(e.coded, 'chip', e.readId)
+          void intake(e.coded, 'chip', e.readId)
           break
         case 'verified':
           setCard((c) => ({ ...c, verification: e.passiveAuthentication }))
@@ -137,7 +156,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
       }
     }
     return intakeBus.subscribe((m: IntakeMessage) => {
-      if (m.kind === 'qr') applyCoded(m.read.coded, 'qr', m.read.readId)
+      if (m.kind === 'qr') void intake(m.read.coded, 'qr', m.read.readId)
       else if (m.kind === 'card') onCard(m.event)
       else setScanError(m.error)
     })
@@ -202,6 +221,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
     setCard(idleCard)
     setIntakeNote(null)
     setScanError(null)
+    setReturning(null)
     setForm(emptyForm())
     setPatientId(null)
     setTouched(new Set())
@@ -279,6 +299,20 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
       {intakeNote ? (
         <div className="banner ok" role="status" data-testid="intake-note">
           {intakeNote}
+        </div>
+      ) : null}
+      {returning ? (
+        <div className="banner info" data-testid="returning-patient">
+          {t('intake.returning', { name: returning.fullName })}
+          {returning.changes.length > 0 ? (
+            <ul>
+              {returning.changes.map((c) => (
+                <li key={c.field}>{c.message}</li>
+              ))}
+            </ul>
+          ) : (
+            ` ${t('intake.noChanges')}`
+          )}
         </div>
       ) : null}
       {conflicts.map((c) => (

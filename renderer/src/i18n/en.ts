@@ -88,6 +88,8 @@ export const en: Messages = {
     }
   },
   intake: {
+    returning: 'Patient already on file: {{name}}. Saving updates this record (history kept), no new record.',
+    noChanges: 'Nothing on the card has changed.',
     filledQr: 'Filled from the QR code: {{name}}',
     filledChip: 'Filled from the chip: {{name}}',
     conflict: '{{field}}: the card says "{{value}}", unlike what was typed.',

@@ -87,6 +87,9 @@ export const vi = {
     }
   },
   intake: {
+    returning:
+      'Bệnh nhân đã có hồ sơ: {{name}}. Lưu sẽ cập nhật hồ sơ này (giữ lịch sử), không tạo hồ sơ mới.',
+    noChanges: 'Thông tin trên thẻ không đổi.',
     filledQr: 'Đã điền từ mã QR: {{name}}',
     filledChip: 'Đã điền từ chip: {{name}}',
     conflict: '{{field}}: thẻ ghi "{{value}}" khác giá trị đã nhập.',
