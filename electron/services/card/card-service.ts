@@ -109,7 +109,7 @@ export class CardService {
             type: 'identity',
             readId,
             identity: chipIdentity,
-            coded: codeIdentity(chipIdentity, services.catalog)
+            coded: withReturningPatient(services.db, codeIdentity(chipIdentity, services.catalog))
           })
         },
         onVerified: (pa) => {
