@@ -14,6 +14,7 @@ import {
   syncTargetSchema
 } from './status'
 import { identitySchema } from './identity'
+import { dateRangeSchema, qualityReportSchema } from './report'
 import {
   cardEventSchema,
   codedIdentitySchema,
@@ -81,6 +82,9 @@ export const calls = {
   },
   /** Codes an identity (e.g. one edited by hand) into the form, with address candidates. */
   'identity:code': { input: z.object({ identity: identitySchema }), output: codedIdentitySchema },
+  'report:quality': { input: dateRangeSchema, output: qualityReportSchema },
+  /** The same report as a spreadsheet the province can read (xlsx, base64). */
+  'report:xlsx': { input: dateRangeSchema, output: z.object({ fileName: z.string(), base64: z.string() }) },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
     output: z.array(catalogEntrySchema)

@@ -8,6 +8,8 @@ import { codeIdentity } from './reading/code-identity'
 import { writeAudit } from './audit/audit-log'
 import type { SyncScheduler } from './sync/schedule'
 import { listQueue, retryQueued } from './sync/worker/queue-admin'
+import { buildQualityReport } from './reports/quality'
+import { qualityReportXlsx } from './reports/quality-xlsx'
 
 export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
 export type Handlers = { [C in CallName]: Handler<C> }
@@ -60,6 +62,23 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
     },
     'qr:submit': ({ text, via }) => s.submitQr(text, via),
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
+    'report:quality': (range) => buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin }),
+    'report:xlsx': async (range) => {
+      const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
+      const file = await qualityReportXlsx(report)
+      // The spreadsheet names patients: exporting it is an auditable act.
+      writeAudit(db, s.clock().toISOString(), {
+        actor: s.actor,
+        action: 'export',
+        entity: 'report',
+        entityId: 'quality',
+        detail: { from: range.from, to: range.to, visits: report.visits }
+      })
+      return {
+        fileName: `bao-cao-chat-luong-${range.from}_${range.to}.xlsx`,
+        base64: file.toString('base64')
+      }
+    },
     'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
   }
 }

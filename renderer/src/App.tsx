@@ -4,12 +4,13 @@ import type { PatientRecord } from '../../electron/contract/patient'
 import { ReceptionForm } from './components/ReceptionForm'
 import { PatientSearch } from './components/PatientSearch'
 import { QueueView } from './components/QueueView'
+import { ReportView } from './components/ReportView'
 import { StatusBar } from './components/StatusBar'
 import { useAppStatus } from './use-status'
 import { setLanguage } from './i18n'
 import { useIntake } from './intake/use-intake'
 
-type Tab = 'reception' | 'search' | 'queue'
+type Tab = 'reception' | 'search' | 'queue' | 'report'
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation()
@@ -23,7 +24,7 @@ export function App(): React.JSX.Element {
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <nav role="tablist">
-          {(['reception', 'search', 'queue'] as const).map((name) => (
+          {(['reception', 'search', 'queue', 'report'] as const).map((name) => (
             <button
               key={name}
               role="tab"
@@ -62,6 +63,7 @@ export function App(): React.JSX.Element {
           />
         </div>
         {tab === 'queue' && <QueueView status={status?.queue ?? null} onChanged={refresh} />}
+        {tab === 'report' && <ReportView />}
       </main>
       <StatusBar status={status} />
     </div>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { chromiumAvailable, launchChromium } from './browser'
@@ -80,6 +80,20 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Nhung')
     expect(await page.getByLabel('Số CCCD / định danh').inputValue()).toBe('022195001234')
     expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('14/03/1995')
+  })
+
+  it('shows the data-quality report for the saved visit and exports it to Excel', async () => {
+    await page.getByRole('tab', { name: 'Báo cáo' }).click()
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click()
+    await expect.poll(() => page.getByTestId('report-visits').textContent()).toBe('1')
+    expect(await page.getByTestId('quality-report').textContent()).toContain('Nhập tay 1')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Tải về Excel' }).click()
+    const file = await (await download).path()
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK')
+    const audit = app.services.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get()
+    expect(audit).toEqual({ n: 1 })
+    await page.getByRole('tab', { name: 'Tiếp đón' }).click()
   })
 
   it('switches to English and back', async () => {

@@ -2,7 +2,7 @@ import type { Messages } from './vi'
 
 export const en: Messages = {
   app: { title: 'Patient reception', language: 'Language' },
-  nav: { reception: 'Reception', search: 'Find patient', queue: 'Send queue' },
+  nav: { reception: 'Reception', search: 'Find patient', queue: 'Send queue', report: 'Report' },
   status: {
     queueWaiting: '{{count}} records waiting to be sent',
     queueEmpty: 'Nothing waiting to be sent',
@@ -106,6 +106,22 @@ export const en: Messages = {
     hint: "Hold the card's QR code steady in front of the camera for about a second.",
     video: 'Webcam picture',
     close: 'Close camera'
+  },
+  report: {
+    title: 'Data-quality report (correct, complete, clean, live)',
+    from: 'From',
+    to: 'To',
+    run: 'Show report',
+    xlsx: 'Download Excel',
+    visits: 'Visits',
+    bySource: 'Source of the data',
+    manual: 'Typed',
+    chipVerified: 'Chip reads with a verified signature',
+    codedAddresses: 'Addresses coded to a commune',
+    duplicates: 'Possible duplicate groups',
+    sync: 'Sending',
+    field: 'Required XML1 field',
+    complete: 'Filled'
   },
   validation: {
     required: 'Required',

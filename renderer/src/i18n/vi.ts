@@ -1,7 +1,7 @@
 /** Vietnamese: the default language of the reception screen. */
 export const vi = {
   app: { title: 'Tiếp đón bệnh nhân', language: 'Ngôn ngữ' },
-  nav: { reception: 'Tiếp đón', search: 'Tìm bệnh nhân', queue: 'Hàng đợi gửi' },
+  nav: { reception: 'Tiếp đón', search: 'Tìm bệnh nhân', queue: 'Hàng đợi gửi', report: 'Báo cáo' },
   status: {
     queueWaiting: '{{count}} hồ sơ chờ gửi',
     queueEmpty: 'Không có hồ sơ chờ gửi',
@@ -106,6 +106,22 @@ export const vi = {
     hint: 'Đưa mã QR trên thẻ vào trước camera, giữ yên khoảng 1 giây.',
     video: 'Hình ảnh từ webcam',
     close: 'Đóng camera'
+  },
+  report: {
+    title: 'Báo cáo chất lượng dữ liệu (Đúng – Đủ – Sạch – Sống)',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    run: 'Xem báo cáo',
+    xlsx: 'Tải về Excel',
+    visits: 'Lượt tiếp đón',
+    bySource: 'Nguồn thông tin',
+    manual: 'Nhập tay',
+    chipVerified: 'Đọc chip đã xác thực chữ ký',
+    codedAddresses: 'Địa chỉ đã mã hoá xã/phường',
+    duplicates: 'Nhóm hồ sơ nghi trùng',
+    sync: 'Tình trạng gửi',
+    field: 'Trường XML1 bắt buộc',
+    complete: 'Đã có'
   },
   validation: {
     required: 'Không được để trống',

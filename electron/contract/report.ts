@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+const bySource = z.object({ chip: z.number().int(), qr: z.number().int(), manual: z.number().int() })
+
+/** The "Đúng – Đủ – Sạch – Sống" data-quality report for a date range (health-data.md §8). */
+export const qualityReportSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  generatedAt: z.string(),
+  visits: z.number().int(),
+  patients: z.number().int(),
+  visitsBySource: bySource,
+  readsBySource: bySource,
+  chipVerification: z.object({
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    unchecked: z.number().int()
+  }),
+  completeness: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      filled: z.number().int(),
+      total: z.number().int(),
+      percent: z.number()
+    })
+  ),
+  codedAddresses: z.object({ coded: z.number().int(), total: z.number().int(), percent: z.number() }),
+  duplicates: z.array(
+    z.object({
+      fullName: z.string(),
+      dateOfBirth: z.string(),
+      members: z.array(
+        z.object({ id: z.string(), code: z.string(), fullName: z.string(), idNumber: z.string().nullable() })
+      )
+    })
+  ),
+  invalid: z.array(
+    z.object({
+      visitId: z.string(),
+      visitedAt: z.string(),
+      patientId: z.string(),
+      patientCode: z.string(),
+      fullName: z.string(),
+      reasons: z.array(z.string())
+    })
+  ),
+  sync: z.object({
+    sent: z.number().int(),
+    pending: z.number().int(),
+    failed: z.number().int(),
+    dead: z.number().int(),
+    notQueued: z.number().int()
+  })
+})
+export type QualityReportValue = z.infer<typeof qualityReportSchema>
+
+export const dateRangeSchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+})
