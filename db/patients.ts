@@ -34,7 +34,8 @@ const FTS_CAP = 100
 const summaryColumns =
   'id, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at'
 
-interface SummaryRow {
+/** The columns a PatientSummary is made of. */
+export interface SummaryRow {
   id: string
   full_name: string
   date_of_birth: string
@@ -45,7 +46,7 @@ interface SummaryRow {
   updated_at: string
 }
 
-function toSummary(r: SummaryRow): PatientSummary {
+export function toSummary(r: SummaryRow): PatientSummary {
   return {
     id: r.id,
     fullName: r.full_name,

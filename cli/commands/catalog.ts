@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../electron/contract/errors'
-import { identitySchema } from '../../electron/contract/identity'
 import { parseAdminUnitsImport } from '../../electron/services/coding/importer/admin-units-import'
 import { storeImportedUnits } from '../../electron/services/catalogs/stored-catalog'
 import { codeIdentity } from '../../electron/services/reading/code-identity'
 import { writeAudit } from '../../electron/services/audit/audit-log'
 import type { Command } from '../context'
+import { readIdentityFile } from '../identity-file'
 
 /** reception import-catalog admin-units FILE(.json|.csv): imports the national unit list and reports what changed. */
 export const importCatalog: Command = (ctx, args) => {
@@ -64,17 +64,7 @@ export const importCatalog: Command = (ctx, args) => {
 /** reception normalize --from identity.json: the coded patient (MoH codes, address candidates, warnings). */
 export const normalize: Command = (ctx, args) => {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, json: { type: 'boolean' } } })
-  if (!values.from)
-    throw new AppError('VALIDATION', 'Thiếu --from <tệp identity.json>.', 'Missing --from FILE')
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(values.from === '-' ? 0 : values.from, 'utf8'))
-  } catch (e) {
-    throw new AppError('VALIDATION', 'Không đọc được tệp danh tính (JSON).', String(e))
-  }
-  const identity = identitySchema.safeParse(raw)
-  if (!identity.success)
-    throw new AppError('VALIDATION', 'Tệp danh tính không đúng định dạng.', identity.error.message)
-  const coded = codeIdentity(identity.data, ctx.services().catalog)
+  const identity = readIdentityFile(values.from)
+  const coded = codeIdentity(identity, ctx.services().catalog)
   ctx.out.result(coded)
 }

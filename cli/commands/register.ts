@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { identitySchema } from '../../electron/contract/identity'
 import { AppError } from '../../electron/contract/errors'
 import { patientFormSchema, visitTypeSchema } from '../../electron/contract/patient'
 import { codeIdentity } from '../../electron/services/reading/code-identity'
 import type { Command } from '../context'
+import { readIdentityFile } from '../identity-file'
 
 /** reception register --from identity.json [--visit-type T] */
 export const register: Command = (ctx, args) => {
@@ -12,22 +11,7 @@ export const register: Command = (ctx, args) => {
     args,
     options: { from: { type: 'string' }, 'visit-type': { type: 'string' } }
   })
-  if (!values.from)
-    throw new AppError('VALIDATION', 'Thiếu --from <tệp identity.json>.', 'Missing --from FILE')
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(values.from === '-' ? 0 : values.from, 'utf8'))
-  } catch (e) {
-    throw new AppError(
-      'VALIDATION',
-      'Không đọc được tệp danh tính (JSON).',
-      `Cannot read identity JSON: ${String(e)}`
-    )
-  }
-  const identity = identitySchema.safeParse(raw)
-  if (!identity.success) {
-    throw new AppError('VALIDATION', 'Tệp danh tính không đúng định dạng.', identity.error.message)
-  }
+  const identity = readIdentityFile(values.from)
   const visitType = visitTypeSchema.safeParse(values['visit-type'] ?? 'other')
   if (!visitType.success) {
     throw new AppError(
@@ -37,7 +21,7 @@ export const register: Command = (ctx, args) => {
     )
   }
   const services = ctx.services()
-  const coded = codeIdentity(identity.data, services.catalog)
+  const coded = codeIdentity(identity, services.catalog)
   // Unattended: what the clerk would still decide on screen (e.g. which new commune) is reported as a warning;
   // only a form that cannot be valid (no date of birth or sex) is refused.
   const form = patientFormSchema.safeParse(coded.form)
@@ -55,7 +39,7 @@ export const register: Command = (ctx, args) => {
     patient: form.data,
     visit: { serviceType: visitType.data, department: null, reason: null },
     identityReadId: null,
-    source: identity.data.source
+    source: identity.source
   })
   ctx.out.result(
     result,

@@ -1,51 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { chromiumAvailable, launchChromium } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 import { writeQrVideo } from './support/qr-video'
+import { hasSocat, PtyPair } from '../harness/pty'
 
 const QR =
   '022195001234|100123456|Nguyễn Thị Hồng Nhung|14031995|Nữ|Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh|10042021'
-const hasSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0
 if (!hasSocat) console.log('skipped: serial-scanner e2e needs socat (apt install socat)')
-
-/** A USB-COM scanner played by a socat pseudo-terminal pair: the app opens one end, the "scanner" writes to the other. */
-async function ptyPair(dir: string): Promise<{ app: string; scanner: string; proc: ChildProcess }> {
-  const scanner = join(dir, 'scanner')
-  const app = join(dir, 'app')
-  const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${scanner}`, `pty,raw,echo=0,link=${app}`], {
-    stdio: ['ignore', 'ignore', 'pipe']
-  })
-  await new Promise<void>((resolve, reject) => {
-    let log = ''
-    const timer = setTimeout(() => reject(new Error(`socat did not start: ${log}`)), 5000)
-    proc.stderr?.on('data', (d: Buffer) => {
-      log += d.toString()
-      if (log.includes('starting data transfer loop')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-  })
-  return { app, scanner, proc }
-}
 
 describe.skipIf(!(chromiumAvailable && rendererBuilt && hasSocat))(
   'QR scanners other than the keyboard',
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'reception-scanners-'))
-    let pty: Awaited<ReturnType<typeof ptyPair>>
+    const pty = new PtyPair()
     let app: Awaited<ReturnType<typeof startWebApp>>
     let context: BrowserContext
     let page: Page
 
     beforeAll(async () => {
-      pty = await ptyPair(dir)
+      await pty.plug()
       const video = join(dir, 'qr.y4m')
       writeQrVideo(video, QR)
       app = await startWebApp({
@@ -69,7 +46,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt && hasSocat))(
     afterAll(async () => {
       await context?.close()
       await app?.stop()
-      pty?.proc.kill('SIGTERM')
+      await pty.dispose()
       rmSync(dir, { recursive: true, force: true })
     })
 
@@ -77,9 +54,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt && hasSocat))(
       await expect
         .poll(() => page.getByTestId('status-scanner').textContent(), { timeout: 10_000 })
         .toContain('USB-COM')
-      const port = await open(pty.scanner, 'w')
-      await port.write(Buffer.from(`${QR}\r\n`, 'utf8'))
-      await port.close()
+      await pty.scannerWrites([Buffer.from(`${QR}\r\n`, 'utf8')])
       await expect
         .poll(() => page.getByLabel('Họ và tên').inputValue(), { timeout: 10_000 })
         .toBe('Nguyễn Thị Hồng Nhung')

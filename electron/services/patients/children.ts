@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection'
-import { PatientsRepo, type PatientRow } from '../../../db/patients'
+import { PatientsRepo, toSummary, type PatientRow } from '../../../db/patients'
 import { AppError } from '../../contract/errors'
 import type { Sex } from '../../contract/identity'
 import type {
@@ -89,15 +89,8 @@ export function childrenOf(db: Db, guardian: string): ChildSummary[] {
     )
     .all(row.id)
     .map((r) => ({
-      id: r.id,
+      ...toSummary(r),
       code: r.code,
-      fullName: r.full_name,
-      dateOfBirth: r.date_of_birth,
-      sex: r.sex,
-      idNumber: r.id_number,
-      bhytCardNumber: r.bhyt_card_number,
-      addressText: r.address_text,
-      updatedAt: r.updated_at,
       relation: r.guardian_relation,
       birthWeightGrams: r.birth_weight_grams
     }))

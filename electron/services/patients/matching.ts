@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connection'
+import { toSummary } from '../../../db/patients'
 import type { PatientForm, PatientSummary } from '../../contract/patient'
 import { foldVietnamese } from '../text/fold'
 
@@ -57,19 +58,6 @@ interface MatchRow {
 
 const columns =
   'id, full_name, name_folded, date_of_birth, sex, id_number, old_id_number, bhyt_card_number, address_text, form_json, updated_at'
-
-function toSummary(r: MatchRow): PatientSummary {
-  return {
-    id: r.id,
-    fullName: r.full_name,
-    dateOfBirth: r.date_of_birth,
-    sex: r.sex,
-    idNumber: r.id_number,
-    bhytCardNumber: r.bhyt_card_number,
-    addressText: r.address_text,
-    updatedAt: r.updated_at
-  }
-}
 
 /** Two ID numbers that are both known and differ: two people, whatever else agrees. */
 function idsConflict(a: string | null, b: string | null): boolean {

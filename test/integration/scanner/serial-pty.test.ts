@@ -2,12 +2,8 @@
  * The USB-COM adapter over the real `serialport` binding, with a pseudo-terminal pair from socat playing
  * the scanner's virtual COM port. Killing socat is the unplug; restarting it (same symlinks) the replug.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasSocat, PtyPair, waitFor } from '../../harness/pty'
 import { ScannerManager, type ScanEvent } from '../../../native/scanner/manager'
 import type { ScannerStatus } from '../../../electron/contract/status'
 
@@ -15,80 +11,7 @@ const cccdQr =
   '022303001234|022123456|Nguyễn Thị Hương Giang|05011993|Nữ|Tổ 7, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh|10052021||||'
 
 // socat is a declared build-machine dependency (docs/toolchain); without it this suite cannot run at all.
-const hasSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0
 if (!hasSocat) console.warn('serial-pty: socat not installed, suite skipped')
-
-/** A socat pty pair: `scanner` is the device's end, `app` the port the app opens (symlinks survive restarts). */
-class PtyPair {
-  readonly dir = mkdtempSync(join(tmpdir(), 'scanner-pty-'))
-  readonly scanner = join(this.dir, 'scanner')
-  readonly app = join(this.dir, 'app')
-  private proc: ChildProcess | null = null
-
-  async plug(): Promise<void> {
-    const proc = spawn(
-      'socat',
-      ['-d', '-d', `pty,raw,echo=0,link=${this.scanner}`, `pty,raw,echo=0,link=${this.app}`],
-      {
-        stdio: ['ignore', 'ignore', 'pipe']
-      }
-    )
-    this.proc = proc
-    await new Promise<void>((resolve, reject) => {
-      let log = ''
-      const timer = setTimeout(() => reject(new Error(`socat did not start: ${log}`)), 5000)
-      proc.stderr?.on('data', (d: Buffer) => {
-        log += d.toString()
-        if (log.includes('starting data transfer loop')) {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
-      proc.on('exit', (code) => reject(new Error(`socat exited with ${code}: ${log}`)))
-    })
-  }
-
-  async unplug(): Promise<void> {
-    const proc = this.proc
-    this.proc = null
-    if (!proc || proc.exitCode !== null) return
-    await new Promise<void>((resolve) => {
-      proc.on('exit', () => resolve())
-      proc.kill('SIGTERM')
-    })
-  }
-
-  /** The scanner's side: write bytes into the other end of the pair, in the given chunks. */
-  async scannerWrites(chunks: Uint8Array[]): Promise<void> {
-    const handle = await open(this.scanner, 'w')
-    try {
-      for (const chunk of chunks) {
-        await handle.write(chunk)
-        await new Promise((r) => setTimeout(r, 5))
-      }
-    } finally {
-      await handle.close()
-    }
-  }
-
-  async dispose(): Promise<void> {
-    await this.unplug()
-    rmSync(this.dir, { recursive: true, force: true })
-  }
-}
-
-function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now()
-    const tick = (): void => {
-      const value = probe()
-      if (value !== undefined) return resolve(value)
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`))
-      setTimeout(tick, 20)
-    }
-    tick()
-  })
-}
 
 describe.skipIf(!hasSocat)('USB-COM scanner over a real pty pair', () => {
   const pty = new PtyPair()
