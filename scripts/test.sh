@@ -5,4 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 if [ ! -d node_modules ] || [ ! -f out/renderer/index.html ]; then bash scripts/setup.sh; fi
-npx vitest run "$@"
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# One plain closing line for CI: "Tests: N passed, N failed, N skipped".
+node -e '
+  const r = require("./test-results/vitest.json")
+  const skipped = r.numPendingTests + r.numTodoTests
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`)
+' || true
+exit $status
