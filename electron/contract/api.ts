@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  patientFormSchema,
   patientRecordSchema,
   patientSummarySchema,
   registrationInputSchema,
@@ -56,6 +57,11 @@ export const calls = {
     output: z.array(patientSummarySchema)
   },
   'patients:get': { input: z.object({ id: z.string().min(1) }), output: patientRecordSchema },
+  /** Fixes a record a target refused: updates the patient (no new visit) and re-queues the refused submissions. */
+  'patients:correct': {
+    input: z.object({ patientId: z.string().min(1), patient: patientFormSchema }),
+    output: z.object({ changed: z.array(z.string()), resubmitted: z.number().int() })
+  },
   'queue:status': { input: z.object({}), output: queueStatusSchema },
   'queue:list': {
     input: z.object({

@@ -61,6 +61,7 @@ export const queueItemSchema = z.object({
   lastErrorCode: z.string().nullable(),
   /** Vietnamese, for the clerk. */
   lastError: z.string().nullable(),
+  patientId: z.string().nullable(),
   patientName: z.string().nullable()
 })
 export type QueueItem = z.infer<typeof queueItemSchema>

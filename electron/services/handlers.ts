@@ -9,6 +9,7 @@ import { writeAudit } from './audit/audit-log'
 import type { SyncScheduler } from './sync/schedule'
 import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
+import { createCorrection } from './reception/correct-patient'
 import { qualityReportXlsx } from './reports/quality-xlsx'
 
 export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
@@ -22,6 +23,7 @@ export interface HandlerExtras {
 
 export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
   const { db } = s
+  const correct = createCorrection({ db, clock: s.clock, actor: s.actor })
   return {
     'app:info': () => ({
       version: s.options.version,
@@ -42,6 +44,7 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       })
       return record
     },
+    'patients:correct': ({ patientId, patient }) => correct(patientId, patient),
     'queue:status': () => queueStatus(db),
     'queue:list': ({ status, target, limit }) =>
       listQueue(

@@ -15,7 +15,7 @@ type Tab = 'reception' | 'search' | 'queue' | 'report'
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const [tab, setTab] = useState<Tab>('reception')
-  const [opened, setOpened] = useState<PatientRecord | null>(null)
+  const [opened, setOpened] = useState<{ record: PatientRecord; correcting: boolean } | null>(null)
   const { status, refresh } = useAppStatus()
   useIntake()
 
@@ -48,8 +48,9 @@ export function App(): React.JSX.Element {
         {/* Form and search stay mounted so switching tabs never loses what the clerk typed or found. */}
         <div hidden={tab !== 'reception'}>
           <ReceptionForm
-            key={opened?.id ?? 'new'}
-            opened={opened}
+            key={opened ? `${opened.record.id}:${opened.correcting ? 'fix' : 'open'}` : 'new'}
+            opened={opened?.record ?? null}
+            correcting={opened?.correcting ?? false}
             onSaved={refresh}
             onClearOpened={() => setOpened(null)}
           />
@@ -57,12 +58,21 @@ export function App(): React.JSX.Element {
         <div hidden={tab !== 'search'}>
           <PatientSearch
             onOpen={(record) => {
-              setOpened(record)
+              setOpened({ record, correcting: false })
               setTab('reception')
             }}
           />
         </div>
-        {tab === 'queue' && <QueueView status={status?.queue ?? null} onChanged={refresh} />}
+        {tab === 'queue' && (
+          <QueueView
+            status={status?.queue ?? null}
+            onChanged={refresh}
+            onCorrect={(record) => {
+              setOpened({ record, correcting: true })
+              setTab('reception')
+            }}
+          />
+        )}
         {tab === 'report' && <ReportView />}
       </main>
       <StatusBar status={status} />

@@ -70,18 +70,23 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('send queue in browser mo
     await page.screenshot({ path: resolve(ARTIFACTS, 'queue-refused.png'), fullPage: true })
   })
 
-  it('resends a refused record after a person has looked at it; the HIS holds each record once', async () => {
-    const problems = Number(await page.getByTestId('queue-his-failed').textContent())
-    const resend =
-      problems > 1
-        ? page.getByRole('button', { name: `Gửi lại tất cả (${problems})` })
-        : page.getByRole('button', { name: 'Gửi lại', exact: true })
-    await resend.click()
+  it('a refused record is fixed in the form and resent, the other resent as is; the HIS holds each once', async () => {
+    await page.getByRole('button', { name: 'Sửa hồ sơ' }).first().click()
+    await expect.poll(() => page.getByTestId('editing-banner').textContent()).toContain('bị nơi nhận từ chối')
+    await page.getByLabel('Điện thoại').fill('0987654321')
+    await page.getByRole('button', { name: 'Lưu và gửi lại' }).click()
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('xếp lại 1 bản gửi')
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 2 })
+
+    await page.getByRole('tab', { name: 'Hàng đợi gửi' }).click()
+    await expect.poll(() => page.getByTestId('queue-his-failed').textContent()).toBe('1')
+    await page.getByRole('button', { name: 'Gửi lại', exact: true }).click()
     await expect.poll(() => page.getByTestId('queue-his-failed').textContent()).toBe('0')
     await page.getByRole('button', { name: 'Gửi ngay' }).click()
     await expect.poll(() => page.getByTestId('queue-his-sent').textContent(), { timeout: 20_000 }).toBe('2')
     const patients = his.stored().fhir.filter((r) => r.resourceType === 'Patient')
     expect(patients).toHaveLength(2)
+    expect(JSON.stringify(patients.map((p) => p.resource))).toContain('0987654321')
     expect(await page.getByTestId('status-queue').textContent()).toContain('Không có hồ sơ chờ gửi')
   })
 })

@@ -20,7 +20,7 @@ export interface RegistrationDeps {
 }
 
 /** Names and addresses are stored NFC with single spaces, whatever the source typed. */
-function tidyForm(form: PatientForm): PatientForm {
+export function tidyForm(form: PatientForm): PatientForm {
   return {
     ...form,
     fullName: tidyText(form.fullName),

@@ -9,6 +9,7 @@ import {
   type QueueStatus
 } from '../../../electron/contract/status'
 import { bridge } from '../bridge'
+import type { PatientRecord } from '../../../electron/contract/patient'
 
 /** Rows a person must look at (refused, dead) and rows waiting to retry with the reason of their last try. */
 async function fetchLists(): Promise<{ problems: QueueItem[]; waiting: QueueItem[] }> {
@@ -29,10 +30,13 @@ const formatTime = (iso: string | null | undefined): string | null =>
 /** Counts per target and status, the records that need a person (with the target's reason), send now and resend. */
 export function QueueView({
   status,
-  onChanged
+  onChanged,
+  onCorrect
 }: {
   status: QueueStatus | null
   onChanged: () => void
+  /** Opens a refused record in the form to be fixed and resent. */
+  onCorrect: (record: PatientRecord) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
   const [problems, setProblems] = useState<QueueItem[]>([])
@@ -64,6 +68,12 @@ export function QueueView({
     if (r.ok) setResult(r.value)
     else setError(r.error)
     onChanged()
+  }
+
+  const correct = async (patientId: string): Promise<void> => {
+    const r = await bridge.call('patients:get', { id: patientId })
+    if (r.ok) onCorrect(r.value)
+    else setError(r.error)
   }
 
   const resend = async (ids: number[]): Promise<void> => {
@@ -153,6 +163,11 @@ export function QueueView({
                 <td>{t(`queue.${i.status}`)}</td>
                 <td className="reason">{i.lastError ?? '—'}</td>
                 <td>
+                  {i.patientId ? (
+                    <button type="button" onClick={() => void correct(i.patientId!)}>
+                      {t('queue.correct')}
+                    </button>
+                  ) : null}{' '}
                   <button type="button" onClick={() => void resend([i.id])}>
                     {t('queue.resend')}
                   </button>

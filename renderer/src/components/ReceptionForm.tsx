@@ -28,6 +28,8 @@ import {
 
 interface Props {
   opened: PatientRecord | null
+  /** Opened from the send queue to fix a refused record: Save corrects it and re-queues, without a new visit. */
+  correcting?: boolean
   onSaved: () => void
   onClearOpened: () => void
 }
@@ -49,7 +51,12 @@ const labelKey: Record<CardField, string> = {
   unitListVersion: 'form.commune'
 }
 
-export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.JSX.Element {
+export function ReceptionForm({
+  opened,
+  correcting = false,
+  onSaved,
+  onClearOpened
+}: Props): React.JSX.Element {
   const { t } = useTranslation()
   // App remounts this component (key) when another record is opened, so state starts from it.
   const [form, setForm] = useState<FormState>(() => (opened ? fromPatientForm(opened.form) : emptyForm()))
@@ -254,6 +261,14 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
       return
     }
     setSaving(true)
+    if (correcting && patientId) {
+      const c = await bridge.call('patients:correct', { patientId, patient: toPatientForm(form, new Date()) })
+      setSaving(false)
+      if (c.ok) setNotice({ kind: 'ok', text: t('form.corrected', { count: c.value.resubmitted }) })
+      else setNotice({ kind: 'error', error: c.error })
+      onSaved()
+      return
+    }
     const r = await bridge.call('patients:register', {
       patientId,
       patient: toPatientForm(form, new Date()),
@@ -289,7 +304,9 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
       aria-label={t('nav.reception')}
     >
       {patientId && opened ? (
-        <div className="banner info">{t('form.editing', { name: opened.form.fullName })}</div>
+        <div className="banner info" data-testid="editing-banner">
+          {t(correcting ? 'form.correcting' : 'form.editing', { name: opened.form.fullName })}
+        </div>
       ) : null}
       {scanError ? (
         <div className="banner error" role="alert" data-testid="scan-error">
@@ -578,7 +595,7 @@ export function ReceptionForm({ opened, onSaved, onClearOpened }: Props): React.
           {t('form.clear')}
         </button>
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('form.saving') : t('form.save')}
+          {saving ? t('form.saving') : t(correcting ? 'form.saveCorrection' : 'form.save')}
         </button>
       </div>
     </form>

@@ -52,6 +52,10 @@ export const en: Messages = {
     savedUpdate: 'Existing patient updated and visit added.',
     fixErrors: '{{count}} fields need fixing before saving.',
     editing: 'Editing existing record: {{name}}',
+    correcting:
+      'Fixing a record the target refused: {{name}}. When done press "Save and resend" (no new visit).',
+    saveCorrection: 'Save and resend',
+    corrected: 'Record corrected; {{count}} submissions queued again.',
     required: '* required'
   },
   visit: {
@@ -160,6 +164,7 @@ export const en: Messages = {
     patient: 'Patient',
     status: 'Status',
     reason: 'Reason',
+    correct: 'Fix record',
     resend: 'Resend',
     resendAll: 'Resend all ({{count}})',
     retrying: 'Waiting to retry automatically',

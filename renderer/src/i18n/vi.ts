@@ -51,6 +51,10 @@ export const vi = {
     savedUpdate: 'Đã cập nhật hồ sơ cũ và thêm lượt khám.',
     fixErrors: 'Còn {{count}} trường cần sửa trước khi lưu.',
     editing: 'Đang mở hồ sơ có sẵn: {{name}}',
+    correcting:
+      'Đang sửa hồ sơ bị nơi nhận từ chối: {{name}}. Sửa xong bấm "Lưu và gửi lại" (không tạo lượt khám mới).',
+    saveCorrection: 'Lưu và gửi lại',
+    corrected: 'Đã sửa hồ sơ và xếp lại {{count}} bản gửi.',
     required: '* bắt buộc'
   },
   visit: {
@@ -160,6 +164,7 @@ export const vi = {
     patient: 'Bệnh nhân',
     status: 'Trạng thái',
     reason: 'Lý do',
+    correct: 'Sửa hồ sơ',
     resend: 'Gửi lại',
     resendAll: 'Gửi lại tất cả ({{count}})',
     retrying: 'Đang chờ gửi lại tự động',

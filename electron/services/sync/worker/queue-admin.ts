@@ -12,7 +12,13 @@ import type { Submission } from '../../../contract/submission'
 
 /** One queued record as the queue screen shows it. `patientName` only when asked for (never in JSON/logs). */
 export interface QueueItem extends Omit<OutboxListRow, 'receipt' | 'updatedAt'> {
+  patientId: string | null
   patientName: string | null
+}
+
+function patientIdOf(payload: unknown): string | null {
+  const id = (payload as { patient?: { id?: unknown } } | null)?.patient?.id
+  return typeof id === 'string' ? id : null
 }
 
 function patientName(payload: unknown): string | null {
@@ -34,7 +40,12 @@ export function listQueue(
     nextAttemptAt: r.nextAttemptAt,
     lastErrorCode: r.lastErrorCode,
     lastError: r.lastError,
-    patientName: options.withNames ? patientName(rowPayload(db, r.id)) : null
+    ...(options.withNames
+      ? (() => {
+          const payload = rowPayload(db, r.id)
+          return { patientId: patientIdOf(payload), patientName: patientName(payload) }
+        })()
+      : { patientId: null, patientName: null })
   }))
 }
 
