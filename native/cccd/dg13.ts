@@ -167,6 +167,16 @@ function isNoExpiry(text: string): boolean {
  * decoder does not know are returned raw in `extra`. Any structural fault or an unreadable value of
  * a known field throws AppError CHIP_DATA_INVALID naming the field.
  */
+/** DG13 fields kept as the card prints them (NFC text, null when absent). */
+const PLAIN_TEXT_FIELDS = {
+  [DG13_FIELD.nationality]: 'nationality',
+  [DG13_FIELD.ethnicity]: 'ethnicity',
+  [DG13_FIELD.religion]: 'religion',
+  [DG13_FIELD.placeOfOrigin]: 'placeOfOrigin',
+  [DG13_FIELD.placeOfResidence]: 'placeOfResidence',
+  [DG13_FIELD.identifyingFeatures]: 'identifyingFeatures'
+} as const
+
 export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
   const fields = splitFields(bytes)
   const identity = emptyIdentity('chip')
@@ -205,22 +215,12 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
         break
       }
       case DG13_FIELD.nationality:
-        identity.nationality = singleText(field)
-        break
       case DG13_FIELD.ethnicity:
-        identity.ethnicity = singleText(field)
-        break
       case DG13_FIELD.religion:
-        identity.religion = singleText(field)
-        break
       case DG13_FIELD.placeOfOrigin:
-        identity.placeOfOrigin = singleText(field)
-        break
       case DG13_FIELD.placeOfResidence:
-        identity.placeOfResidence = singleText(field)
-        break
       case DG13_FIELD.identifyingFeatures:
-        identity.identifyingFeatures = singleText(field)
+        identity[PLAIN_TEXT_FIELDS[n]] = singleText(field)
         break
       case DG13_FIELD.issueDate: {
         const text = singleText(field)
