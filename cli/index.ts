@@ -33,6 +33,8 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   register --from identity.json [--visit-type T]   save a patient + visit from an identity (JSON)
   patients search TEXT                             find by ID number or name (diacritics optional)
   patients find --id ID | --bhyt CARD              exact lookup by ID number, old ID number or BHYT card
+  patients children MOTHER_ID                      children registered under a mother's/guardian's record
+  patients merge KEEP_ID DUPLICATE_ID              merge a duplicate into the record kept (audited, reversible)
   report quality --from D --to D [--xlsx FILE]     data-quality report (Đúng – Đủ – Sạch – Sống)
   queue status                                     what waits to be sent to HIS / eMCH
   queue flush [--target his|emch] [--max-wait S]   send what waits now; prints {sent, failed, dead, remaining}

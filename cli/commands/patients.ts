@@ -2,11 +2,39 @@ import { AppError } from '../../electron/contract/errors'
 import type { PatientSummary } from '../../electron/contract/patient'
 import type { Command } from '../context'
 import { patientsFind } from './patients-find'
+import { mergePatients } from '../../electron/services/patients/merge'
+import { childrenOf } from '../../electron/services/patients/children'
 
-/** reception patients search TEXT | patients find --id ID */
+/** reception patients search TEXT | find --id ID | children ID | merge KEEP_ID DUPLICATE_ID */
 export const patients: Command = (ctx, args) => {
   const [sub, ...rest] = args
   if (sub === 'find') return patientsFind(ctx, rest)
+  if (sub === 'children') {
+    if (!rest[0])
+      throw new AppError('VALIDATION', 'Dùng: reception patients children <số CCCD của mẹ>', 'Usage')
+    const list = childrenOf(ctx.services().db, rest[0])
+    return ctx.out.result(list, (l: typeof list) =>
+      l.length === 0
+        ? 'Chưa có trẻ nào gắn với hồ sơ này.'
+        : l.map((c) => `${c.dateOfBirth}  ${c.fullName}`).join('\n')
+    )
+  }
+  if (sub === 'merge') {
+    const [keepId, mergeId] = rest
+    if (!keepId || !mergeId) {
+      throw new AppError(
+        'VALIDATION',
+        'Dùng: reception patients merge <mã hồ sơ giữ lại> <mã hồ sơ trùng>',
+        'Usage'
+      )
+    }
+    const services = ctx.services()
+    const result = mergePatients(services.db, keepId, mergeId, services.actor, { clock: services.clock })
+    return ctx.out.result(
+      result,
+      (r: typeof result) => `Đã gộp ${r.mergedId} vào ${r.keepId}: ${r.visitsMoved} lượt khám chuyển sang.`
+    )
+  }
   if (sub !== 'search' || rest.length === 0) {
     throw new AppError(
       'VALIDATION',

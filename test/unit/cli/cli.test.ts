@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { runCli } from '../../../cli/index'
-import { tempDir } from '../../support/fixtures'
+import { registration, tempDir, testServices } from '../../support/fixtures'
+import { loadOrCreateKeyFile } from '../../../db/key-file'
 
 const SHARED_UNITS = resolve(__dirname, '../../../../shared/data/admin-units/units-2025-current.json')
 const QR =
@@ -86,5 +87,36 @@ describe('reception CLI', () => {
     expect(coded.out).toMatchObject({ form: { address: { communeCode: expect.stringMatching(/^\d{5}$/) } } })
     const catalog = await cli('import-catalog', 'admin-units', join(dir, 'missing.json'))
     expect(catalog).toMatchObject({ code: 2, out: { error: { code: 'VALIDATION' } } })
+  })
+
+  it('merges a duplicate into the kept record and lists a child under the mother', async () => {
+    const { services, cleanup: close } = testServices({ dir, key: loadOrCreateKeyFile(dir) })
+    const mother = services.register(registration({}, { fullName: 'Lê Thị Mai', idNumber: '022190000111' }))
+    services.register(
+      registration(
+        {},
+        {
+          fullName: 'Hoàng Gia Bảo',
+          idNumber: null,
+          dateOfBirth: '2025-09-01',
+          sex: 'male',
+          guardian: {
+            patientId: mother.patientId,
+            fullName: 'Lê Thị Mai',
+            relation: 'mother',
+            idNumber: '022190000111',
+            phone: null
+          }
+        }
+      )
+    )
+    const dup = services.register(registration({}, { fullName: 'Le Thi Mai', idNumber: null }))
+    close()
+    const kids = await cli('patients', 'children', '022190000111')
+    expect((kids.out as { fullName: string }[]).map((k) => k.fullName)).toEqual(['Hoàng Gia Bảo'])
+    const merged = await cli('patients', 'merge', mother.patientId, dup.patientId)
+    expect(merged).toMatchObject({ code: 0, out: { keepId: mother.patientId, visitsMoved: 1 } })
+    const found = await cli('patients', 'search', 'le thi mai')
+    expect((found.out as { id: string }[]).map((p) => p.id)).toEqual([mother.patientId])
   })
 })
