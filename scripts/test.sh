@@ -7,7 +7,8 @@ source scripts/env.sh
 if [ ! -d node_modules ] || [ ! -f out/renderer/index.html ]; then bash scripts/setup.sh; fi
 mkdir -p test-results
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# A hung test must fail the run, not eat the CI budget: the whole suite takes 1–2 minutes here.
+timeout --kill-after=30 1500 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
 # One plain closing line for CI: "Tests: N passed, N failed, N skipped".
 node -e '
   const r = require("./test-results/vitest.json")

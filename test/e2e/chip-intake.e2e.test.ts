@@ -8,7 +8,7 @@ import { waitUntil, wedgeType } from './support/wedge'
 import { startStack, stopStack, stackUnavailableReason, type PcscStack } from '../harness/stack'
 import { virtualCard } from '../harness/virtual-chip'
 import { fixtureCard, type FixtureName } from '../harness/fixtures'
-import type { VpcdCard } from '../harness/virtual-chip'
+import type { VirtualCardHandle } from '../harness/virtual-chip'
 import { encodeCccdQr } from '../../native/cccd'
 
 const ARTIFACTS = resolve(__dirname, '../../test-results')
@@ -25,7 +25,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
   let app: Awaited<ReturnType<typeof startWebApp>>
   let context: BrowserContext
   let page: Page
-  let card: VpcdCard | null = null
+  let card: VirtualCardHandle | null = null
 
   const qrOf = async (name: FixtureName): Promise<string> =>
     encodeCccdQr({ ...(await fixtureCard(name)).identity, source: 'qr' })

@@ -8,7 +8,12 @@ import type { CardSession, ReaderManager } from '../../../native/pcsc'
 import { FID, type FixtureCard, type FixtureName, fixtureCard, fixtureNames } from '../../harness/fixtures'
 import { testPki } from '../../harness/sod'
 import { type PcscStack, stopStack } from '../../harness/stack'
-import { type ChipFaults, type VpcdCard, type VpcdCardOptions, virtualCard } from '../../harness/virtual-chip'
+import {
+  type ChipFaults,
+  type VirtualCardHandle,
+  type VpcdCardOptions,
+  virtualCard
+} from '../../harness/virtual-chip'
 import { nextEvent, startManagedStack, unavailable } from './helpers'
 
 const bacKey = (c: FixtureCard) => ({
@@ -20,7 +25,7 @@ const bacKey = (c: FixtureCard) => ({
 describe.skipIf(unavailable !== null)('reading fixture cards over PC/SC', () => {
   let stack: PcscStack
   let manager: ReaderManager
-  let current: VpcdCard | null = null
+  let current: VirtualCardHandle | null = null
 
   beforeAll(async () => {
     ;({ stack, manager } = await startManagedStack())

@@ -3,13 +3,13 @@ import { once } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReaderManager } from '../../../native/pcsc'
 import { type PcscStack, startStack, stopStack } from '../../harness/stack'
-import { type VpcdCard, virtualCard } from '../../harness/virtual-chip'
+import { type VirtualCardHandle, virtualCard } from '../../harness/virtual-chip'
 import { hex, nextEvent, processEnded, startManagedStack, sw, unavailable } from './helpers'
 
 describe.skipIf(unavailable !== null)('PC/SC reader manager on a private pcscd + vpcd', () => {
   let stack: PcscStack
   let manager: ReaderManager
-  const cards: VpcdCard[] = []
+  const cards: VirtualCardHandle[] = []
 
   beforeAll(async () => {
     ;({ stack, manager } = await startManagedStack())
@@ -34,7 +34,7 @@ describe.skipIf(unavailable !== null)('PC/SC reader manager on a private pcscd +
     return card
   }
 
-  async function remove(card: VpcdCard) {
+  async function remove(card: VirtualCardHandle) {
     const gone = nextEvent(manager, 'card-removed', (r) => r.name === stack.readerName)
     await card.remove()
     await gone
