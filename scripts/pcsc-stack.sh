@@ -7,13 +7,13 @@
 #   scripts/pcsc-stack.sh status DIR         running/stopped, pid, port, socket
 #
 # Environment: PCSCD (default /usr/sbin/pcscd), VPCD_LIB (default /usr/lib/pcsc/drivers/serial/libifdvpcd.so),
-# PCSC_READER_NAME (default "Virtual Contactless Reader"), PCSC_STACK_TIMEOUT_MS (default 5000).
+# PCSC_READER_NAME (default "Virtual Contactless Reader"), PCSC_STACK_TIMEOUT_MS (default 15000).
 set -euo pipefail
 
 PCSCD="${PCSCD:-/usr/sbin/pcscd}"
 VPCD_LIB="${VPCD_LIB:-/usr/lib/pcsc/drivers/serial/libifdvpcd.so}"
 READER_NAME="${PCSC_READER_NAME:-Virtual Contactless Reader}"
-TIMEOUT_MS="${PCSC_STACK_TIMEOUT_MS:-5000}"
+TIMEOUT_MS="${PCSC_STACK_TIMEOUT_MS:-15000}"
 
 die() { echo "pcsc-stack: $*" >&2; exit 1; }
 
@@ -34,16 +34,65 @@ listening() {
   grep -qsE "^ *[0-9]+: [0-9A-F]+:${hex} [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6
 }
 
+# True when any TCP socket (listening, connected or in TIME_WAIT) holds local PORT: vpcd cannot bind it then.
+port_busy() {
+  local hex
+  hex="$(printf '%04X' "$1")"
+  grep -qsE "^ *[0-9]+: [0-9A-F]+:${hex} " /proc/net/tcp /proc/net/tcp6
+}
+
 now_ms() { date +%s%3N; }
 
 pick_port() {
   local tries=0 port
   while [ $tries -lt 50 ]; do
     port=$(( 40000 + (RANDOM % 2500) * 2 ))
-    if ! listening "$port" && ! listening $((port + 1)); then echo "$port"; return 0; fi
+    if ! port_busy "$port" && ! port_busy $((port + 1)); then echo "$port"; return 0; fi
     tries=$((tries + 1))
   done
   die "no free port pair found in 40000-44999"
+}
+
+# Writes the reader config for PORT and starts pcscd in its private namespace (pid in DIR/pcscd.pid).
+launch() {
+  local dir="$1" port="$2"
+  cat > "$dir/reader.conf.d/vpcd" <<CONF
+FRIENDLYNAME "$READER_NAME"
+DEVICENAME   /dev/null:$port
+LIBPATH      $VPCD_LIB
+CHANNELID    $port
+CONF
+  rm -f "$dir/run/pcscd.comm" "$dir/run/pcscd.pid"
+  # setsid: detach from the caller's process group. unshare and sh exec, so $! is pcscd's PID.
+  # pcscd's socket and pid paths are compiled in (/run/pcscd): give it a private /run/pcscd. If that
+  # directory cannot be created (non-root, first run), cover /run with a tree whose pcscd entry links here.
+  setsid "${ns[@]}" sh -c '
+    if mkdir -p /run/pcscd 2>/dev/null; then mount --bind "$1/run" /run/pcscd; else mount --bind "$1/runroot" /run; fi &&
+    exec "$2" --foreground --debug -c "$1/reader.conf.d"' \
+    sh "$dir" "$PCSCD" > "$dir/pcscd.log" 2>&1 < /dev/null &
+  echo "$!" > "$dir/pcscd.pid"
+  echo "$port" > "$dir/port"
+}
+
+# Waits until pcscd's socket exists and vpcd listens; fails early when pcscd exits or vpcd could not bind.
+wait_ready() {
+  local dir="$1" port="$2" pid="$3"
+  local deadline=$(( $(now_ms) + TIMEOUT_MS ))
+  until [ -S "$dir/run/pcscd.comm" ] && listening "$port"; do
+    alive "$pid" || return 1
+    grep -qs "Address already in use" "$dir/pcscd.log" && return 1
+    [ "$(now_ms)" -lt "$deadline" ] || return 1
+    sleep 0.01
+  done
+}
+
+# SIGTERM, then wait (bounded) until the process has really ended.
+stop_pid() {
+  local pid="$1" until_ms=$(( $(now_ms) + 5000 ))
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while alive "$pid" && [ "$(now_ms)" -lt "$until_ms" ]; do sleep 0.02; done
+  alive "$pid" && kill -KILL "$pid" 2>/dev/null
+  return 0
 }
 
 cmd_start() {
@@ -59,39 +108,31 @@ cmd_start() {
   if [ -f "$dir/pcscd.pid" ] && alive "$(cat "$dir/pcscd.pid")"; then
     die "already running in $dir (pid $(cat "$dir/pcscd.pid"))"
   fi
-  [ -n "$port" ] || port="$(pick_port)"
-  cat > "$dir/reader.conf.d/vpcd" <<CONF
-FRIENDLYNAME "$READER_NAME"
-DEVICENAME   /dev/null:$port
-LIBPATH      $VPCD_LIB
-CHANNELID    $port
-CONF
-  rm -f "$dir/run/pcscd.comm" "$dir/run/pcscd.pid"
+  local auto_port=0
+  [ -n "$port" ] || { port="$(pick_port)"; auto_port=1; }
   # quickack on a /32 loopback route used only by the virtual card: ~0.5 ms instead of ~50 ms per APDU.
   if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
     ip route replace local 127.0.0.2/32 dev lo table local proto static scope host src 127.0.0.1 quickack 1 \
       2>/dev/null || echo "pcsc-stack: quickack route not added (APDUs will be ~50 ms slower)" >&2
   fi
-  # setsid: detach from the caller's process group. unshare and sh exec, so $! is pcscd's PID.
-  # pcscd's socket and pid paths are compiled in (/run/pcscd): give it a private /run/pcscd. If that
-  # directory cannot be created (non-root, first run), cover /run with a tree whose pcscd entry links here.
   mkdir -p "$dir/runroot" && ln -sfn "$dir/run" "$dir/runroot/pcscd"
-  setsid "${ns[@]}" sh -c '
-    if mkdir -p /run/pcscd 2>/dev/null; then mount --bind "$1/run" /run/pcscd; else mount --bind "$1/runroot" /run; fi &&
-    exec "$2" --foreground --debug -c "$1/reader.conf.d"' \
-    sh "$dir" "$PCSCD" > "$dir/pcscd.log" 2>&1 < /dev/null &
-  local pid=$!
-  echo "$pid" > "$dir/pcscd.pid"
-  echo "$port" > "$dir/port"
-  local deadline=$(( $(now_ms) + TIMEOUT_MS ))
-  until [ -S "$dir/run/pcscd.comm" ] && listening "$port"; do
-    if ! alive "$pid"; then
-      echo "pcsc-stack: pcscd exited during start; log:" >&2
-      tail -n 20 "$dir/pcscd.log" >&2 || true
-      exit 1
+  local pid attempt=0
+  while :; do
+    launch "$dir" "$port"
+    pid="$(cat "$dir/pcscd.pid")"
+    if wait_ready "$dir" "$port" "$pid"; then break; fi
+    # Another stack (or a socket still in TIME_WAIT) took the port between the check and vpcd's bind:
+    # with an automatic port, try another one.
+    attempt=$((attempt + 1))
+    if [ "$auto_port" = 1 ] && [ $attempt -lt 5 ] && grep -qs "Address already in use" "$dir/pcscd.log"; then
+      stop_pid "$pid"
+      port="$(pick_port)"
+      continue
     fi
-    [ "$(now_ms)" -lt "$deadline" ] || { kill -TERM "$pid" 2>/dev/null || true; die "pcscd not ready after ${TIMEOUT_MS} ms"; }
-    sleep 0.01
+    stop_pid "$pid"
+    echo "pcsc-stack: pcscd did not become ready; log:" >&2
+    tail -n 20 "$dir/pcscd.log" >&2 || true
+    exit 1
   done
   {
     echo "export PCSCLITE_CSOCK_NAME=$dir/run/pcscd.comm"
