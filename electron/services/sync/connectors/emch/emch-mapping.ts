@@ -7,7 +7,7 @@
 import type { Submission } from '../../../../contract/submission'
 import { requireFacilityCode } from '../facility'
 import { urnUuid } from '../fhir/deterministic-uuid'
-import { buildEncounterResource } from '../fhir/encounter-resource'
+import { encounterEntry } from '../fhir/encounter-resource'
 import type { Bundle, BundleEntry, RelatedPerson } from '../fhir/fhir-types'
 import {
   buildPatientResource,
@@ -17,7 +17,7 @@ import {
   patientIfNoneExist,
   vietnameseName
 } from '../fhir/patient-resource'
-import { codeSystem, relatedPersonIdSystem, sid, visitIdSystem } from '../fhir/vn-core'
+import { codeSystem, relatedPersonIdSystem, sid } from '../fhir/vn-core'
 import { mergeTransactionEntries } from '../fhir/transaction'
 
 /** HL7 v3 RoleCode for the relation the clerk chose. */
@@ -79,15 +79,7 @@ export function emchEntries(sub: Submission): BundleEntry[] {
       request: { method: 'POST', url: 'Patient', ifNoneExist: patientIfNoneExist(sub.patient.form, keys) }
     },
     ...relatedPersonEntry(sub, facilityCode, childUrl),
-    {
-      fullUrl: urnUuid(`encounter:${facilityCode}:${sub.visit.id}`),
-      resource: buildEncounterResource(sub, facilityCode, childUrl),
-      request: {
-        method: 'POST',
-        url: 'Encounter',
-        ifNoneExist: identifierSearch(visitIdSystem(facilityCode), sub.visit.id)
-      }
-    }
+    encounterEntry(sub, facilityCode, childUrl)
   ]
 }
 

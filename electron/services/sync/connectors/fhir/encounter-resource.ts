@@ -1,7 +1,9 @@
 import type { Submission } from '../../../../contract/submission'
 import { toFhirDateTime } from '../local-time'
 import { visitServiceCodes } from '../visit-service'
-import type { Encounter } from './fhir-types'
+import type { BundleEntry, Encounter } from './fhir-types'
+import { urnUuid } from './deterministic-uuid'
+import { identifierSearch } from './patient-resource'
 import { codeSystem, visitIdSystem } from './vn-core'
 
 /**
@@ -31,4 +33,17 @@ export function buildEncounterResource(
   if (sub.visit.reason) encounter.reasonCode = [{ text: sub.visit.reason }]
   if (sub.facility.name && encounter.serviceProvider) encounter.serviceProvider.display = sub.facility.name
   return encounter
+}
+
+/** The visit as a transaction entry, created once per visit id (a resend finds it and creates nothing). */
+export function encounterEntry(sub: Submission, facilityCode: string, subjectUrl: string): BundleEntry {
+  return {
+    fullUrl: urnUuid(`encounter:${facilityCode}:${sub.visit.id}`),
+    resource: buildEncounterResource(sub, facilityCode, subjectUrl),
+    request: {
+      method: 'POST',
+      url: 'Encounter',
+      ifNoneExist: identifierSearch(visitIdSystem(facilityCode), sub.visit.id)
+    }
+  }
 }

@@ -1,11 +1,10 @@
 import type { Submission } from '../../../../contract/submission'
 import { requireFacilityCode } from '../facility'
 import { urnUuid } from '../fhir/deterministic-uuid'
-import { buildEncounterResource } from '../fhir/encounter-resource'
+import { encounterEntry } from '../fhir/encounter-resource'
 import type { Bundle, BundleEntry } from '../fhir/fhir-types'
 import { mergeTransactionEntries } from '../fhir/transaction'
-import { buildPatientResource, identifierSearch, patientIfNoneExist } from '../fhir/patient-resource'
-import { visitIdSystem } from '../fhir/vn-core'
+import { buildPatientResource, patientIfNoneExist } from '../fhir/patient-resource'
 
 /**
  * The entries one submission contributes to a HIS transaction: the Patient and the Encounter, both
@@ -21,15 +20,7 @@ export function hisEntries(sub: Submission): BundleEntry[] {
       resource: buildPatientResource(sub.patient.form, keys),
       request: { method: 'POST', url: 'Patient', ifNoneExist: patientIfNoneExist(sub.patient.form, keys) }
     },
-    {
-      fullUrl: urnUuid(`encounter:${facilityCode}:${sub.visit.id}`),
-      resource: buildEncounterResource(sub, facilityCode, patientUrl),
-      request: {
-        method: 'POST',
-        url: 'Encounter',
-        ifNoneExist: identifierSearch(visitIdSystem(facilityCode), sub.visit.id)
-      }
-    }
+    encounterEntry(sub, facilityCode, patientUrl)
   ]
 }
 
