@@ -30,7 +30,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('cli/index.ts'),
-          web: resolve('electron/web/start.ts')
+          web: resolve('web/start.ts')
         },
         external: nativeExternals
       }

@@ -2,9 +2,9 @@
 // 50 reads of a fixture card with a 15 KB photo. Prints JSON.
 //   npx tsx bench/card-read.ts [--reads 50] [--max-read 223]
 import { parseArgs } from 'node:util'
-import { ReaderManager, type ReaderInfo } from '../native/pcsc'
-import { smartcardBackend } from '../native/pcsc/smartcard-backend'
-import { readCccd } from '../electron/services/card/read-cccd'
+import { ReaderManager, type ReaderInfo } from '../devices/pcsc'
+import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
+import { readCccd } from '../core/card/read-cccd'
 import { startStack, stopStack, stackUnavailableReason } from '../test/harness/stack'
 import { virtualCard } from '../test/harness/virtual-chip'
 import { fixtureCard } from '../test/harness/fixtures'

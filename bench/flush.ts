@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   const { parseArgs } = await import('node:util')
   const { mkdtempSync, rmSync } = await import('node:fs')
   const { tmpdir } = await import('node:os')
-  const { createHttpClient } = await import('../electron/services/sync/http-client')
-  const { createHisFhirConnector, createEmchConnector } = await import('../electron/services/sync/connectors')
-  const { createOutboxWorker } = await import('../electron/services/sync/worker/outbox-worker')
+  const { createHttpClient } = await import('../core/sync/http-client')
+  const { createHisFhirConnector, createEmchConnector } = await import('../core/sync/connectors')
+  const { createOutboxWorker } = await import('../core/sync/worker/outbox-worker')
   const support = await import('../test/integration/sync-worker/support')
 
   const { values } = parseArgs({

@@ -3,7 +3,7 @@
  * partial DOB) and prints {count, totalMs, perSecond, p95Micros} as JSON.
  */
 import { performance } from 'node:perf_hooks'
-import { parseCccdQr } from '../native/cccd'
+import { parseCccdQr } from '../protocol/cccd'
 
 const COUNT = 100_000
 const variants = [

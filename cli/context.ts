@@ -1,5 +1,5 @@
-import type { Services } from '../electron/services'
-import { openNodeServices } from '../electron/services/node-runtime'
+import type { Services } from '../core'
+import { openNodeServices } from '../core/node-runtime'
 import type { Output } from './output'
 
 export interface CliContext {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { AppError } from '../electron/contract/errors'
-import { identitySchema, type Identity } from '../electron/contract/identity'
+import { AppError } from '../contract/errors'
+import { identitySchema, type Identity } from '../contract/identity'
 
 /** Reads an Identity JSON file (`-` = standard input), with a clear error for a missing, broken or foreign file. */
 export function readIdentityFile(path: string | undefined): Identity {

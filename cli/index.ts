@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { AppError } from '../electron/contract/errors'
+import { AppError } from '../contract/errors'
 import { createContext, type Command } from './context'
 import { createOutput, printError } from './output'
 import { register } from './commands/register'

@@ -1,4 +1,4 @@
-import { toErrorValue } from '../electron/contract/errors'
+import { toErrorValue } from '../contract/errors'
 
 export interface Output {
   json: boolean

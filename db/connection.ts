@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers'
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { AppError } from '../electron/contract/errors'
+import { AppError } from '../contract/errors'
 import { migrate } from './migrate'
 import { loadMigrations } from './migrations'
 
-export type Db = Database.Database
+export type { Db } from './db-type'
+import type { Db } from './db-type'
 
 export interface OpenOptions {
   path: string

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../electron/contract/errors'
+import { AppError } from '../contract/errors'
 
 /** Name of the key file used in browser/CLI mode (the Electron app seals its key with safeStorage instead). */
 export const KEY_FILE_NAME = 'db.key'

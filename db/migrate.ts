@@ -1,4 +1,4 @@
-import type { Db as Database } from './connection'
+import type { Db as Database } from './db-type'
 import type { Migration } from './migrations'
 
 /** Applies every migration newer than the database's user_version, each in its own transaction. */

@@ -1,6 +1,6 @@
 import type { Db } from './connection'
-import type { AppErrorValue } from '../electron/contract/errors'
-import type { OutboxStatus, SyncTarget } from '../electron/contract/status'
+import type { AppErrorValue } from '../contract/errors'
+import type { OutboxStatus, SyncTarget } from '../contract/status'
 
 /**
  * The outbox worker's SQL: claim due rows, record outcomes, put rows back for a person's resend.

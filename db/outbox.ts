@@ -1,6 +1,6 @@
 import type { Db } from './connection'
-import type { OutboxStatus, SyncTarget } from '../electron/contract/status'
-import { outboxStatuses, syncTargets } from '../electron/contract/status'
+import type { OutboxStatus, SyncTarget } from '../contract/status'
+import { outboxStatuses, syncTargets } from '../contract/status'
 
 export type StatusCounts = Record<OutboxStatus, number>
 

@@ -1,5 +1,5 @@
 import type { Db } from './connection'
-import type { PatientForm, PatientSummary, VisitSummary } from '../electron/contract/patient'
+import type { PatientForm, PatientSummary, VisitSummary } from '../contract/patient'
 
 export interface PatientRow {
   id: string

@@ -1,5 +1,5 @@
 import type { Db } from './connection'
-import type { VisitForm } from '../electron/contract/patient'
+import type { VisitForm } from '../contract/patient'
 
 export function insertVisit(
   db: Db,

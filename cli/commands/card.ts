@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { AppError } from '../../electron/contract/errors'
-import { ReaderManager } from '../../native/pcsc'
-import { smartcardBackend } from '../../native/pcsc/smartcard-backend'
-import { readCccd } from '../../electron/services/card/read-cccd'
-import { chipKeysFromArgs } from '../../electron/services/card/chip-keys-from-input'
-import { recordIdentityRead } from '../../electron/services/reading/identity-reads'
+import { AppError } from '../../contract/errors'
+import { ReaderManager } from '../../devices/pcsc'
+import { smartcardBackend } from '../../devices/pcsc/smartcard-backend'
+import { readCccd } from '../../core/card/read-cccd'
+import { chipKeysFromArgs } from '../../core/card/chip-keys-from-input'
+import { recordIdentityRead } from '../../core/reading/identity-reads'
 import type { Command } from '../context'
 
 /** reception readers: the PC/SC readers and whether a card lies on each (honours PCSCLITE_CSOCK_NAME). */

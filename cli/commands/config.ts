@@ -1,6 +1,6 @@
-import { AppError } from '../../electron/contract/errors'
-import type { ConfigEntry } from '../../electron/services/sync/config/config-store'
-import { openSyncConfig } from '../../electron/services/sync/config/open-config'
+import { AppError } from '../../contract/errors'
+import type { ConfigEntry } from '../../core/sync/config/config-store'
+import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
 
 function show(e: ConfigEntry): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { deriveChipKeys, parseCccdQr } from '../../native/cccd'
-import { AppError } from '../../electron/contract/errors'
+import { deriveChipKeys, parseCccdQr } from '../../protocol/cccd'
+import { AppError } from '../../contract/errors'
 import type { Command } from '../context'
 
 /** reception parse-qr [TEXT | -] → { identity, warnings, chipKeys: { mrzInfo, can } }; no database needed. */

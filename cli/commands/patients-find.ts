@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { AppError } from '../../electron/contract/errors'
-import type { PatientForm } from '../../electron/contract/patient'
-import { findMatches, type MatchResult } from '../../electron/services/patients/matching'
+import { AppError } from '../../contract/errors'
+import type { PatientForm } from '../../contract/patient'
+import { findMatches, type MatchResult } from '../../core/patients/matching'
 import type { Command } from '../context'
 
 const usage = 'Dùng: reception patients find --id <số CCCD 12 số hoặc CMND cũ 9/12 số> | --bhyt <mã thẻ BHYT>'

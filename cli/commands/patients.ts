@@ -1,9 +1,9 @@
-import { AppError } from '../../electron/contract/errors'
-import type { PatientSummary } from '../../electron/contract/patient'
+import { AppError } from '../../contract/errors'
+import type { PatientSummary } from '../../contract/patient'
 import type { Command } from '../context'
 import { patientsFind } from './patients-find'
-import { mergePatients } from '../../electron/services/patients/merge'
-import { childrenOf } from '../../electron/services/patients/children'
+import { mergePatients } from '../../core/patients/merge'
+import { childrenOf } from '../../core/patients/children'
 
 /** reception patients search TEXT | find --id ID | children ID | merge KEEP_ID DUPLICATE_ID */
 export const patients: Command = (ctx, args) => {

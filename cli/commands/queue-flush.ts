@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
-import { AppError } from '../../electron/contract/errors'
-import { outboxStatusSchema, syncTargetSchema, syncTargets } from '../../electron/contract/status'
-import { loadSyncSettings, openSyncConfig } from '../../electron/services/sync/config/open-config'
-import { listQueue, retryQueued, type QueueItem } from '../../electron/services/sync/worker/queue-admin'
-import { runFlush } from '../../electron/services/sync/worker/run-flush'
+import { AppError } from '../../contract/errors'
+import { outboxStatusSchema, syncTargetSchema, syncTargets } from '../../contract/status'
+import { loadSyncSettings, openSyncConfig } from '../../core/sync/config/open-config'
+import { listQueue, retryQueued, type QueueItem } from '../../core/sync/worker/queue-admin'
+import { runFlush } from '../../core/sync/worker/run-flush'
 import type { Command } from '../context'
 
 function target(raw: string | undefined): (typeof syncTargets)[number] | undefined {

@@ -1,6 +1,6 @@
-import { AppError } from '../../electron/contract/errors'
-import type { QueueStatus } from '../../electron/contract/status'
-import { queueStatus } from '../../electron/services/queue/queue-status'
+import { AppError } from '../../contract/errors'
+import type { QueueStatus } from '../../contract/status'
+import { queueStatus } from '../../core/queue/queue-status'
 import type { Command } from '../context'
 import { queueFlush, queueList, queueRetry } from './queue-flush'
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { AppError } from '../../electron/contract/errors'
-import { patientFormSchema, visitTypeSchema } from '../../electron/contract/patient'
-import { codeIdentity } from '../../electron/services/reading/code-identity'
+import { AppError } from '../../contract/errors'
+import { patientFormSchema, visitTypeSchema } from '../../contract/patient'
+import { codeIdentity } from '../../core/reading/code-identity'
 import type { Command } from '../context'
 import { readIdentityFile } from '../identity-file'
 

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { AppError } from '../../electron/contract/errors'
-import { writeAudit } from '../../electron/services/audit/audit-log'
-import { buildQualityReport, type QualityReport } from '../../electron/services/reports/quality'
-import { qualityReportXlsx } from '../../electron/services/reports/quality-xlsx'
+import { AppError } from '../../contract/errors'
+import { writeAudit } from '../../core/audit/audit-log'
+import { buildQualityReport, type QualityReport } from '../../core/reports/quality'
+import { qualityReportXlsx } from '../../core/reports/quality-xlsx'
 import type { Command } from '../context'
 
 const usage = 'Dùng: reception report quality --from YYYY-MM-DD --to YYYY-MM-DD [--xlsx TỆP.xlsx]'

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { AppError, toErrorValue } from '../../electron/contract/errors'
-import { listScannerDevices, ScannerManager, type ScanEvent } from '../../native/scanner/manager'
-import { parseCccdQr } from '../../native/cccd'
+import { AppError, toErrorValue } from '../../contract/errors'
+import { listScannerDevices, ScannerManager, type ScanEvent } from '../../devices/scanner/manager'
+import { parseCccdQr } from '../../protocol/cccd'
 import type { Command } from '../context'
 
 /** reception scanners: HID-POS devices, keyboard-mode scanners and serial ports, with setup advice. */

@@ -1,12 +1,12 @@
 import { app, BrowserWindow, ipcMain, dialog, safeStorage, session } from 'electron'
 import { join } from 'node:path'
-import { createServices, type Services } from '../services'
-import { APP_DIR_NAME } from '../services/config/data-dir'
+import { createServices, type Services } from '../../core'
+import { APP_DIR_NAME } from '../../core/config/data-dir'
 import { buildWindowOptions, hardenSession, hardenWebContents } from './security'
 import { EVENT_CHANNEL, registerIpc } from './ipc'
 import { loadOrCreateSealedKey } from './os/sealed-key'
-import { toErrorValue } from '../contract/errors'
-import { startRuntime, type Runtime } from '../services/runtime'
+import { toErrorValue } from '../../contract/errors'
+import { startRuntime, type Runtime } from '../../core/runtime'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 app.setName(APP_DIR_NAME)

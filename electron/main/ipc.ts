@@ -1,11 +1,11 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import type { Result } from '../contract/errors'
-import { dispatch, type Handlers } from '../services/handlers'
+import type { Result } from '../../contract/errors'
+import { dispatch, type Handlers } from '../../core/handlers'
 import { isAppUrl } from './security'
 
-import { CALL_CHANNEL } from '../contract/channels'
+import { CALL_CHANNEL } from '../../contract/channels'
 
-export { CALL_CHANNEL, EVENT_CHANNEL } from '../contract/channels'
+export { CALL_CHANNEL, EVENT_CHANNEL } from '../../contract/channels'
 
 /** Only the app's own top-level frame may call (no sub-frames, no foreign pages). */
 export function isTrustedSender(

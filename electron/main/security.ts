@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
-import { CONTENT_SECURITY_POLICY } from '../web/security-headers'
+import { CONTENT_SECURITY_POLICY } from '../../core/security-headers'
 
 export { CONTENT_SECURITY_POLICY }
 

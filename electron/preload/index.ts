@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { ReceptionBridge } from '../contract/bridge'
-import type { EventName } from '../contract/api'
-import { CALL_CHANNEL, EVENT_CHANNEL, eventNames } from '../contract/channels'
+import type { ReceptionBridge } from '../../contract/bridge'
+import type { EventName } from '../../contract/api'
+import { CALL_CHANNEL, EVENT_CHANNEL, eventNames } from '../../contract/channels'
 
 /** The one object the page gets: typed calls and event subscriptions, no raw ipcRenderer. */
 const reception: ReceptionBridge = {

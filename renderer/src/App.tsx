@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PatientRecord } from '../../electron/contract/patient'
+import type { PatientRecord } from '../../contract/patient'
 import { ReceptionForm } from './components/ReceptionForm'
 import { PatientSearch } from './components/PatientSearch'
 import { QueueView } from './components/QueueView'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { CatalogEntry, CatalogKind } from '../../electron/contract/api'
+import type { CatalogEntry, CatalogKind } from '../../contract/api'
 import { bridge } from './bridge'
 
 /** A catalog list (ethnicity, provinces, communes of a province…); empty until loaded or when absent. */

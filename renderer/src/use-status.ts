@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { AppStatus } from '../../electron/contract/status'
+import type { AppStatus } from '../../contract/status'
 import { bridge } from './bridge'
 
 /** App status: fetched once, then kept live by status:changed events. */

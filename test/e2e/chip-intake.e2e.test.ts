@@ -9,7 +9,7 @@ import { startStack, stopStack, stackUnavailableReason, type PcscStack } from '.
 import { virtualCard } from '../harness/virtual-chip'
 import { fixtureCard, type FixtureName } from '../harness/fixtures'
 import type { VirtualCardHandle } from '../harness/virtual-chip'
-import { encodeCccdQr } from '../../native/cccd'
+import { encodeCccdQr } from '../../protocol/cccd'
 
 const ARTIFACTS = resolve(__dirname, '../../test-results')
 const stackProblem = stackUnavailableReason()

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { startWebServer, type WebServer } from '../../electron/web/server'
-import type { Services } from '../../electron/services'
-import { startRuntime, type Runtime, type RuntimeOptions } from '../../electron/services/runtime'
+import { startWebServer, type WebServer } from '../../web/server'
+import type { Services } from '../../core'
+import { startRuntime, type Runtime, type RuntimeOptions } from '../../core/runtime'
 import { testServices } from '../support/fixtures'
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')

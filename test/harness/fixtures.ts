@@ -1,7 +1,7 @@
 // Fixture CCCD cards, generated in code at test time: EF.COM, DG1, DG2, DG3 (denied), DG13 and a
 // signed EF.SOD. Each card carries the Identity a correct reader must decode and its BAC/CAN inputs.
 import { createHash } from 'node:crypto'
-import type { Identity } from '../../electron/contract/identity'
+import type { Identity } from '../../contract/identity'
 import { integer, oid, printableString, sequence, set, tlv } from './ber'
 import { faceJpeg } from './jpeg'
 import { type CardMrz, buildTd1Mrz } from './mrz'
@@ -33,7 +33,7 @@ export type FixtureName = (typeof fixtureNames)[number]
 export interface FixtureCard {
   name: FixtureName
   description: string
-  /** What a correct reader decodes (DG13 + DG1), in the electron/contract Identity shape. */
+  /** What a correct reader decodes (DG13 + DG1), in the contract Identity shape. */
   identity: Identity
   mrz: CardMrz
   /** Raw files by FID, exactly as the chip serves them. */

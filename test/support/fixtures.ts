@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import type { PatientForm, RegistrationInput } from '../../electron/contract/patient'
-import { createServices, type Services } from '../../electron/services'
+import type { PatientForm, RegistrationInput } from '../../contract/patient'
+import { createServices, type Services } from '../../core'
 
 export function tempDir(prefix = 'reception-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix))

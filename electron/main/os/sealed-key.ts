@@ -2,7 +2,7 @@ import type { SafeStorage } from 'electron'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../../contract/errors'
+import { AppError } from '../../../contract/errors'
 
 export const SEALED_KEY_FILE = 'db.key.sealed'
 

@@ -1,5 +1,5 @@
-import type { ReceptionBridge } from '../../../electron/contract/bridge'
-import type { AppErrorValue, Result } from '../../../electron/contract/errors'
+import type { ReceptionBridge } from '../../../contract/bridge'
+import type { AppErrorValue, Result } from '../../../contract/errors'
 
 const TOKEN_KEY = 'reception.token'
 

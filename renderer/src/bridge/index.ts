@@ -1,4 +1,4 @@
-import type { ReceptionBridge } from '../../../electron/contract/bridge'
+import type { ReceptionBridge } from '../../../contract/bridge'
 import { createHttpBridge } from './http-bridge'
 
 declare global {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import type { AppErrorValue } from '../../../electron/contract/errors'
-import type { PassiveAuthValue, ReadStep } from '../../../electron/contract/reading'
+import type { AppErrorValue } from '../../../contract/errors'
+import type { PassiveAuthValue, ReadStep } from '../../../contract/reading'
 
 export interface CardState {
   reading: boolean

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PatientRecord, PatientSummary } from '../../../electron/contract/patient'
-import type { AppErrorValue } from '../../../electron/contract/errors'
+import type { PatientRecord, PatientSummary } from '../../../contract/patient'
+import type { AppErrorValue } from '../../../contract/errors'
 import { bridge } from '../bridge'
 import { formatDob } from '../form/form-state'
 

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppErrorValue } from '../../../electron/contract/errors'
+import type { AppErrorValue } from '../../../contract/errors'
 import {
   outboxStatuses,
   syncTargets,
   type FlushResultValue,
   type QueueItem,
   type QueueStatus
-} from '../../../electron/contract/status'
+} from '../../../contract/status'
 import { bridge } from '../bridge'
-import type { PatientRecord } from '../../../electron/contract/patient'
+import type { PatientRecord } from '../../../contract/patient'
 
 /** Rows a person must look at (refused, dead) and rows waiting to retry with the reason of their last try. */
 async function fetchLists(): Promise<{ problems: QueueItem[]; waiting: QueueItem[] }> {

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { visitTypes, type PatientRecord } from '../../../electron/contract/patient'
-import type { AppErrorValue } from '../../../electron/contract/errors'
+import { visitTypes, type PatientRecord } from '../../../contract/patient'
+import type { AppErrorValue } from '../../../contract/errors'
 import type {
   AddressCandidateValue,
   CardEvent,
   CodedIdentity,
   ReadingWarning,
   ReturningPatient
-} from '../../../electron/contract/reading'
-import type { IdentitySource } from '../../../electron/contract/identity'
+} from '../../../contract/reading'
+import type { IdentitySource } from '../../../contract/identity'
 import { intakeBus, type IntakeMessage } from '../intake/bus'
 import { applyCardForm, type CardField, type FieldConflict } from '../form/apply-identity'
 import { CardPanel, idleCard, type CardState } from './CardPanel'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppErrorValue } from '../../../electron/contract/errors'
-import type { QualityReportValue } from '../../../electron/contract/report'
+import type { AppErrorValue } from '../../../contract/errors'
+import type { QualityReportValue } from '../../../contract/report'
 import { bridge } from '../bridge'
 
 const isoDay = (d: Date): string =>

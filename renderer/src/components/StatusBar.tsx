@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { AppStatus } from '../../../electron/contract/status'
+import type { AppStatus } from '../../../contract/status'
 
 const readerTone: Record<AppStatus['reader']['state'], string> = {
   unavailable: 'off',

@@ -1,4 +1,4 @@
-import type { PatientForm } from '../../../electron/contract/patient'
+import type { PatientForm } from '../../../contract/patient'
 import { fromPatientForm, type FieldName, type FormState } from './form-state'
 
 /** Fields a card (QR or chip) can fill; visit details, phone and BHYT are the clerk's. */

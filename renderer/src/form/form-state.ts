@@ -1,4 +1,4 @@
-import type { CardDetails, PatientForm, VisitType } from '../../../electron/contract/patient'
+import type { CardDetails, PatientForm, VisitType } from '../../../contract/patient'
 
 /** What the form holds while the clerk types: strings as shown, converted only on save. */
 export interface FormState {

@@ -1,5 +1,5 @@
-import type { AppErrorValue } from '../../../electron/contract/errors'
-import type { CardEvent, QrRead } from '../../../electron/contract/reading'
+import type { AppErrorValue } from '../../../contract/errors'
+import type { CardEvent, QrRead } from '../../../contract/reading'
 
 /** What reaches the reception form from scanners and the card reader. */
 export type IntakeMessage =

@@ -1,5 +1,5 @@
 // Card-side BAC / 3DES secure-messaging primitives (ICAO 9303-11 §9.7, §9.8), written for the virtual chip.
-// Deliberately independent of native/icao so that reader and card cannot share one bug; both are checked
+// Deliberately independent of protocol/icao so that reader and card cannot share one bug; both are checked
 // against the ICAO 9303-11 appendix D worked example.
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto'
 

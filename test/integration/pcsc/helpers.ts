@@ -1,9 +1,9 @@
 // Shared setup for the PC/SC integration suites: a private stack, a manager on the real addon, and
 // waiting for events (never fixed sleeps).
 import { readFileSync } from 'node:fs'
-import { ReaderManager } from '../../../native/pcsc'
-import type { ReaderManagerEvents } from '../../../native/pcsc'
-import { smartcardBackend } from '../../../native/pcsc/smartcard-backend'
+import { ReaderManager } from '../../../devices/pcsc'
+import type { ReaderManagerEvents } from '../../../devices/pcsc'
+import { smartcardBackend } from '../../../devices/pcsc/smartcard-backend'
 import { type PcscStack, startStack, stackUnavailableReason } from '../../harness/stack'
 
 export const unavailable = stackUnavailableReason()

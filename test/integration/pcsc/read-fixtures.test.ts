@@ -1,10 +1,10 @@
 // Every fixture card read end to end over the real PC/SC stack: reader manager → libpcsclite → private
-// pcscd → vpcd → virtual chip, with BAC + secure messaging from native/icao, DG13 decoding from
-// native/cccd and passive authentication against the test CSCA.
+// pcscd → vpcd → virtual chip, with BAC + secure messaging from protocol/icao, DG13 decoding from
+// protocol/cccd and passive authentication against the test CSCA.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeDg13 } from '../../../native/cccd'
-import { LDS_FILES, openBac, parseDg1, verifyPassiveAuth } from '../../../native/icao'
-import type { CardSession, ReaderManager } from '../../../native/pcsc'
+import { decodeDg13 } from '../../../protocol/cccd'
+import { LDS_FILES, openBac, parseDg1, verifyPassiveAuth } from '../../../protocol/icao'
+import type { CardSession, ReaderManager } from '../../../devices/pcsc'
 import { FID, type FixtureCard, type FixtureName, fixtureCard, fixtureNames } from '../../harness/fixtures'
 import { testPki } from '../../harness/sod'
 import { type PcscStack, stopStack } from '../../harness/stack'

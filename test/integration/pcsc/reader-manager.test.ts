@@ -1,7 +1,7 @@
 // The reader manager over the real PC/SC stack: libpcsclite → private pcscd → vpcd → virtual chip.
 import { once } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ReaderManager } from '../../../native/pcsc'
+import type { ReaderManager } from '../../../devices/pcsc'
 import { type PcscStack, startStack, stopStack } from '../../harness/stack'
 import { type VirtualCardHandle, virtualCard } from '../../harness/virtual-chip'
 import { hex, nextEvent, processEnded, startManagedStack, sw, unavailable } from './helpers'

@@ -4,7 +4,7 @@
  * missing device fails as a value, and the scanner settles on "no scanner" without throwing.
  */
 import { describe, expect, it } from 'vitest'
-import { HidPosScanner, nodeHidBackend, type HidPosState } from '../../../native/scanner/hid-pos'
+import { HidPosScanner, nodeHidBackend, type HidPosState } from '../../../devices/scanner/hid-pos'
 
 describe('node-hid backend', () => {
   it('lists devices with paths and numeric ids', async () => {

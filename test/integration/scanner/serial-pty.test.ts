@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasSocat, PtyPair, waitFor } from '../../harness/pty'
-import { ScannerManager, type ScanEvent } from '../../../native/scanner/manager'
-import type { ScannerStatus } from '../../../electron/contract/status'
+import { ScannerManager, type ScanEvent } from '../../../devices/scanner/manager'
+import type { ScannerStatus } from '../../../contract/status'
 
 const cccdQr =
   '022303001234|022123456|Nguyễn Thị Hương Giang|05011993|Nữ|Tổ 7, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh|10052021||||'

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadOrCreateKeyFile } from '../../../db/key-file'
-import { SyncConfigStore } from '../../../electron/services/sync/config/config-store'
-import { createKeyFileSealer } from '../../../electron/services/sync/config/secret-sealer'
+import { SyncConfigStore } from '../../../core/sync/config/config-store'
+import { createKeyFileSealer } from '../../../core/sync/config/secret-sealer'
 import {
   admin,
   encountersPerVisit,

@@ -3,7 +3,7 @@ import http from 'node:http'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { loadOrCreateKeyFile } from '../../../db/key-file'
-import { createServices, type Services } from '../../../electron/services'
+import { createServices, type Services } from '../../../core'
 import { registration } from '../../support/fixtures'
 
 export const root = resolve(__dirname, '../../..')

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHisFhirConnector } from '../../../electron/services/sync/connectors'
-import { createHttpClient } from '../../../electron/services/sync/http-client'
+import { createHisFhirConnector } from '../../../core/sync/connectors'
+import { createHttpClient } from '../../../core/sync/http-client'
 import { makeSubmission } from '../../unit/sync/submission-fixtures'
 
 const root = resolve(__dirname, '../../..')

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createHisFhirConnector, type Connector } from '../../../electron/services/sync/connectors'
-import { createHttpClient, type HttpClientOptions } from '../../../electron/services/sync/http-client'
+import { createHisFhirConnector, type Connector } from '../../../core/sync/connectors'
+import { createHttpClient, type HttpClientOptions } from '../../../core/sync/http-client'
 import { startHisServer, type HisServer } from '../../harness/his-server/server'
 import { makeSubmission } from '../../unit/sync/submission-fixtures'
 

@@ -1,10 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import {
-  createEmchConnector,
-  createHisFhirConnector,
-  type Connector
-} from '../../../electron/services/sync/connectors'
-import { createHttpClient } from '../../../electron/services/sync/http-client'
+import { createEmchConnector, createHisFhirConnector, type Connector } from '../../../core/sync/connectors'
+import { createHttpClient } from '../../../core/sync/http-client'
 import { startHisServer, type HisServer } from '../../harness/his-server/server'
 import { makeChildSubmission, makeSubmission, motherForm } from '../../unit/sync/submission-fixtures'
 

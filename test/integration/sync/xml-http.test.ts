@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createXml4750Connector, type Connector } from '../../../electron/services/sync/connectors'
-import { createHttpClient } from '../../../electron/services/sync/http-client'
+import { createXml4750Connector, type Connector } from '../../../core/sync/connectors'
+import { createHttpClient } from '../../../core/sync/http-client'
 import { startHisServer, type HisServer } from '../../harness/his-server/server'
 import { makeChildSubmission, makeSubmission } from '../../unit/sync/submission-fixtures'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EmrtdChip } from '../../harness/virtual-chip'
 import { allFixtureCards, fixtureCard } from '../../harness/fixtures'
-import { readCccd } from '../../../electron/services/card/read-cccd'
+import { readCccd } from '../../../core/card/read-cccd'
 
 /** The chip in-process: bytes in, bytes out, as a reader would pass them. */
 const transmitTo = (chip: EmrtdChip) => async (apdu: Uint8Array) => new Uint8Array(chip.process(apdu))

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { emptyIdentity, type Identity } from '../../../electron/contract/identity'
-import { isAppError } from '../../../electron/contract/errors'
+import { emptyIdentity, type Identity } from '../../../contract/identity'
+import { isAppError } from '../../../contract/errors'
 import {
   cardExpiry,
   deriveChipKeys,
   expiryCandidates,
   mrzInformation,
   parseCccdQr
-} from '../../../native/cccd'
+} from '../../../protocol/cccd'
 
 const qrIdentity = (over: Partial<Identity>): Identity => ({
   ...emptyIdentity('qr', 'Đặng Quốc Hưởng'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { identitySchema } from '../../../electron/contract/identity'
-import { isAppError } from '../../../electron/contract/errors'
-import { decodeDg13, encodeDg13, cardFieldLabels } from '../../../native/cccd'
+import { identitySchema } from '../../../contract/identity'
+import { isAppError } from '../../../contract/errors'
+import { decodeDg13, encodeDg13, cardFieldLabels } from '../../../protocol/cccd'
 import { ALL_VIETNAMESE_LETTERS, HOLDER_2021, HOLDER_2024, HOLDER_ELDERLY, LONG_ADDRESS } from './fixtures'
 
 // An independent BER builder so the tests do not only check the production encoder against itself.

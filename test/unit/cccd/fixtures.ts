@@ -1,4 +1,4 @@
-import { emptyIdentity, type Identity } from '../../../electron/contract/identity'
+import { emptyIdentity, type Identity } from '../../../contract/identity'
 
 /**
  * Realistic CCCD data for the decoders' tests (invented people, shapes from cccd-card.md).

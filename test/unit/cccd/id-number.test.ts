@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkIdNumber, decodeIdNumber, ID_PROVINCE_NAMES } from '../../../native/cccd'
+import { checkIdNumber, decodeIdNumber, ID_PROVINCE_NAMES } from '../../../protocol/cccd'
 
 const codes = (id: string, dob?: string | null, sex?: 'male' | 'female' | 'other' | null): string[] =>
   checkIdNumber(id, dob, sex).map((w) => w.code)

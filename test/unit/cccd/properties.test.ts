@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { emptyIdentity, identitySchema, type Identity } from '../../../electron/contract/identity'
-import { isAppError } from '../../../electron/contract/errors'
-import { decodeDg13, encodeCccdQr, encodeDg13, parseCccdQr } from '../../../native/cccd'
+import { emptyIdentity, identitySchema, type Identity } from '../../../contract/identity'
+import { isAppError } from '../../../contract/errors'
+import { decodeDg13, encodeCccdQr, encodeDg13, parseCccdQr } from '../../../protocol/cccd'
 import { HOLDER_2021, HOLDER_2024, HOLDER_ELDERLY } from './fixtures'
 
 const NAME_PARTS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { identitySchema } from '../../../electron/contract/identity'
-import { isAppError } from '../../../electron/contract/errors'
-import { encodeCccdQr, parseCccdQr } from '../../../native/cccd'
+import { identitySchema } from '../../../contract/identity'
+import { isAppError } from '../../../contract/errors'
+import { encodeCccdQr, parseCccdQr } from '../../../protocol/cccd'
 import { ALL_VIETNAMESE_LETTERS, LONG_ADDRESS } from './fixtures'
 
 const QR_2021 =

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { detectScanDamage, scanDamagedError } from '../../../native/cccd'
+import { detectScanDamage, scanDamagedError } from '../../../protocol/cccd'
 import { ALL_VIETNAMESE_LETTERS } from './fixtures'
 
 /** Every unit name of the shared admin-unit files: thousands of real Vietnamese place names. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { codeAddress, defaultAdminCatalog, fullUnitName } from '../../../electron/services/coding'
-import { foldVietnamese } from '../../../electron/services/coding/text'
+import { codeAddress, defaultAdminCatalog, fullUnitName } from '../../../core/coding'
+import { foldVietnamese } from '../../../core/coding/text'
 import { currentUnits, oldToNew } from './shared-data'
 
 const catalog = defaultAdminCatalog()

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { codeAddress, defaultAdminCatalog } from '../../../electron/services/coding'
+import { codeAddress, defaultAdminCatalog } from '../../../core/coding'
 
 const catalog = defaultAdminCatalog()
 const code = (text: string): ReturnType<typeof codeAddress> => codeAddress(text, catalog)

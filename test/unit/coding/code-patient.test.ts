@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { emptyIdentity, type Identity } from '../../../electron/contract/identity'
-import { patientFormSchema } from '../../../electron/contract/patient'
+import { emptyIdentity, type Identity } from '../../../contract/identity'
+import { patientFormSchema } from '../../../contract/patient'
 import {
   codePatient,
   defaultCodingCatalog,
@@ -11,7 +11,7 @@ import {
   readIdNumber,
   sexCode,
   sexFromText
-} from '../../../electron/services/coding'
+} from '../../../core/coding'
 
 const catalog = defaultCodingCatalog()
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isAppError } from '../../../electron/contract/errors'
+import { isAppError } from '../../../contract/errors'
 import {
   buildAdminCatalog,
   codeAddress,
   defaultAdminCatalogData,
   parseAdminUnitsImport
-} from '../../../electron/services/coding'
-import { parseCsv } from '../../../electron/services/coding/importer/csv'
+} from '../../../core/coding'
+import { parseCsv } from '../../../core/coding/importer/csv'
 import { currentUnits, readShared } from './shared-data'
 
 const current = defaultAdminCatalogData.current

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { emptyIdentity } from '../../../electron/contract/identity'
-import type { PatientForm } from '../../../electron/contract/patient'
+import { emptyIdentity } from '../../../contract/identity'
+import type { PatientForm } from '../../../contract/patient'
 import {
   checkXml1AdministrativeFields,
   codePatient,
@@ -8,7 +8,7 @@ import {
   defaultCodingCatalog,
   xml1AdministrativeFields,
   xml1BirthDate
-} from '../../../electron/services/coding'
+} from '../../../core/coding'
 
 const admin = defaultAdminCatalog()
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { openDatabase } from '../../../db/connection'
-import { DATABASE_FILE } from '../../../electron/services'
+import { DATABASE_FILE } from '../../../core'
 import { registration, testServices } from '../../support/fixtures'
 
 describe('encrypted database', () => {

@@ -10,10 +10,10 @@ import {
   readBinarySfi,
   selectAid,
   selectEf
-} from '../../../native/icao/apdu'
-import { fromHex, hex } from '../../../native/icao/bytes'
-import { createTdesChannel } from '../../../native/icao/sm/tdes-suite'
-import { isAppError } from '../../../electron/contract/errors'
+} from '../../../protocol/icao/apdu'
+import { fromHex, hex } from '../../../protocol/icao/bytes'
+import { createTdesChannel } from '../../../protocol/icao/sm/tdes-suite'
+import { isAppError } from '../../../contract/errors'
 
 describe('APDU encoding', () => {
   it('builds the plain BAC commands of cccd-card.md §3.1', () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { hex, fromHex } from '../../../native/icao/bytes'
-import { mrzInformation, mrzCheckDigit } from '../../../native/icao/mrz'
+import { hex, fromHex } from '../../../protocol/icao/bytes'
+import { mrzInformation, mrzCheckDigit } from '../../../protocol/icao/mrz'
 import {
   buildMutualAuthData,
   completeMutualAuth,
   deriveBacKeys,
   bacKeysFromSeed
-} from '../../../native/icao/bac'
-import { adjustParity, padIso9797, retailMac, tdesEncrypt } from '../../../native/icao/crypto/des'
-import { createTdesChannel } from '../../../native/icao/sm/tdes-suite'
-import { readBinary, selectEf } from '../../../native/icao/apdu'
+} from '../../../protocol/icao/bac'
+import { adjustParity, padIso9797, retailMac, tdesEncrypt } from '../../../protocol/icao/crypto/des'
+import { createTdesChannel } from '../../../protocol/icao/sm/tdes-suite'
+import { readBinary, selectEf } from '../../../protocol/icao/apdu'
 
 // ICAO Doc 9303 Part 11, Appendix D (worked example for BAC and secure messaging).
 const mrz = { documentNumber: 'L898902C', dateOfBirth: '690806', dateOfExpiry: '940623' }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { fromHex, hex } from '../../../native/icao/bytes'
-import { buildEfCom, parseEfCom } from '../../../native/icao/lds/com'
-import { buildDg1, parseDg1, parseMrz } from '../../../native/icao/lds/mrz-parse'
-import { buildDg2, parseDg2 } from '../../../native/icao/lds/dg2'
-import { parseRawDataGroup } from '../../../native/icao/lds/raw'
-import { encodeConstructed, encodeTlv } from '../../../native/icao/tlv'
-import { isAppError } from '../../../electron/contract/errors'
+import { fromHex, hex } from '../../../protocol/icao/bytes'
+import { buildEfCom, parseEfCom } from '../../../protocol/icao/lds/com'
+import { buildDg1, parseDg1, parseMrz } from '../../../protocol/icao/lds/mrz-parse'
+import { buildDg2, parseDg2 } from '../../../protocol/icao/lds/dg2'
+import { parseRawDataGroup } from '../../../protocol/icao/lds/raw'
+import { encodeConstructed, encodeTlv } from '../../../protocol/icao/tlv'
+import { isAppError } from '../../../contract/errors'
 
 // Real CCCD MRZ that appears in a public test fixture (cccd-card.md §4).
 const CCCD_MRZ =

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { openBac, type Transmit } from '../../../native/icao/session'
-import { LDS_FILES } from '../../../native/icao/lds/files'
-import { encodeTlv } from '../../../native/icao/tlv'
-import { isAppError } from '../../../electron/contract/errors'
+import { openBac, type Transmit } from '../../../protocol/icao/session'
+import { LDS_FILES } from '../../../protocol/icao/lds/files'
+import { encodeTlv } from '../../../protocol/icao/tlv'
+import { isAppError } from '../../../contract/errors'
 import { FakeChip } from './support/fake-chip'
 
 const mrz = { documentNumber: '093047064', dateOfBirth: '930105', dateOfExpiry: '330105' }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { openBac } from '../../../native/icao/session'
-import { plannedApdus, theoreticalMinApdus } from '../../../native/icao/chunking'
-import { LDS_FILES } from '../../../native/icao/lds/files'
-import { encodeTlv } from '../../../native/icao/tlv'
-import { fromHex, hex } from '../../../native/icao/bytes'
-import { AppError } from '../../../electron/contract/errors'
+import { openBac } from '../../../protocol/icao/session'
+import { plannedApdus, theoreticalMinApdus } from '../../../protocol/icao/chunking'
+import { LDS_FILES } from '../../../protocol/icao/lds/files'
+import { encodeTlv } from '../../../protocol/icao/tlv'
+import { fromHex, hex } from '../../../protocol/icao/bytes'
+import { AppError } from '../../../contract/errors'
 import { FakeChip, type FakeChipOptions } from './support/fake-chip'
 
 const mrz = { documentNumber: '093047064', dateOfBirth: '930105', dateOfExpiry: '330105' }

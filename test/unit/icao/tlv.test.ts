@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { fromHex, hex } from '../../../native/icao/bytes'
+import { fromHex, hex } from '../../../protocol/icao/bytes'
 import {
   decodeSingleTlv,
   decodeTlv,
@@ -10,8 +10,8 @@ import {
   encodeConstructed,
   encodeLength,
   encodeTlv
-} from '../../../native/icao/tlv'
-import { isAppError } from '../../../electron/contract/errors'
+} from '../../../protocol/icao/tlv'
+import { isAppError } from '../../../contract/errors'
 
 function expectChipDataInvalid(fn: () => unknown): void {
   try {

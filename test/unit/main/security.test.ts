@@ -10,7 +10,7 @@ import {
   withSecurityHeaders
 } from '../../../electron/main/security'
 import { isTrustedSender, registerIpc, CALL_CHANNEL } from '../../../electron/main/ipc'
-import { createHandlers } from '../../../electron/services/handlers'
+import { createHandlers } from '../../../core/handlers'
 import { testServices } from '../../support/fixtures'
 
 const APP = 'file:///C:/Program%20Files/Reception/resources/app.asar/out/renderer/index.html'

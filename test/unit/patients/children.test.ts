@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registration, testServices } from '../../support/fixtures'
-import {
-  childrenOf,
-  registerChild,
-  type ChildRegistration
-} from '../../../electron/services/patients/children'
-import { getPatient } from '../../../electron/services/patients/get-patient'
+import { childrenOf, registerChild, type ChildRegistration } from '../../../core/patients/children'
+import { getPatient } from '../../../core/patients/get-patient'
 
 let t: ReturnType<typeof testServices>
 let motherId: string

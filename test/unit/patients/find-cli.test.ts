@@ -4,7 +4,7 @@ import { registration, tempDir } from '../../support/fixtures'
 import { patientsFind } from '../../../cli/commands/patients-find'
 import { createContext } from '../../../cli/context'
 import { createOutput } from '../../../cli/output'
-import { openNodeServices } from '../../../electron/services/node-runtime'
+import { openNodeServices } from '../../../core/node-runtime'
 
 let dir: string
 beforeEach(() => {

@@ -1,11 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { patientForm } from '../../support/fixtures'
-import {
-  describeChanges,
-  nameSimilarity,
-  socialInsuranceNumber
-} from '../../../electron/services/patients/matching'
+import { describeChanges, nameSimilarity, socialInsuranceNumber } from '../../../core/patients/matching'
 
 const foldedName = fc
   .array(fc.constantFrom('nguyen', 'tran', 'le', 'thi', 'van', 'hong', 'nhung', 'an', 'anh', 'h'), {

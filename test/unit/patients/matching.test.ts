@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { patientForm, registration, testServices } from '../../support/fixtures'
-import { describeChanges, findMatches, nameSimilarity } from '../../../electron/services/patients/matching'
-import { getPatient } from '../../../electron/services/patients/get-patient'
-import { codePatient, defaultCodingCatalog } from '../../../electron/services/coding'
-import { emptyIdentity, type Identity } from '../../../electron/contract/identity'
+import { describeChanges, findMatches, nameSimilarity } from '../../../core/patients/matching'
+import { getPatient } from '../../../core/patients/get-patient'
+import { codePatient, defaultCodingCatalog } from '../../../core/coding'
+import { emptyIdentity, type Identity } from '../../../contract/identity'
 
 let t: ReturnType<typeof testServices>
 beforeEach(() => {

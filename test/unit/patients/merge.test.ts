@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registration, testServices } from '../../support/fixtures'
-import { mergePatients, unmergePatients } from '../../../electron/services/patients/merge'
-import { getPatient } from '../../../electron/services/patients/get-patient'
-import { registerChild } from '../../../electron/services/patients/children'
-import { isAppError } from '../../../electron/contract/errors'
+import { mergePatients, unmergePatients } from '../../../core/patients/merge'
+import { getPatient } from '../../../core/patients/get-patient'
+import { registerChild } from '../../../core/patients/children'
+import { isAppError } from '../../../contract/errors'
 
 let t: ReturnType<typeof testServices>
 beforeEach(() => {

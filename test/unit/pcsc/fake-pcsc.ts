@@ -1,7 +1,7 @@
 // In-memory PC/SC for reader-manager unit tests: readers can be plugged, cards inserted, and the
 // service stopped/restarted; contexts from before a restart go stale like real pcsc-lite handles.
-import type { PcscBackend, PcscCardHandle, PcscContext, PcscReaderState } from '../../../native/pcsc'
-import { ReaderFlags } from '../../../native/pcsc'
+import type { PcscBackend, PcscCardHandle, PcscContext, PcscReaderState } from '../../../devices/pcsc'
+import { ReaderFlags } from '../../../devices/pcsc'
 
 export type Responder = (apdu: Uint8Array) => Promise<Uint8Array> | Uint8Array
 

@@ -1,7 +1,7 @@
 // Fixture cards are what every chip-reading test trusts: check them independently of the app's decoders.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { identitySchema } from '../../../electron/contract/identity'
+import { identitySchema } from '../../../contract/identity'
 import { FID, allFixtureCards, fixtureCard } from '../../harness/fixtures'
 import { buildTd1Mrz } from '../../harness/mrz'
 import { verifySod } from '../../harness/sod'

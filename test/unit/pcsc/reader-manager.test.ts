@@ -8,8 +8,8 @@ import {
   socketEnvValue,
   transmitApdu,
   withLe
-} from '../../../native/pcsc'
-import type { ReaderManagerEvents } from '../../../native/pcsc'
+} from '../../../devices/pcsc'
+import type { ReaderManagerEvents } from '../../../devices/pcsc'
 import { FakePcsc } from './fake-pcsc'
 
 const READER = 'ACS ACR122U PICC Interface 00 00'

@@ -1,10 +1,10 @@
 // The virtual chip driven directly (no PC/SC): its access rules and fault knobs, checked with the
-// project's reader-side ICAO code (native/icao) and with hand-built APDUs.
+// project's reader-side ICAO code (protocol/icao) and with hand-built APDUs.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LDS_FILES, openBac } from '../../../native/icao'
+import { LDS_FILES, openBac } from '../../../protocol/icao'
 import { FID, fixtureCard } from '../../harness/fixtures'
 import { type ChipFaults, EmrtdChip } from '../../harness/virtual-chip/chip'
 import { chipOptionsFromFolder, mrzInfoFromDg1 } from '../../harness/virtual-chip/folder'

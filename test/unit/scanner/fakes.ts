@@ -1,6 +1,6 @@
 /** Fake hardware backends for the scanner adapters: tests play the device's part. */
-import type { HidBackend, HidConnection, HidDeviceInfo } from '../../../native/scanner/hid-pos'
-import type { SerialBackend, SerialConnection, SerialPortInfo } from '../../../native/scanner/serial'
+import type { HidBackend, HidConnection, HidDeviceInfo } from '../../../devices/scanner/hid-pos'
+import type { SerialBackend, SerialConnection, SerialPortInfo } from '../../../devices/scanner/serial'
 
 export class FakeHidDevice implements HidConnection {
   private dataListeners: Array<(r: Uint8Array) => void> = []

@@ -6,8 +6,8 @@ import {
   STANDARD_HID_POS_LAYOUT,
   encodeHidPosReports,
   parseHidPosReport
-} from '../../../native/scanner/hid-pos-report'
-import { symbolBytesToText } from '../../../native/scanner/symbol-text'
+} from '../../../devices/scanner/hid-pos-report'
+import { symbolBytesToText } from '../../../devices/scanner/symbol-text'
 
 const cccdQr =
   '001303012345|123456789|Nguyễn Thị Hoa|21032003|Nữ|Số 12, Phường Hồng Gai, Tỉnh Quảng Ninh|14082021'

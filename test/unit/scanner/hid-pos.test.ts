@@ -4,8 +4,8 @@ import {
   type HidDeviceInfo,
   type HidPosState,
   type HidScan
-} from '../../../native/scanner/hid-pos'
-import { NEWLAND_HID_POS_LAYOUT, encodeHidPosReports } from '../../../native/scanner/hid-pos-report'
+} from '../../../devices/scanner/hid-pos'
+import { NEWLAND_HID_POS_LAYOUT, encodeHidPosReports } from '../../../devices/scanner/hid-pos-report'
 import { FakeHidBackend } from './fakes'
 
 const scanner: HidDeviceInfo = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { scannerStatusSchema, type ScannerStatus } from '../../../electron/contract/status'
-import { encodeHidPosReports } from '../../../native/scanner/hid-pos-report'
-import { ScannerManager, listScannerDevices, type ScanEvent } from '../../../native/scanner/manager'
+import { scannerStatusSchema, type ScannerStatus } from '../../../contract/status'
+import { encodeHidPosReports } from '../../../devices/scanner/hid-pos-report'
+import { ScannerManager, listScannerDevices, type ScanEvent } from '../../../devices/scanner/manager'
 import { FakeHidBackend, FakeSerialBackend } from './fakes'
 
 const hidScanner = {

@@ -6,9 +6,9 @@ import {
   pickScannerPort,
   type SerialScan,
   type SerialState
-} from '../../../native/scanner/serial'
-import { SerialFramer, type SerialTerminator } from '../../../native/scanner/serial-framing'
-import { symbolBytesToText } from '../../../native/scanner/symbol-text'
+} from '../../../devices/scanner/serial'
+import { SerialFramer, type SerialTerminator } from '../../../devices/scanner/serial-framing'
+import { symbolBytesToText } from '../../../devices/scanner/symbol-text'
 import { FakeSerialBackend } from './fakes'
 
 const qr =

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registration, testServices, patientForm } from '../../support/fixtures'
-import { createCorrection } from '../../../electron/services/reception/correct-patient'
-import type { Submission } from '../../../electron/contract/submission'
+import { createCorrection } from '../../../core/reception/correct-patient'
+import type { Submission } from '../../../contract/submission'
 
 let t: ReturnType<typeof testServices>
 beforeEach(() => {

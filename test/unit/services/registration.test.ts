@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registration, testServices } from '../../support/fixtures'
-import { submissionSchema } from '../../../electron/contract/submission'
-import { getPatient } from '../../../electron/services/patients/get-patient'
+import { submissionSchema } from '../../../contract/submission'
+import { getPatient } from '../../../core/patients/get-patient'
 
 let t: ReturnType<typeof testServices>
 beforeEach(() => {

@@ -1,6 +1,6 @@
-import type { SyncTarget } from '../../../electron/contract/status'
-import type { Submission } from '../../../electron/contract/submission'
-import type { Connector, SendContext, SendOutcome } from '../../../electron/services/sync/connectors/types'
+import type { SyncTarget } from '../../../contract/status'
+import type { Submission } from '../../../contract/submission'
+import type { Connector, SendContext, SendOutcome } from '../../../core/sync/connectors/types'
 import { registration, testServices } from '../../support/fixtures'
 
 export type Behaviour = (sub: Submission, attempt: number) => SendOutcome | Promise<SendOutcome>

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isInWindow, nextWindowStart, windowEndAfter } from '../../../electron/services/sync/schedule/window'
+import { isInWindow, nextWindowStart, windowEndAfter } from '../../../core/sync/schedule/window'
 
 const night = { start: '22:00', end: '05:00' }
 const lunch = { start: '12:00', end: '13:30' }

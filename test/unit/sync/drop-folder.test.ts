@@ -7,7 +7,7 @@ import {
   createXml4750Connector,
   dropFileName,
   writeFileAtomic
-} from '../../../electron/services/sync/connectors'
+} from '../../../core/sync/connectors'
 import { makeSubmission } from './submission-fixtures'
 
 let dir: string

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Submission } from '../../../electron/contract/submission'
+import type { Submission } from '../../../contract/submission'
 import {
   buildEmchBundle,
   buildHisBatchBundle,
   buildHisBundle,
   type Bundle
-} from '../../../electron/services/sync/connectors'
-import { sid } from '../../../electron/services/sync/connectors/fhir/vn-core'
+} from '../../../core/sync/connectors'
+import { sid } from '../../../core/sync/connectors/fhir/vn-core'
 import { validateR4 } from '../../harness/his-server/r4-validation'
 import { childForm, makeChildSubmission, makeSubmission, motherForm } from './submission-fixtures'
 

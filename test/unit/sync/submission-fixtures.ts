@@ -1,5 +1,5 @@
-import type { PatientForm } from '../../../electron/contract/patient'
-import { submissionSchema, type Submission } from '../../../electron/contract/submission'
+import type { PatientForm } from '../../../contract/patient'
+import { submissionSchema, type Submission } from '../../../contract/submission'
 
 /** Made-up people; any resemblance to a real ID number is chance. */
 export function motherForm(overrides: Partial<PatientForm> = {}): PatientForm {

@@ -1,14 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  createHttpClient,
-  HttpTransportError,
-  type HttpResponse
-} from '../../../electron/services/sync/http-client'
-import { outcomeFromError, outcomeFromResponse } from '../../../electron/services/sync/transport/outcome'
-import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../electron/services/sync/transport/retry-after'
-import { extractServerMessage } from '../../../electron/services/sync/transport/server-message'
-import { AppError } from '../../../electron/contract/errors'
+import { createHttpClient, HttpTransportError, type HttpResponse } from '../../../core/sync/http-client'
+import { outcomeFromError, outcomeFromResponse } from '../../../core/sync/transport/outcome'
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../core/sync/transport/retry-after'
+import { extractServerMessage } from '../../../core/sync/transport/server-message'
+import { AppError } from '../../../contract/errors'
 
 const NOW = Date.parse('2026-11-23T15:00:00Z')
 const his = { nameVi: 'HIS', unavailableCode: 'HIS_UNAVAILABLE' } as const

@@ -1,13 +1,8 @@
 import fc from 'fast-check'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/contract/errors'
-import {
-  buildXml4750Documents,
-  xml0Fields,
-  xml1Fields,
-  xmlBirthDate
-} from '../../../electron/services/sync/connectors'
+import { AppError } from '../../../contract/errors'
+import { buildXml4750Documents, xml0Fields, xml1Fields, xmlBirthDate } from '../../../core/sync/connectors'
 import { childForm, makeChildSubmission, makeSubmission, motherForm } from './submission-fixtures'
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: false })

@@ -3,9 +3,9 @@
  * endpoint argv[2], prints "sending" before and the outcome kind after. The parent SIGKILLs it mid-send.
  */
 import { readFileSync } from 'node:fs'
-import { createHisFhirConnector } from '../../../../electron/services/sync/connectors'
-import { createHttpClient } from '../../../../electron/services/sync/http-client'
-import type { Submission } from '../../../../electron/contract/submission'
+import { createHisFhirConnector } from '../../../../core/sync/connectors'
+import { createHttpClient } from '../../../../core/sync/http-client'
+import type { Submission } from '../../../../contract/submission'
 
 async function main(): Promise<void> {
   const [baseUrl, file] = process.argv.slice(2)

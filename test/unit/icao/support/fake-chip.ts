@@ -3,18 +3,18 @@
  * speaks vpcd lives in test/harness/). It implements the card side of ICAO 9303-11 from the
  * primitives whose outputs are pinned to the appendix D vectors, and has fault knobs.
  */
-import { deriveBacKeys } from '../../../../native/icao/bac'
-import { concat, equalBytes, xorBytes } from '../../../../native/icao/bytes'
+import { deriveBacKeys } from '../../../../protocol/icao/bac'
+import { concat, equalBytes, xorBytes } from '../../../../protocol/icao/bytes'
 import {
   padIso9797,
   retailMac,
   tdesDecrypt,
   tdesEncrypt,
   unpadIso9797
-} from '../../../../native/icao/crypto/des'
-import { deriveDesKey, KDF_ENC, KDF_MAC } from '../../../../native/icao/crypto/kdf'
-import type { MrzInfo } from '../../../../native/icao/mrz'
-import { decodeTlvList, encodeTlv } from '../../../../native/icao/tlv'
+} from '../../../../protocol/icao/crypto/des'
+import { deriveDesKey, KDF_ENC, KDF_MAC } from '../../../../protocol/icao/crypto/kdf'
+import type { MrzInfo } from '../../../../protocol/icao/mrz'
+import { decodeTlvList, encodeTlv } from '../../../../protocol/icao/tlv'
 
 export type Fault = 'empty' | 'throw' | 'corrupt-mac' | 'lost-response'
 

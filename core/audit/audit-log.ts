@@ -1,0 +1,26 @@
+import type { Db } from '../../db/connection'
+
+export type AuditAction = 'read' | 'view' | 'create' | 'update' | 'merge' | 'export' | 'submit' | 'search'
+
+export interface AuditEntry {
+  actor: string
+  action: AuditAction
+  entity: string
+  entityId: string | null
+  /** Never personal data: ids, counts, field names. */
+  detail?: Record<string, unknown>
+}
+
+/** Appends to audit_log (kept 12 months, health-data.md §6.2). Call inside the caller's transaction. */
+export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
+  db.prepare(
+    'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)'
+  ).run(
+    at,
+    entry.actor,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.detail ? JSON.stringify(entry.detail) : null
+  )
+}

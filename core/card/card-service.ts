@@ -1,0 +1,152 @@
+import { AppError, isAppError, toErrorValue } from '../../contract/errors'
+import type { Identity } from '../../contract/identity'
+import type { CardEvent } from '../../contract/reading'
+import { deriveChipKeys } from '../../protocol/cccd'
+import type { ReaderManager, ReaderInfo } from '../../devices/pcsc'
+import type { Services } from '../index'
+import { codeIdentity } from '../reading/code-identity'
+import { withReturningPatient } from '../reading/match-identity'
+import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
+import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
+
+export interface CardServiceOptions {
+  services: Services
+  manager: ReaderManager
+  publish: (event: CardEvent) => void
+  includePhoto?: boolean
+}
+
+const noKeysError = new AppError(
+  'BAC_DENIED',
+  'Đã có thẻ trên đầu đọc. Hãy quét mã QR trên thẻ (hoặc nhập số CCCD và ngày sinh) để mở chip.',
+  'Card present but no chip key yet'
+)
+
+/**
+ * Watches the reader and reads a card as soon as its keys are known: from the QR scanned just before, or from
+ * a QR scanned while the card lies on the reader. One read at a time per reader; a finished read is recorded
+ * as an identity read with its verification.
+ */
+export class CardService {
+  private reading = false
+  private present: ReaderInfo | null = null
+  /** Counts insertions, so a card laid down while another read was failing still gets read. */
+  private insertion = 0
+  private readonly offs: (() => void)[] = []
+
+  constructor(private readonly opts: CardServiceOptions) {}
+
+  start(): void {
+    const { manager, services } = this.opts
+    const onStatus = (s: ReturnType<ReaderManager['status']>): void => {
+      if (!this.reading) services.devices.setReader(s)
+    }
+    const onInserted = (r: ReaderInfo): void => {
+      this.present = r
+      this.insertion++
+      this.opts.publish({ type: 'inserted', readerName: r.name })
+      void this.tryRead()
+    }
+    const onRemoved = (r: { name: string }): void => {
+      if (this.present?.name === r.name) this.present = null
+      this.opts.publish({ type: 'removed', readerName: r.name })
+    }
+    manager.on('status', onStatus)
+    manager.on('card-inserted', onInserted)
+    manager.on('card-removed', onRemoved)
+    this.offs.push(
+      () => manager.off('status', onStatus),
+      () => manager.off('card-inserted', onInserted),
+      () => manager.off('card-removed', onRemoved)
+    )
+    services.devices.setReader(manager.status())
+    manager.start()
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.offs.splice(0)) off()
+    await this.opts.manager.stop()
+  }
+
+  /** A QR was scanned: if its card is already on the reader, open the chip now (card first, then QR). */
+  onQrIdentity(): void {
+    if (this.present && !this.reading) void this.tryRead()
+  }
+
+  /** Reads the card on the reader with the keys of `identity` (a typed ID + DOB, a stored record) or the last QR. */
+  async tryRead(identity: Identity | null = null): Promise<CccdReadResult | null> {
+    const { services, publish } = this.opts
+    const source = identity ?? services.chipKeyHints.recent()
+    if (!this.present) return null
+    if (!source) {
+      publish({ type: 'error', error: noKeysError.toValue() })
+      return null
+    }
+    if (this.reading) return null
+    this.reading = true
+    const readerName = this.present.name
+    const insertion = this.insertion
+    services.devices.setReader({ state: 'reading', readerName, message: 'Đang đọc chip thẻ CCCD…' })
+    let session: Awaited<ReturnType<ReaderManager['connect']>> | null = null
+    try {
+      const keys: ChipKeyInput = deriveChipKeys(source, {
+        today: services.clock().toISOString().slice(0, 10)
+      })
+      publish({ type: 'progress', step: 'connect', percent: 0 })
+      session = await this.opts.manager.connect({ reader: readerName })
+      const s = session
+      let readId: string | null = null
+      const result = await readCccd((apdu) => s.transmit(apdu), keys, {
+        includePhoto: this.opts.includePhoto !== false,
+        session: { cardPresent: () => s.cardPresent() },
+        onProgress: (step, percent) => publish({ type: 'progress', step, percent }),
+        onIdentity: (chipIdentity) => {
+          readId = recordIdentityRead(services.db, services.clock().toISOString(), services.actor, {
+            identity: chipIdentity,
+            readerName
+          })
+          publish({
+            type: 'identity',
+            readId,
+            identity: chipIdentity,
+            coded: withReturningPatient(services.db, codeIdentity(chipIdentity, services.catalog))
+          })
+        },
+        onVerified: (pa) => {
+          if (readId) publish({ type: 'verified', readId, passiveAuthentication: pa })
+        }
+      })
+      if (readId) {
+        recordVerification(services.db, readId, result.chip.passiveAuthentication)
+        // The photo's hash is checked too: a tampered DG2 turns the verdict invalid.
+        publish({ type: 'verified', readId, passiveAuthentication: result.chip.passiveAuthentication })
+        if (result.photo) {
+          publish({
+            type: 'photo',
+            readId,
+            mime: result.photo.mime,
+            dataBase64: Buffer.from(result.photo.bytes).toString('base64')
+          })
+        }
+        publish({ type: 'done', readId, timings: result.timings })
+      }
+      return result
+    } catch (e) {
+      const err = isAppError(e) ? e : null
+      publish({
+        type: 'error',
+        error:
+          err?.code === 'CARD_REMOVED'
+            ? { ...err.toValue(), message: 'Thẻ bị rút ra khi đang đọc, vui lòng đặt lại thẻ.' }
+            : toErrorValue(e)
+      })
+      return null
+    } finally {
+      session?.close()
+      this.reading = false
+      services.devices.setReader(this.opts.manager.status())
+      // Another card arrived while this read ran (e.g. the previous one was pulled): read the new one.
+      if (this.present && this.insertion !== insertion) void this.tryRead(identity)
+    }
+  }
+}

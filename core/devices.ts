@@ -1,0 +1,78 @@
+import type { EventName, EventPayload } from '../contract/api'
+import { toErrorValue } from '../contract/errors'
+import { ReaderManager } from '../devices/pcsc'
+import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
+import { ScannerManager, type ScannerConfigInput } from '../devices/scanner/manager'
+import type { Services } from './index'
+import { CardService } from './card/card-service'
+
+export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void
+
+export interface DeviceOptions {
+  /** false turns the PC/SC reader off (e.g. a desk with only a QR scanner). */
+  pcsc?: boolean
+  preferredReader?: string | null
+  scanner?: ScannerConfigInput | false
+}
+
+export interface Devices {
+  card: CardService | null
+  scanners: ScannerManager | null
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the hardware side (card reader, HID-POS / USB-COM QR scanners) for the Electron app and browser mode.
+ * A missing PC/SC service or scanner never stops the app: the status bar says what is missing.
+ */
+export function startDevices(services: Services, publish: Publish, options: DeviceOptions = {}): Devices {
+  let card: CardService | null = null
+  if (options.pcsc !== false) {
+    try {
+      const manager = new ReaderManager(smartcardBackend(), {
+        preferredReader: options.preferredReader ?? null
+      })
+      card = new CardService({ services, manager, publish: (e) => publish('card:event', e) })
+      card.start()
+    } catch (e) {
+      services.devices.setReader({
+        state: 'unavailable',
+        readerName: null,
+        message: `Không dùng được dịch vụ đọc thẻ PC/SC: ${toErrorValue(e).messageEn}`
+      })
+    }
+  }
+
+  let scanners: ScannerManager | null = null
+  if (options.scanner !== false) {
+    try {
+      scanners = new ScannerManager(options.scanner ?? {})
+      scanners.on('status', (s) => services.devices.setScanner(s))
+      scanners.on('scan', (scan) => {
+        try {
+          publish('qr:scanned', { ok: true, value: services.submitQr(scan.text, scan.via) })
+        } catch (e) {
+          publish('qr:scanned', { ok: false, error: toErrorValue(e) })
+        }
+      })
+      scanners.start()
+      services.devices.setScanner(scanners.status)
+    } catch (e) {
+      services.devices.setScanner({
+        state: 'error',
+        name: null,
+        message: `Lỗi máy quét QR: ${toErrorValue(e).messageEn}`
+      })
+    }
+  }
+
+  const offQr = services.onQrRead(() => card?.onQrIdentity())
+  return {
+    card,
+    scanners,
+    stop: async () => {
+      offQr()
+      await Promise.all([card?.stop(), scanners?.stop()])
+    }
+  }
+}

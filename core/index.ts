@@ -1,0 +1,80 @@
+import { join } from 'node:path'
+import { openDatabase, type Db } from '../db/connection'
+import type { RegistrationInput, RegistrationResult } from '../contract/patient'
+import type { PatientSummary } from '../contract/patient'
+import { createRegistration } from './reception/registration'
+import { createPatientSearch } from './patients/search'
+import { DeviceStatus } from './status/device-status'
+import { type Clock, systemClock } from './clock'
+import type { CodingCatalog } from './coding/catalog/coding-catalog'
+import { loadCodingCatalog } from './catalogs/stored-catalog'
+import type { QrRead, ScanVia } from '../contract/reading'
+import { ChipKeyHints } from './reading/chip-key-hints'
+import { createQrService } from './reading/qr-service'
+
+export const DATABASE_FILE = 'reception.db'
+
+export interface ServiceOptions {
+  dataDir: string
+  /** 32-byte database key: safeStorage-sealed in Electron, a 0600 key file in browser/CLI mode. */
+  key: Buffer
+  mode: 'electron' | 'web' | 'cli'
+  version: string
+  clock?: Clock
+  actor?: string
+  facility?: { code: string | null; name: string | null }
+}
+
+/** Everything below the transports: one instance per process, shared by IPC, HTTP and the CLI. */
+export interface Services {
+  readonly options: ServiceOptions
+  readonly db: Db
+  readonly clock: Clock
+  readonly devices: DeviceStatus
+  /** MoH catalogues (embedded Quảng Ninh default) used for coding and the form's lists. */
+  readonly catalog: CodingCatalog
+  /** The last QR's identity, for opening the chip without typing. */
+  readonly chipKeyHints: ChipKeyHints
+  readonly actor: string
+  register(input: RegistrationInput): RegistrationResult
+  submitQr(text: string, via: ScanVia): QrRead
+  /** Called after every successful QR read (the card service opens a chip already on the reader). */
+  onQrRead(listener: (read: QrRead) => void): () => void
+  searchPatients(text: string, limit: number): PatientSummary[]
+  close(): void
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const clock = options.clock ?? systemClock
+  const db = openDatabase({ path: join(options.dataDir, DATABASE_FILE), key: options.key })
+  const facility = options.facility ?? { code: null, name: null }
+  const actor = options.actor ?? 'reception'
+  const register = createRegistration({ db, clock, actor, facility })
+  const searchPatients = createPatientSearch(db)
+  const catalog = loadCodingCatalog(db)
+  const chipKeyHints = new ChipKeyHints(clock)
+  const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
+  const qrListeners = new Set<(read: QrRead) => void>()
+  const submitQr = (text: string, via: ScanVia): QrRead => {
+    const read = decodeQr(text, via)
+    for (const l of qrListeners) l(read)
+    return read
+  }
+  return {
+    options,
+    db,
+    clock,
+    devices: new DeviceStatus(),
+    catalog,
+    chipKeyHints,
+    actor,
+    register,
+    submitQr,
+    onQrRead: (listener) => {
+      qrListeners.add(listener)
+      return () => qrListeners.delete(listener)
+    },
+    searchPatients,
+    close: () => db.close()
+  }
+}

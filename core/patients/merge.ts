@@ -1,0 +1,288 @@
+import type { Db } from '../../db/connection'
+import { PatientsRepo, type PatientRow } from '../../db/patients'
+import { AppError } from '../../contract/errors'
+import type { PatientForm } from '../../contract/patient'
+import { writeAudit } from '../audit/audit-log'
+import { type Clock, systemClock } from '../clock'
+import { diffForms } from '../reception/form-diff'
+import { foldVietnamese } from '../text/fold'
+
+export interface MergeResult {
+  keepId: string
+  mergedId: string
+  visitsMoved: number
+  readsMoved: number
+  childrenMoved: number
+  /** Form fields the kept record took from the merged one because it had none. */
+  filledFields: string[]
+}
+
+export interface MergeOptions {
+  clock?: Clock
+  /** Why the clerk or administrator merged, kept in the history. */
+  reason?: string
+}
+
+/** Fields a kept record takes over from the merged one when it has none of its own. */
+const fillable = [
+  'idNumber',
+  'oldIdNumber',
+  'bhytCardNumber',
+  'ethnicityCode',
+  'nationalityCode',
+  'occupationCode',
+  'phone',
+  'guardian',
+  'cardDetails'
+] as const
+
+function idsOf(db: Db, sql: string, ...params: string[]): string[] {
+  return db
+    .prepare<string[], { id: string }>(sql)
+    .all(...params)
+    .map((r) => r.id)
+}
+
+/** Moves the listed rows still on `from` to `to` (a merge, or its undo: rows added since stay where they are). */
+function moveVisits(db: Db, ids: string[], from: string, to: string): void {
+  const move = db.prepare('UPDATE visits SET patient_id = ? WHERE id = ? AND patient_id = ?')
+  for (const id of ids) move.run(to, id, from)
+}
+
+function moveReads(db: Db, ids: string[], from: string, to: string): void {
+  const move = db.prepare('UPDATE identity_reads SET patient_id = ? WHERE id = ? AND patient_id = ?')
+  for (const id of ids) move.run(to, id, from)
+}
+
+/** Children keep pointing at a live record, in the column and in the stored form alike. */
+function moveChildren(db: Db, ids: string[], from: string, to: string, at: string): void {
+  const move = db.prepare(
+    `UPDATE patients SET guardian_patient_id = @to, form_json = json_set(form_json, '$.guardian.patientId', @to),
+       updated_at = @at
+     WHERE id = @id AND guardian_patient_id = @from`
+  )
+  for (const id of ids) move.run({ id, from, to, at })
+}
+
+function notFound(id: string): AppError {
+  return new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ bệnh nhân cần gộp.', `Patient ${id} not found`)
+}
+
+function checkMergeable(
+  keep: PatientRow | undefined,
+  merge: PatientRow | undefined,
+  ids: [string, string]
+): void {
+  if (!keep) throw notFound(ids[0])
+  if (!merge) throw notFound(ids[1])
+  if (keep.id === merge.id)
+    throw new AppError(
+      'VALIDATION',
+      'Không thể gộp một hồ sơ với chính nó.',
+      'Cannot merge a record into itself'
+    )
+  if (keep.merged_into || merge.merged_into)
+    throw new AppError(
+      'CONFLICT',
+      'Một trong hai hồ sơ đã được gộp trước đó; hãy mở hồ sơ còn lại.',
+      'One of the records is already merged'
+    )
+  if (keep.id_number !== null && merge.id_number !== null && keep.id_number !== merge.id_number)
+    throw new AppError(
+      'CONFLICT',
+      `Hai hồ sơ có số CCCD khác nhau (${keep.id_number} và ${merge.id_number}): đây là hai người, không thể gộp.`,
+      'Records carry different ID numbers'
+    )
+}
+
+/**
+ * Merges a duplicate into the record to keep, in one transaction: visits, identity reads and children move to the
+ * kept record, which also takes any identifier it lacked; the duplicate stays (for the audit trail) with
+ * merged_into set, so search no longer shows it and opening it lands on the kept record.
+ */
+export function mergePatients(
+  db: Db,
+  keepId: string,
+  mergeId: string,
+  actor: string,
+  options: MergeOptions = {}
+): MergeResult {
+  const repo = new PatientsRepo(db)
+  const clock = options.clock ?? systemClock
+  const run = db.transaction((): MergeResult => {
+    const keep = repo.get(keepId)
+    const merge = repo.get(mergeId)
+    checkMergeable(keep, merge, [keepId, mergeId])
+    const at = clock().toISOString()
+    const keepForm = JSON.parse(keep!.form_json) as PatientForm
+    const mergeForm = JSON.parse(merge!.form_json) as PatientForm
+
+    const merged: PatientForm = { ...keepForm }
+    for (const field of fillable) {
+      if (merged[field] === null && mergeForm[field] !== null)
+        Object.assign(merged, { [field]: mergeForm[field] })
+    }
+    if (merged.guardian?.patientId === keepId) merged.guardian = keepForm.guardian
+    if (merged.address.text === '' && mergeForm.address.text !== '') merged.address = mergeForm.address
+    const filledFields = diffForms(keepForm, merged)
+    const reason = `merge:${mergeId}${options.reason ? `:${options.reason}` : ''}`
+
+    // The ID number is unique: the duplicate gives it up before the kept record takes it.
+    db.prepare('UPDATE patients SET merged_into = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(
+      keepId,
+      at,
+      mergeId
+    )
+    repo.addHistory(mergeId, at, mergeForm, ['merged_into'], `merged_into:${keepId}`)
+    if (filledFields.length > 0) {
+      repo.addHistory(keepId, at, keepForm, filledFields, reason)
+      repo.update({
+        id: keepId,
+        code: keep!.code,
+        form: merged,
+        nameFolded: foldVietnamese(merged.fullName),
+        at
+      })
+    }
+
+    const visitIds = db
+      .prepare<[string], { id: string }>('SELECT id FROM visits WHERE patient_id = ?')
+      .all(mergeId)
+      .map((v) => v.id)
+    const readIds = idsOf(db, 'SELECT id FROM identity_reads WHERE patient_id = ?', mergeId)
+    const childIds = idsOf(
+      db,
+      'SELECT id FROM patients WHERE guardian_patient_id = ? AND id <> ?',
+      mergeId,
+      keepId
+    )
+    moveVisits(db, visitIds, mergeId, keepId)
+    moveReads(db, readIds, mergeId, keepId)
+    moveChildren(db, childIds, mergeId, keepId, at)
+    const readsMoved = readIds.length
+    const childrenMoved = childIds.length
+
+    writeAudit(db, at, {
+      actor,
+      action: 'merge',
+      entity: 'patient',
+      entityId: keepId,
+      detail: { mergedId: mergeId, visitIds, readIds, childIds, filledFields }
+    })
+    return {
+      keepId,
+      mergedId: mergeId,
+      visitsMoved: visitIds.length,
+      readsMoved,
+      childrenMoved,
+      filledFields
+    }
+  })
+  return run.immediate()
+}
+
+export interface UnmergeResult {
+  keepId: string
+  restoredId: string
+  visitsMoved: number
+  readsMoved: number
+  childrenMoved: number
+}
+
+interface MergeDetail {
+  mergedId: string
+  visitIds: string[]
+  readIds: string[]
+  childIds: string[]
+  filledFields: string[]
+}
+
+/**
+ * Undoes a merge made by mergePatients: the duplicate becomes a live record again with its own ID number, and the
+ * visits, reads and children that were moved go back (anything added to the kept record since stays there). Fields
+ * the kept record took from the duplicate are given back unless someone changed them since. One transaction.
+ */
+export function unmergePatients(
+  db: Db,
+  mergedId: string,
+  actor: string,
+  options: MergeOptions = {}
+): UnmergeResult {
+  const repo = new PatientsRepo(db)
+  const clock = options.clock ?? systemClock
+  const run = db.transaction((): UnmergeResult => {
+    const merged = repo.get(mergedId)
+    if (!merged) throw notFound(mergedId)
+    const keepId = merged.merged_into
+    if (keepId === null)
+      throw new AppError('VALIDATION', 'Hồ sơ này chưa được gộp vào hồ sơ nào.', 'Record is not merged')
+    const entry = db
+      .prepare<[string, string], { detail_json: string }>(
+        `SELECT detail_json FROM audit_log WHERE action = 'merge' AND entity_id = ?
+           AND json_extract(detail_json, '$.mergedId') = ? ORDER BY id DESC LIMIT 1`
+      )
+      .get(keepId, mergedId)
+    const history = (reason: string, patientId: string): PatientForm | null => {
+      const row = db
+        .prepare<[string, string], { before_json: string }>(
+          'SELECT before_json FROM patient_history WHERE patient_id = ? AND reason LIKE ? ORDER BY id DESC LIMIT 1'
+        )
+        .get(patientId, `${reason}%`)
+      return row ? (JSON.parse(row.before_json) as PatientForm) : null
+    }
+    const mergedForm = history(`merged_into:${keepId}`, mergedId)
+    if (!entry || !mergedForm)
+      throw new AppError(
+        'CONFLICT',
+        'Không tìm thấy nhật ký của lần gộp này nên không thể tách tự động.',
+        'Merge trail not found'
+      )
+    const detail = JSON.parse(entry.detail_json) as MergeDetail
+    const at = clock().toISOString()
+    const keep = repo.get(keepId)!
+    const keepNow = JSON.parse(keep.form_json) as PatientForm
+    const keepBefore = history(`merge:${mergedId}`, keepId)
+
+    // Give back what the kept record took, where it still holds exactly the duplicate's value.
+    if (keepBefore) {
+      const restored: PatientForm = { ...keepNow }
+      const fields = new Set(detail.filledFields.map((f) => f.split('.')[0] as keyof PatientForm))
+      for (const field of fields)
+        if (JSON.stringify(keepNow[field]) === JSON.stringify(mergedForm[field]))
+          Object.assign(restored, { [field]: keepBefore[field] })
+      const changes = diffForms(keepNow, restored)
+      if (changes.length > 0) {
+        repo.addHistory(keepId, at, keepNow, changes, `unmerge:${mergedId}`)
+        repo.update({ id: keepId, code: keep.code, form: restored, nameFolded: keep.name_folded, at })
+      }
+    }
+    const idFree = mergedForm.idNumber !== null && repo.findByIdNumber(mergedForm.idNumber) === undefined
+    db.prepare('UPDATE patients SET merged_into = NULL, id_number = ?, updated_at = ? WHERE id = ?').run(
+      idFree ? mergedForm.idNumber : null,
+      at,
+      mergedId
+    )
+    repo.addHistory(mergedId, at, mergedForm, ['merged_into'], `unmerged_from:${keepId}`)
+    const visitsMoved = detail.visitIds.filter((id) =>
+      db.prepare('SELECT 1 FROM visits WHERE id = ? AND patient_id = ?').get(id, keepId)
+    ).length
+    moveVisits(db, detail.visitIds, keepId, mergedId)
+    moveReads(db, detail.readIds, keepId, mergedId)
+    moveChildren(db, detail.childIds, keepId, mergedId, at)
+    writeAudit(db, at, {
+      actor,
+      action: 'update',
+      entity: 'patient',
+      entityId: mergedId,
+      detail: { unmergedFrom: keepId, visitIds: detail.visitIds, reason: options.reason ?? null }
+    })
+    return {
+      keepId,
+      restoredId: mergedId,
+      visitsMoved,
+      readsMoved: detail.readIds.length,
+      childrenMoved: detail.childIds.length
+    }
+  })
+  return run.immediate()
+}

@@ -1,0 +1,89 @@
+import type { Db } from '../../db/connection'
+import { PatientsRepo } from '../../db/patients'
+import { resubmitCorrected } from '../../db/outbox-worker'
+import { AppError } from '../../contract/errors'
+import type { PatientForm } from '../../contract/patient'
+import type { Submission } from '../../contract/submission'
+import { writeAudit } from '../audit/audit-log'
+import type { Clock } from '../clock'
+import { foldVietnamese } from '../text/fold'
+import { diffForms } from './form-diff'
+import { tidyForm } from './registration'
+
+/**
+ * A person fixes a record a target refused: the patient is updated (history kept) and every refused or dead
+ * submission of theirs is re-queued with the corrected form under a new idempotency-key revision, so a receiver
+ * that remembers the old key with the old body does not refuse it again. No new visit is created.
+ */
+export function createCorrection(deps: {
+  db: Db
+  clock: Clock
+  actor: string
+}): (patientId: string, form: PatientForm) => { changed: string[]; resubmitted: number } {
+  const { db, clock, actor } = deps
+  const patients = new PatientsRepo(db)
+  return db.transaction((patientId: string, input: PatientForm) => {
+    const now = clock()
+    const at = now.toISOString()
+    const existing = patients.get(patientId)
+    if (!existing || existing.merged_into) {
+      throw new AppError(
+        'NOT_FOUND',
+        'Không tìm thấy hồ sơ bệnh nhân cần sửa.',
+        'Patient to correct not found'
+      )
+    }
+    const form = tidyForm(input)
+    if (form.idNumber && form.idNumber !== existing.id_number) {
+      const other = patients.findByIdNumber(form.idNumber)
+      if (other && other.id !== patientId) {
+        throw new AppError(
+          'CONFLICT',
+          `Số CCCD ${form.idNumber} đã thuộc hồ sơ khác.`,
+          'ID number belongs to another patient'
+        )
+      }
+    }
+    const before = JSON.parse(existing.form_json) as PatientForm
+    const changed = diffForms(before, form)
+    if (changed.length > 0) {
+      patients.addHistory(patientId, at, before, changed, 'correction')
+      patients.update({
+        id: patientId,
+        code: existing.code,
+        form,
+        nameFolded: foldVietnamese(form.fullName),
+        at
+      })
+      writeAudit(db, at, {
+        actor,
+        action: 'update',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { changes: changed }
+      })
+    }
+    const refused = db
+      .prepare<[string], { id: number; payload_json: string }>(
+        `SELECT o.id, o.payload_json FROM outbox o JOIN visits v ON v.id = o.visit_id
+         WHERE v.patient_id = ? AND o.status IN ('failed', 'dead')`
+      )
+      .all(patientId)
+    let resubmitted = 0
+    for (const row of refused) {
+      const payload = JSON.parse(row.payload_json) as Submission
+      const corrected: Submission = { ...payload, patient: { ...payload.patient, form } }
+      if (resubmitCorrected(db, row.id, corrected, now)) resubmitted++
+    }
+    if (resubmitted > 0) {
+      writeAudit(db, at, {
+        actor,
+        action: 'submit',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { resubmitted }
+      })
+    }
+    return { changed, resubmitted }
+  })
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto'
+import type { Db } from '../../db/connection'
+import { PatientsRepo } from '../../db/patients'
+import { insertVisit } from '../../db/visits'
+import { enqueue } from '../../db/outbox'
+import { AppError } from '../../contract/errors'
+import type { PatientForm, RegistrationInput, RegistrationResult } from '../../contract/patient'
+import type { Submission } from '../../contract/submission'
+import { syncTargets } from '../../contract/status'
+import { writeAudit } from '../audit/audit-log'
+import { type Clock, localIsoWithOffset } from '../clock'
+import { foldVietnamese, tidyText } from '../text/fold'
+import { diffForms } from './form-diff'
+
+export interface RegistrationDeps {
+  db: Db
+  clock: Clock
+  actor: string
+  facility: { code: string | null; name: string | null }
+}
+
+/** Names and addresses are stored NFC with single spaces, whatever the source typed. */
+export function tidyForm(form: PatientForm): PatientForm {
+  return {
+    ...form,
+    fullName: tidyText(form.fullName),
+    address: { ...form.address, text: tidyText(form.address.text) },
+    guardian: form.guardian ? { ...form.guardian, fullName: tidyText(form.guardian.fullName) } : null
+  }
+}
+
+/**
+ * Saves a registration: the patient (created, or updated with history), the visit, one outbox row per target
+ * with a frozen Submission snapshot, and the audit entries — all in one transaction, so a crash or a full disk
+ * leaves either everything or nothing.
+ */
+export function createRegistration(deps: RegistrationDeps): (input: RegistrationInput) => RegistrationResult {
+  const { db, clock, actor } = deps
+  const patients = new PatientsRepo(db)
+
+  const run = db.transaction((input: RegistrationInput): RegistrationResult => {
+    const now = clock()
+    const at = now.toISOString()
+    const form = tidyForm(input.patient)
+
+    let existing = input.patientId ? patients.get(input.patientId) : undefined
+    if (input.patientId && !existing) {
+      throw new AppError(
+        'NOT_FOUND',
+        'Không tìm thấy hồ sơ bệnh nhân cần cập nhật.',
+        'Patient to update not found'
+      )
+    }
+    if (!existing && form.idNumber) existing = patients.findByIdNumber(form.idNumber)
+    if (existing?.merged_into) existing = patients.get(existing.merged_into)
+
+    if (form.idNumber && existing && existing.id_number !== form.idNumber) {
+      const other = patients.findByIdNumber(form.idNumber)
+      if (other && other.id !== existing.id) {
+        throw new AppError(
+          'CONFLICT',
+          `Số CCCD ${form.idNumber} đã thuộc hồ sơ khác (${other.full_name}). Hãy kiểm tra lại trước khi lưu.`,
+          'ID number already belongs to another patient'
+        )
+      }
+    }
+
+    const guardianRow = form.guardian?.patientId ? patients.get(form.guardian.patientId) : undefined
+    if (form.guardian?.patientId && !guardianRow) {
+      throw new AppError(
+        'NOT_FOUND',
+        'Không tìm thấy hồ sơ của mẹ/người giám hộ đã chọn.',
+        'Guardian not found'
+      )
+    }
+
+    const nameFolded = foldVietnamese(form.fullName)
+    let patientId: string
+    let code: string
+    let created: boolean
+    if (existing) {
+      patientId = existing.id
+      code = existing.code
+      created = false
+      const before = JSON.parse(existing.form_json) as PatientForm
+      const changes = diffForms(before, form)
+      if (changes.length > 0) {
+        patients.addHistory(patientId, at, before, changes, input.source)
+        patients.update({ id: patientId, code, form, nameFolded, at })
+        writeAudit(db, at, {
+          actor,
+          action: 'update',
+          entity: 'patient',
+          entityId: patientId,
+          detail: { changes }
+        })
+      }
+    } else {
+      patientId = randomUUID()
+      code = patients.allocateCode()
+      created = true
+      patients.insert({ id: patientId, code, form, nameFolded, at })
+      writeAudit(db, at, {
+        actor,
+        action: 'create',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { source: input.source }
+      })
+    }
+
+    if (input.identityReadId) {
+      db.prepare('UPDATE identity_reads SET patient_id = ? WHERE id = ? AND patient_id IS NULL').run(
+        patientId,
+        input.identityReadId
+      )
+    }
+
+    const visitId = randomUUID()
+    const visitedAt = localIsoWithOffset(now)
+    insertVisit(db, { id: visitId, patientId, form: input.visit, visitedAt, at })
+    writeAudit(db, at, { actor, action: 'create', entity: 'visit', entityId: visitId, detail: { patientId } })
+
+    const guardian =
+      guardianRow && form.guardian
+        ? {
+            id: guardianRow.id,
+            code: guardianRow.code,
+            relation: form.guardian.relation,
+            form: JSON.parse(guardianRow.form_json) as PatientForm
+          }
+        : null
+    const outboxIds = syncTargets.map((target) => {
+      const idempotencyKey = `${visitId}:${target}`
+      const payload: Submission = {
+        schemaVersion: 1,
+        idempotencyKey,
+        facility: deps.facility,
+        patient: { id: patientId, code, form },
+        guardian,
+        visit: {
+          id: visitId,
+          serviceType: input.visit.serviceType,
+          department: input.visit.department,
+          reason: input.visit.reason,
+          visitedAt
+        }
+      }
+      return enqueue(db, { visitId, target, payload, idempotencyKey, at })
+    })
+
+    return { patientId, visitId, patientCreated: created, outboxIds }
+  })
+
+  return (input) => run.immediate(input)
+}

@@ -1,0 +1,194 @@
+import type { Db } from '../../db/connection'
+import {
+  chipVerification,
+  type DateRange,
+  duplicateGroups,
+  identityReadsBySource,
+  visitsInRange
+} from '../../db/reports'
+import { AppError } from '../../contract/errors'
+import { type PatientForm, patientFormSchema } from '../../contract/patient'
+import {
+  type AdminCatalog,
+  checkXml1AdministrativeFields,
+  defaultAdminCatalog,
+  readIdNumber,
+  xml1AdministrativeFields,
+  type Xml1AdministrativeFields
+} from '../coding'
+
+export type { DateRange } from '../../db/reports'
+
+type Source = 'chip' | 'qr' | 'manual'
+
+/** XML1 fields the "Đủ" check requires of every record (health-data.md §8), with the label the province reads. */
+export const requiredXml1Fields: readonly { field: keyof Xml1AdministrativeFields; label: string }[] = [
+  { field: 'HO_TEN', label: 'Họ tên' },
+  { field: 'NGAY_SINH', label: 'Ngày sinh' },
+  { field: 'GIOI_TINH', label: 'Giới tính' },
+  { field: 'MA_QUOCTICH', label: 'Quốc tịch' },
+  { field: 'MA_DANTOC', label: 'Dân tộc' },
+  { field: 'MA_NGHE_NGHIEP', label: 'Nghề nghiệp' },
+  { field: 'DIA_CHI', label: 'Địa chỉ' },
+  { field: 'MATINH_CU_TRU', label: 'Mã tỉnh cư trú' },
+  { field: 'MAXA_CU_TRU', label: 'Mã xã cư trú' }
+]
+const labels: Partial<Record<keyof Xml1AdministrativeFields, string>> = {
+  ...Object.fromEntries(requiredXml1Fields.map((f) => [f.field, f.label])),
+  SO_CCCD: 'Số CCCD/CMND'
+}
+
+export interface FieldCompleteness {
+  field: keyof Xml1AdministrativeFields
+  label: string
+  filled: number
+  total: number
+  /** 0–100, one decimal. */
+  percent: number
+}
+
+export interface DuplicateGroup {
+  fullName: string
+  dateOfBirth: string
+  members: { id: string; code: string; fullName: string; idNumber: string | null }[]
+}
+
+export interface InvalidRecord {
+  visitId: string
+  visitedAt: string
+  patientId: string
+  patientCode: string
+  fullName: string
+  reasons: string[]
+}
+
+export interface QualityReport {
+  range: DateRange
+  generatedAt: string
+  visits: number
+  patients: number
+  /** Đúng: where the identity of each visit came from (chip, QR, typed). */
+  visitsBySource: Record<Source, number>
+  /** Every card/QR read recorded on those days, whether or not it was saved as a visit. */
+  readsBySource: Record<Source, number>
+  /** Đúng: chip reads whose data the card's signature (EF.SOD, passive authentication) confirmed. */
+  chipVerification: Record<'valid' | 'invalid' | 'unchecked', number>
+  /** Đủ: required XML1 fields present, per field, over the visits. */
+  completeness: FieldCompleteness[]
+  /** Đủ/Đúng: visits whose address carries a commune code. */
+  codedAddresses: { coded: number; total: number; percent: number }
+  /** Sạch: live records sharing a folded name and birth date with someone seen in the range. */
+  duplicates: DuplicateGroup[]
+  /** Đúng: visits whose record fails a check, with the reasons in Vietnamese. */
+  invalid: InvalidRecord[]
+  /** Sống: where each visit's submission stands. */
+  sync: Record<'sent' | 'pending' | 'failed' | 'dead' | 'notQueued', number>
+}
+
+const percent = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10)
+
+function checkRange(range: DateRange): void {
+  const date = /^\d{4}-\d{2}-\d{2}$/
+  if (!date.test(range.from) || !date.test(range.to) || range.from > range.to)
+    throw new AppError(
+      'VALIDATION',
+      'Khoảng ngày không hợp lệ: dùng dạng YYYY-MM-DD, ngày bắt đầu không sau ngày kết thúc.',
+      `Invalid date range ${range.from}..${range.to}`
+    )
+}
+
+/** Every reason a visit's record would fail the province's audit, worded for the person who fixes it. */
+export function validationProblems(form: unknown, visitDate: string, catalog: AdminCatalog): string[] {
+  const parsed = patientFormSchema.safeParse(form)
+  if (!parsed.success)
+    return parsed.error.issues.map((i) => `Dữ liệu không hợp lệ ở trường ${i.path.join('.') || '(hồ sơ)'}`)
+  const f: PatientForm = parsed.data
+  const reasons: string[] = []
+  const fields = xml1AdministrativeFields(f, visitDate)
+  for (const p of checkXml1AdministrativeFields(fields, visitDate, f.address.unitListVersion, catalog)) {
+    const label = `${labels[p.field] ?? p.field} (${p.field})`
+    reasons.push(/is required/.test(p.messageEn) ? `Thiếu ${label}` : `${label}: ${p.message}`)
+  }
+  const facts = f.idNumber === null ? null : readIdNumber(f.idNumber)
+  if (facts !== null) {
+    if (f.sex !== 'other' && f.sex !== facts.sex)
+      reasons.push('Giới tính không khớp với chữ số thứ 4 của số CCCD')
+    if (/^\d{4}/.test(f.dateOfBirth) && Number(f.dateOfBirth.slice(0, 4)) !== facts.birthYear)
+      reasons.push(`Năm sinh không khớp với số CCCD (năm ${facts.birthYear})`)
+  }
+  if (f.bhytCardNumber !== null && !/^[A-Z]{2}[1-5]\d{12}$/.test(f.bhytCardNumber))
+    reasons.push('Mã thẻ BHYT sai định dạng (mức hưởng phải từ 1 đến 5)')
+  if (f.dateOfBirth > visitDate) reasons.push('Ngày sinh sau ngày khám')
+  return reasons
+}
+
+/**
+ * The "Đúng – Đủ – Sạch – Sống" data-quality report of a facility for a date range (health-data.md §8), over the
+ * visits of those days and the form each one was submitted with.
+ */
+export function buildQualityReport(
+  db: Db,
+  range: DateRange,
+  options: { now?: Date; catalog?: AdminCatalog } = {}
+): QualityReport {
+  checkRange(range)
+  const catalog = options.catalog ?? defaultAdminCatalog()
+  const rows = visitsInRange(db, range)
+  const visitsBySource: Record<Source, number> = { chip: 0, qr: 0, manual: 0 }
+  const filled = new Map<keyof Xml1AdministrativeFields, number>()
+  const sync = { sent: 0, pending: 0, failed: 0, dead: 0, notQueued: 0 }
+  const invalid: InvalidRecord[] = []
+  let coded = 0
+
+  for (const row of rows) {
+    visitsBySource[row.source] += 1
+    const visitDate = row.visited_at.slice(0, 10)
+    const form = JSON.parse(row.form_json) as PatientForm
+    const parsed = patientFormSchema.safeParse(form)
+    if (parsed.success) {
+      const fields = xml1AdministrativeFields(parsed.data, visitDate)
+      for (const { field } of requiredXml1Fields)
+        if (fields[field] !== '') filled.set(field, (filled.get(field) ?? 0) + 1)
+      if (parsed.data.address.communeCode !== null) coded += 1
+    }
+    const reasons = validationProblems(form, visitDate, catalog)
+    if (reasons.length > 0)
+      invalid.push({
+        visitId: row.visit_id,
+        visitedAt: row.visited_at,
+        patientId: row.patient_id,
+        patientCode: row.patient_code,
+        fullName: row.full_name,
+        reasons
+      })
+    const status = row.sync_status
+    if (status === null) sync.notQueued += 1
+    else if (status === 'sending') sync.pending += 1
+    else if (status in sync) sync[status as keyof typeof sync] += 1
+  }
+
+  const total = rows.length
+  return {
+    range,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    visits: total,
+    patients: new Set(rows.map((r) => r.patient_id)).size,
+    visitsBySource,
+    readsBySource: identityReadsBySource(db, range),
+    chipVerification: chipVerification(db, range),
+    completeness: requiredXml1Fields.map(({ field, label }) => ({
+      field,
+      label,
+      filled: filled.get(field) ?? 0,
+      total,
+      percent: percent(filled.get(field) ?? 0, total)
+    })),
+    codedAddresses: { coded, total, percent: percent(coded, total) },
+    duplicates: duplicateGroups(db, range).map((g) => {
+      const members = JSON.parse(g.members_json) as DuplicateGroup['members']
+      return { fullName: members[0]?.fullName ?? g.name_folded, dateOfBirth: g.date_of_birth, members }
+    }),
+    invalid,
+    sync
+  }
+}

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { EventName, EventPayload } from '../contract/api'
+import { dispatch, type Handlers } from '../core/handlers'
+import { STATIC_HEADERS } from '../core/security-headers'
+
+export interface WebServerOptions {
+  handlers: Handlers
+  /** Built renderer (out/renderer). */
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+export interface WebServer {
+  url: string
+  /** URL with the per-launch token in the fragment (never sent to the server, never logged). */
+  launchUrl: string
+  token: string
+  publish<E extends EventName>(name: E, payload: EventPayload<E>): void
+  close(): Promise<void>
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+const MAX_BODY = 2 * 1024 * 1024
+
+/**
+ * Browser mode: the same contract handlers behind a loopback HTTP transport. Bound to 127.0.0.1 on a random port;
+ * every API request needs the per-launch bearer token, a Host of exactly 127.0.0.1:port (no DNS rebinding) and, when
+ * the browser sends one, our own Origin. It is a second transport, not a second app.
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url')
+  const tokenBytes = Buffer.from(token)
+  const subscribers = new Set<ServerResponse>()
+  let origin = ''
+
+  const tokenOk = (req: IncomingMessage): boolean => {
+    const header = req.headers.authorization ?? ''
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '')
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  }
+
+  const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...STATIC_HEADERS
+    })
+    res.end(JSON.stringify(body))
+  }
+
+  const readBody = (req: IncomingMessage): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = []
+      let size = 0
+      req.on('data', (c: Buffer) => {
+        size += c.length
+        if (size > MAX_BODY) {
+          reject(new Error('body too large'))
+          req.destroy()
+        } else chunks.push(c)
+      })
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      req.on('error', reject)
+    })
+
+  const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    const file = normalize(join(opts.rendererDir, rel))
+    if (!file.startsWith(normalize(opts.rendererDir) + sep)) return sendJson(res, 404, { error: 'not found' })
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        ...STATIC_HEADERS
+      })
+      res.end(body)
+    } catch {
+      sendJson(res, 404, { error: 'not found' })
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin)
+      if (req.headers.host !== new URL(origin).host) return sendJson(res, 421, { error: 'wrong host' })
+      const reqOrigin = req.headers.origin
+      if (reqOrigin !== undefined && reqOrigin !== origin)
+        return sendJson(res, 403, { error: 'origin refused' })
+
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' })
+        return serveStatic(res, url.pathname)
+      }
+      if (!tokenOk(req)) return sendJson(res, 401, { error: 'token required' })
+
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive'
+        })
+        res.write(': connected\n\n')
+        subscribers.add(res)
+        req.on('close', () => subscribers.delete(res))
+        return
+      }
+      const m = /^\/api\/call\/([a-z]+:[a-zA-Z-]+)$/.exec(url.pathname)
+      if (!m || req.method !== 'POST') return sendJson(res, 404, { error: 'not found' })
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(res, 415, { error: 'json required' })
+      }
+      let input: unknown
+      try {
+        input = JSON.parse((await readBody(req)) || '{}')
+      } catch {
+        return sendJson(res, 400, { error: 'bad json' })
+      }
+      sendJson(res, 200, await dispatch(opts.handlers, m[1]!, input))
+    })().catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal' })
+      else res.end()
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+
+  return {
+    url: origin,
+    launchUrl: `${origin}/#token=${token}`,
+    token,
+    publish(name, payload) {
+      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const s of subscribers) s.write(frame)
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of subscribers) s.end()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
