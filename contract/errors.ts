@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatMessage, type MessageKey, type MessageParams } from './messages'
 
 /**
  * Errors cross every boundary (IPC, HTTP, CLI) as values: a stable code, a Vietnamese message for the
@@ -45,6 +46,9 @@ export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   messageEn: z.string(),
+  /** The catalogue key and parameters (contract/messages): each side shows the text in its own language. */
+  key: z.string().max(100).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   details: z.unknown().optional()
 })
 export type AppErrorValue = z.infer<typeof appErrorSchema>
@@ -53,6 +57,8 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly messageVi: string
   readonly details: unknown
+  key: MessageKey | undefined
+  params: MessageParams | undefined
 
   constructor(code: ErrorCode, messageVi: string, messageEn: string, details?: unknown) {
     super(messageEn)
@@ -62,8 +68,19 @@ export class AppError extends Error {
     this.details = details
   }
 
+  /** An error whose text comes from the catalogue: `key` defaults to `error.<code>`. */
+  static of(code: ErrorCode, key?: MessageKey, params?: MessageParams, details?: unknown): AppError {
+    const k = key ?? (`error.${code}` as MessageKey)
+    const e = new AppError(code, formatMessage('vi', k, params), formatMessage('en', k, params), details)
+    e.key = k
+    e.params = params
+    return e
+  }
+
   toValue(): AppErrorValue {
     const value: AppErrorValue = { code: this.code, message: this.messageVi, messageEn: this.message }
+    if (this.key) value.key = this.key
+    if (this.params) value.params = this.params
     if (this.details !== undefined) value.details = this.details
     return value
   }

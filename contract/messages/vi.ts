@@ -1,0 +1,12 @@
+/**
+ * Vietnamese texts of every clerk-facing error, warning and status the app produces outside the screen's own
+ * labels. The key is the problem's code; `{{name}}` is a parameter. English lives in en.ts under the same keys
+ * (the type makes a missing English text a compile error).
+ */
+export const vi = {
+  'error.VALIDATION': 'Dữ liệu chưa hợp lệ.',
+  'error.NOT_FOUND': 'Không tìm thấy.',
+  'error.INTERNAL': 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
+  'error.DISK_FULL': 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.',
+  'error.DB_LOCKED': 'Cơ sở dữ liệu đang bận, vui lòng thử lại.'
+} as const
