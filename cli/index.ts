@@ -11,6 +11,7 @@ import { config } from './commands/config'
 import { report } from './commands/report'
 import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
+import { bhyt } from './commands/bhyt'
 
 const commands: Record<string, Command> = {
   register,
@@ -24,7 +25,8 @@ const commands: Record<string, Command> = {
   'import-catalog': importCatalog,
   normalize,
   scanners,
-  scan
+  scan,
+  bhyt
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -49,6 +51,8 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
   read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
                                                    read the chip: identity, passive authentication, timings
+  bhyt check --id ID12|--card CODE --name N --dob D --clerk-name N --clerk-id ID12
+                                                   check a BHYT card through the BHXH gateway
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

@@ -37,7 +37,10 @@ export const errorCodes = [
   'HIS_UNAVAILABLE',
   'TARGET_REJECTED',
   'TARGET_UNAVAILABLE',
-  'CONFIG_INVALID'
+  'CONFIG_INVALID',
+  // the BHXH gateway (BHYT card check)
+  'BHXH_UNAVAILABLE',
+  'BHXH_AUTH'
 ] as const
 export const errorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof errorCodeSchema>

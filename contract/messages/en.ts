@@ -6,5 +6,39 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_FOUND': 'Not found.',
   'error.INTERNAL': 'Something unexpected went wrong. What was typed is kept.',
   'error.DISK_FULL': 'The disk is full; nothing was saved. Tell the IT staff.',
-  'error.DB_LOCKED': 'The database is busy; please try again.'
+  'error.DB_LOCKED': 'The database is busy; please try again.',
+  'bhyt.result.000': 'The BHYT card is valid.',
+  'bhyt.result.001': 'Card managed by the Defence social-insurance office: usable, check the papers.',
+  'bhyt.result.002': 'Card managed by the Public Security social-insurance office: usable, check the papers.',
+  'bhyt.result.003': 'The old card expired and a new one was issued: use the new card {{newCard}}.',
+  'bhyt.result.004': 'The old card is still valid but a new card {{newCard}} was issued: offer the new card.',
+  'bhyt.result.010': 'The BHYT card has expired: not usable (self-pay or another card).',
+  'bhyt.result.050': 'No information for this BHYT card: not usable.',
+  'bhyt.result.051': 'Wrong BHYT card code: correct it and check again.',
+  'bhyt.result.052': 'Wrong province code on the card (characters 4–5): correct it and check again.',
+  'bhyt.result.053': 'Wrong benefit code on the card (character 3): correct it and check again.',
+  'bhyt.result.054': "The clerk's CCCD is not registered with the BHXH gateway: tell IT.",
+  'bhyt.result.055': "The clerk's name does not match the registered CCCD: tell IT.",
+  'bhyt.result.060': 'The name does not match the card: correct the name and check again.',
+  'bhyt.result.061': 'Wrong name (first letter right): correct the name and check again.',
+  'bhyt.result.070': 'The date of birth does not match the card: correct it and check again.',
+  'bhyt.result.110': 'The BHYT card was revoked: not usable.',
+  'bhyt.result.reduced': 'The card was reported reduced (moved, enrolled elsewhere or stopped): not usable.',
+  'bhyt.result.130': 'A child without a card presented: use the child flow.',
+  'bhyt.result.205': 'The gateway reports a parameter format error: tell IT (a software bug).',
+  'bhyt.result.gatewayError':
+    'The BHXH gateway has an error: admit as usual, card "unverified", checked again later.',
+  'bhyt.result.unknown':
+    'The gateway returned an unknown result code ({{code}}): card "unverified", tell IT.',
+  'bhyt.unavailable':
+    'The BHXH gateway cannot be reached: admit as usual, card "unverified", checked again when online.',
+  'bhyt.checkedElsewhereToday':
+    'This card was checked by another facility today ({{facility}}): the patient may be in care elsewhere.',
+  'error.BHXH_UNAVAILABLE':
+    'The BHXH gateway cannot be reached. The BHYT card is not verified; try again later.',
+  'error.BHXH_AUTH':
+    "The BHXH gateway refused the facility's account: ask IT to check the user name and password.",
+  'error.BHXH_NOT_CONFIGURED':
+    'The BHXH gateway is not configured (bhxh.url, bhxh.username, bhxh.password): tell IT.',
+  'error.BHXH_CLERK_MISSING': "The clerk's name and CCCD are needed to check a BHYT card."
 }

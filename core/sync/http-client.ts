@@ -31,6 +31,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
   /** Appended to the base URL; '' posts to the base URL itself. */
   path?: string
+  /** Query-string parameters (URL-encoded here). A URL may then carry secrets: never log it. */
+  query?: Record<string, string>
   headers?: Record<string, string>
   body?: string | Buffer
   /** Sent as Idempotency-Key; the same key for every resend of one record. */
@@ -135,6 +137,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   function request(req: HttpRequest): Promise<HttpResponse> {
     const url = joinPath(base, req.path)
+    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v)
     const headers: Record<string, string> = { accept: '*/*', ...req.headers }
     if (authorization) headers['authorization'] = authorization
     if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey

@@ -101,7 +101,13 @@ export const configKeys: Record<string, ConfigKeyDef> = {
   'sync.batchSize': def(int(1, 100), 20, 'records per FHIR transaction'),
   'sync.retry.baseMs': def(int(10, 86_400_000), 30_000, 'wait after a first failed attempt (ms), doubling'),
   'sync.retry.capMs': def(int(10, 86_400_000), 3_600_000, 'longest wait between attempts (ms)'),
-  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead')
+  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead'),
+  // No default URL: IT sets the training or the production gateway on purpose (docs/desk-duties.md §1.1).
+  'bhxh.url': def(url, null, 'BHXH gateway base URL (training or production host)'),
+  'bhxh.username': def(text, null, 'BHXH gateway account, usually <MA_CSKCB>_BV'),
+  'bhxh.password': def(text, null, 'BHXH gateway password (stored sealed)', true),
+  'bhxh.enabled': def(bool, true, 'check BHYT cards through the gateway: true | false'),
+  'bhxh.ca': def(text, null, 'BHXH gateway PEM file of a private CA to trust')
 }
 
 export function isConfigKey(key: string): boolean {
