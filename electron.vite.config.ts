@@ -4,8 +4,15 @@ import type { Plugin } from 'vite'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// Native addons stay external: they are loaded from node_modules (asar-unpacked in the MSI).
-const nativeExternals = ['better-sqlite3-multiple-ciphers', 'smartcard', 'node-hid', 'serialport']
+// Native addons stay external: they are loaded from node_modules (asar-unpacked in the MSI); so does
+// playwright-core, which the CLI loads only to render slips to PDF.
+const nativeExternals = [
+  'better-sqlite3-multiple-ciphers',
+  'smartcard',
+  'node-hid',
+  'serialport',
+  'playwright-core'
+]
 
 /** The numbered SQL migrations are read at run time (db/migrations/index.ts): ship them beside the bundle. */
 function copyMigrations(): Plugin {

@@ -12,6 +12,7 @@ import { report } from './commands/report'
 import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
 import { bhyt } from './commands/bhyt'
+import { print } from './commands/print'
 
 const commands: Record<string, Command> = {
   register,
@@ -26,7 +27,8 @@ const commands: Record<string, Command> = {
   normalize,
   scanners,
   scan,
-  bhyt
+  bhyt,
+  print
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -53,6 +55,8 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
                                                    read the chip: identity, passive authentication, timings
   bhyt check --id ID12|--card CODE --name N --dob D --clerk-name N --clerk-id ID12
                                                    check a BHYT card through the BHXH gateway
+  print slip --visit ID --out slip.pdf [--format 58mm|80mm|a5]
+                                                   the visit's queue slip (number, name, QR of MA_BN) as PDF
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

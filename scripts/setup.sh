@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libpcsclite-dev pcscd vsmartcard-vpcd chromium socat iproute2)
+APT_PACKAGES=(libpcsclite-dev pcscd vsmartcard-vpcd chromium socat iproute2 poppler-utils)
 missing=()
 if command -v dpkg-query >/dev/null; then
   for p in "${APT_PACKAGES[@]}"; do

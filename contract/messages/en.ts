@@ -40,5 +40,18 @@ export const en: Record<MessageKey, string> = {
     "The BHXH gateway refused the facility's account: ask IT to check the user name and password.",
   'error.BHXH_NOT_CONFIGURED':
     'The BHXH gateway is not configured (bhxh.url, bhxh.username, bhxh.password): tell IT.',
-  'error.BHXH_CLERK_MISSING': "The clerk's name and CCCD are needed to check a BHYT card."
+  'error.BHXH_CLERK_MISSING': "The clerk's name and CCCD are needed to check a BHYT card.",
+  'slip.title': 'Queue number',
+  'slip.time': 'Time',
+  'slip.patientCode': 'Patient code',
+  'slip.priority': 'Priority',
+  'slip.priority.emergency': 'Emergency',
+  'slip.priority.under-6': 'Child under 6',
+  'slip.priority.pregnant': 'Pregnant woman',
+  'slip.priority.severe-disability': 'Severe disability',
+  'slip.priority.aged-75': 'Aged 75 or more',
+  'slip.priority.merit': 'Person with merit',
+  'error.VISIT_NOT_FOUND': 'Visit {{visitId}} not found.',
+  'error.PDF_RENDERER_MISSING':
+    'No Chromium found to render the PDF ({{path}}): install Chromium or set CHROMIUM_PATH.'
 }

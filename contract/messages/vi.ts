@@ -40,5 +40,18 @@ export const vi = {
     'Cổng BHXH từ chối tài khoản của cơ sở: hãy báo CNTT kiểm tra tên đăng nhập và mật khẩu.',
   'error.BHXH_NOT_CONFIGURED':
     'Chưa cấu hình cổng BHXH (bhxh.url, bhxh.username, bhxh.password): hãy báo CNTT.',
-  'error.BHXH_CLERK_MISSING': 'Cần họ tên và CCCD của cán bộ tra cứu để kiểm tra thẻ BHYT.'
+  'error.BHXH_CLERK_MISSING': 'Cần họ tên và CCCD của cán bộ tra cứu để kiểm tra thẻ BHYT.',
+  'slip.title': 'Số thứ tự',
+  'slip.time': 'Giờ',
+  'slip.patientCode': 'Mã BN',
+  'slip.priority': 'Ưu tiên',
+  'slip.priority.emergency': 'Cấp cứu',
+  'slip.priority.under-6': 'Trẻ dưới 6 tuổi',
+  'slip.priority.pregnant': 'Phụ nữ có thai',
+  'slip.priority.severe-disability': 'Người khuyết tật nặng',
+  'slip.priority.aged-75': 'Người từ 75 tuổi',
+  'slip.priority.merit': 'Người có công',
+  'error.VISIT_NOT_FOUND': 'Không tìm thấy lượt khám {{visitId}}.',
+  'error.PDF_RENDERER_MISSING':
+    'Không tìm thấy trình duyệt Chromium để tạo tệp PDF ({{path}}): hãy cài Chromium hoặc đặt CHROMIUM_PATH.'
 } as const

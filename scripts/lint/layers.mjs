@@ -30,14 +30,24 @@ export const LAYERS = [
     name: 'core',
     dir: 'core',
     may: ['contract', 'protocol', 'devices', 'db', 'core'],
-    packages: ['node', 'zod', 'croner', 'xmlbuilder2', 'fast-xml-parser', 'exceljs', 'pkijs', 'asn1js']
+    packages: [
+      'node',
+      'zod',
+      'croner',
+      'xmlbuilder2',
+      'fast-xml-parser',
+      'exceljs',
+      'pkijs',
+      'asn1js',
+      'qrcode'
+    ]
   },
   { name: 'web', dir: 'web', may: ['contract', 'core', 'web'], packages: ['node'] },
   {
     name: 'cli',
     dir: 'cli',
     may: ['contract', 'protocol', 'devices', 'db', 'core', 'cli'],
-    packages: ['node']
+    packages: ['node', 'playwright-core']
   },
   { name: 'main', dir: 'electron/main', may: ['contract', 'core', 'main'], packages: ['node', 'electron'] },
   { name: 'preload', dir: 'electron/preload', may: ['contract', 'preload'], packages: ['electron'] },
@@ -58,7 +68,10 @@ export const PACKAGE_HOMES = {
   'better-sqlite3-multiple-ciphers': ['db'],
   croner: ['core/sync/schedule'],
   xmlbuilder2: ['core/sync/connectors/xml4750'],
-  'fast-xml-parser': ['core/sync/connectors/xml4750']
+  'fast-xml-parser': ['core/sync/connectors/xml4750'],
+  qrcode: ['core/desk'],
+  // Renders slips to PDF for the CLI and kiosks; Electron prints with its own Chromium.
+  'playwright-core': ['cli/commands/print.ts']
 }
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.mjs', '.cjs', '.js', '.json']
