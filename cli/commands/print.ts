@@ -4,6 +4,7 @@ import { AppError } from '../../contract/errors'
 import { issueQueueNumber } from '../../core/desk/queue-numbers'
 import { renderSlipHtml, slipFormats, type SlipFormat } from '../../core/desk/slip-html'
 import { slipRow, ticketForVisit } from '../../db/queue-tickets'
+import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -58,9 +59,10 @@ export const print: Command = async (ctx, args) => {
       { db: services.db, clock: services.clock },
       { visitId: row.visitId, queue, priority: null }
     )
+  const facilityName = openSyncConfig(services).get('facility.name').value
   const html = renderSlipHtml(
     {
-      facilityName: null,
+      facilityName: typeof facilityName === 'string' ? facilityName : null,
       ticket,
       queueName: queue,
       patientName: row.patientName,
