@@ -9,7 +9,7 @@ import type {
   RegistrationResult,
   VisitForm
 } from '../../contract/patient'
-import { foldVietnamese, tidyText } from '../text/fold'
+import { foldVietnamese, tidyText } from '../../contract/rules/text'
 
 export type GuardianRelation = 'mother' | 'father' | 'guardian'
 

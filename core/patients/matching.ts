@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import { toSummary } from '../../db/patients'
 import type { PatientForm, PatientSummary } from '../../contract/patient'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 
 /** How the existing record was recognised for certain. */
 export type ExactMatchBy = 'idNumber' | 'oldIdNumber' | 'bhyt'

@@ -5,7 +5,7 @@ import type { PatientForm } from '../../contract/patient'
 import { writeAudit } from '../audit/audit-log'
 import { type Clock, systemClock } from '../clock'
 import { diffForms } from '../reception/form-diff'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 
 export interface MergeResult {
   keepId: string

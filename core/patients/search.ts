@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import { PatientsRepo } from '../../db/patients'
 import type { PatientSummary } from '../../contract/patient'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 
 /**
  * One search box for the clerk: a full ID/old ID/BHYT number finds exactly; digits find by ID prefix; words find

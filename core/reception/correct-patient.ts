@@ -6,7 +6,7 @@ import type { PatientForm } from '../../contract/patient'
 import type { Submission } from '../../contract/submission'
 import { writeAudit } from '../audit/audit-log'
 import type { Clock } from '../clock'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { tidyForm } from './registration'
 

@@ -9,7 +9,7 @@ import type { Submission } from '../../contract/submission'
 import { syncTargets } from '../../contract/status'
 import { writeAudit } from '../audit/audit-log'
 import { type Clock, localIsoWithOffset } from '../clock'
-import { foldVietnamese, tidyText } from '../text/fold'
+import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 
 export interface RegistrationDeps {

@@ -5,7 +5,8 @@ import { parseSlashDate, isFullDate } from './dates'
 import { chipFieldInvalid } from './errors'
 import { cardGeneration, DG13_FIELD, DG13_FIELD_LABEL_VI, type CardGeneration } from './dg13-fields'
 import { decodeAsn1String, isStringTag } from './strings'
-import { cleanOptional, foldWord } from './text'
+import { foldVietnamese } from '../../contract/rules/text'
+import { cleanOptional } from './text'
 import { checkIdNumber } from './id-number'
 import { warning, type CccdWarning } from './warnings'
 
@@ -144,7 +145,7 @@ function singleText(field: RawField): string | null {
 }
 
 function parseSex(field: number, text: string): Sex {
-  const word = foldWord(text)
+  const word = foldVietnamese(text)
   if (word === 'nam') return 'male'
   if (word === 'nu') return 'female'
   throw fail(field, 'sex is neither "Nam" nor "Nữ"')
@@ -157,7 +158,7 @@ function parseFullDate(field: number, text: string): string {
 }
 
 function isNoExpiry(text: string): boolean {
-  const word = foldWord(text)
+  const word = foldVietnamese(text)
   return word.includes('khong') && word.includes('thoi han')
 }
 

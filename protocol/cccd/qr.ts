@@ -4,7 +4,8 @@ import { qrInvalid } from './errors'
 import { checkIdNumber } from './id-number'
 import { detectScanDamage, scanDamagedError } from './scan-damage'
 import { cardGeneration, type CardGeneration } from './dg13-fields'
-import { cleanField, foldWord } from './text'
+import { foldVietnamese } from '../../contract/rules/text'
+import { cleanField } from './text'
 import { warning, type CccdWarning } from './warnings'
 
 /**
@@ -51,7 +52,7 @@ function rejectForeignFormats(text: string): void {
 }
 
 function parseSex(word: string): Sex | null {
-  const folded = foldWord(word)
+  const folded = foldVietnamese(word)
   if (folded === 'nam') return 'male'
   if (folded === 'nu') return 'female'
   return null
