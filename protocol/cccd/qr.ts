@@ -2,6 +2,7 @@ import { emptyIdentity, type Identity, type Sex } from '../../contract/identity'
 import { parseCompactDate, isFullDate, toCompactDate } from './dates'
 import { qrInvalid } from './errors'
 import { checkIdNumber } from './id-number'
+import { marksDropped } from '../../contract/rules/scan-damage'
 import { detectScanDamage, scanDamagedError } from './scan-damage'
 import { cardGeneration, type CardGeneration } from './dg13-fields'
 import { foldVietnamese } from '../../contract/rules/text'
@@ -108,16 +109,6 @@ export function parseCccdQr(input: string): QrDecoded {
     )
   }
   if (fullName === '') throw qrInvalid('EMPTY_NAME', 'thiếu họ tên.', 'the name (field 2) is empty.', 2)
-  // No name holds a digit: digits there are the numpad half of an Alt+code the host did not take ("Nguy7885n").
-  const digitInName = /\d/.exec(raw[2] ?? '')
-  if (digitInName) {
-    const index = (raw[0]?.length ?? 0) + (raw[1]?.length ?? 0) + 2 + digitInName.index
-    throw scanDamagedError({
-      kind: 'alt-code',
-      index,
-      found: (raw[2] ?? '').slice(digitInName.index, digitInName.index + 3)
-    })
-  }
   const dateOfBirth = parseCompactDate(dobText)
   if (dateOfBirth === null) {
     throw qrInvalid(
@@ -164,7 +155,7 @@ export function parseCccdQr(input: string): QrDecoded {
   }
   // A keyboard wedge may silently drop every accented letter ("Nguyn Vn A"); a real name or address
   // almost always has one.
-  if (!/[^\x20-\x7E]/.test(fullName + address)) {
+  if (marksDropped({ fullName, sex: sexText, address })) {
     warnings.push(
       warning(
         'NO_DIACRITICS',
