@@ -90,7 +90,7 @@ export function repairMojibake(text: string): string | null {
   }
 }
 
-const firstNonAscii = (text: string): number => text.search(/[^\x00-\x7F]/)
+const firstNonAscii = (text: string): number => text.search(/[\u0080-\uFFFF]/)
 
 /** Index of the first match when the rule fires, else null. */
 function firstMatch(rule: Rule, body: string): number | null {
