@@ -22,8 +22,14 @@ export interface IdNumberParts {
   birthYear: number
 }
 
+/** A 12-digit personal ID number (CCCD / Căn cước). */
 export function isIdNumber(text: string): boolean {
   return /^\d{12}$/.test(text)
+}
+
+/** An ID a person may still be known by: the old 9-digit CMND, or a 12-digit number. */
+export function isAnyIdNumber(text: string): boolean {
+  return /^\d{9}$|^\d{12}$/.test(text)
 }
 
 /** Splits a 12-digit ID into its parts; null when it is not 12 digits. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { isAnyIdNumber } from '../../contract/rules/id-number'
 import {
   childRowsOf,
   findLiveByOldIdNumber,
@@ -42,13 +43,11 @@ export interface ChildSummary extends PatientSummary {
 
 export type Register = (input: RegistrationInput) => RegistrationResult
 
-const identifierPattern = /^\d{9}$|^\d{12}$/
-
 /** The guardian's live record, found by record id or by ID number / old ID number. */
 export function findGuardian(db: Db, guardian: string): PatientRow | undefined {
   const repo = new PatientsRepo(db)
   let row: PatientRow | undefined
-  if (identifierPattern.test(guardian)) {
+  if (isAnyIdNumber(guardian)) {
     row = repo.findByIdNumber(guardian) ?? findLiveByOldIdNumber(db, guardian)
   } else row = repo.get(guardian)
   if (row?.merged_into) row = repo.get(row.merged_into)
@@ -59,7 +58,7 @@ function guardianNotFound(guardian: string): AppError {
   return new AppError(
     'NOT_FOUND',
     'Không tìm thấy hồ sơ của mẹ/người giám hộ. Hãy tiếp đón mẹ/người giám hộ trước (quét CCCD).',
-    `Guardian ${identifierPattern.test(guardian) ? '(by ID number)' : guardian} not found`
+    `Guardian ${isAnyIdNumber(guardian) ? '(by ID number)' : guardian} not found`
   )
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { isAnyIdNumber } from '../../contract/rules/id-number'
 import { PatientsRepo } from '../../db/patients'
 import type { PatientSummary } from '../../contract/patient'
 import { foldVietnamese } from '../../contract/rules/text'
@@ -12,7 +13,7 @@ export function createPatientSearch(db: Db): (text: string, limit: number) => Pa
   return (text, limit) => {
     const q = text.trim()
     const compact = q.replace(/\s+/g, '')
-    if (/^\d{9}$|^\d{12}$/.test(compact) || /^[A-Za-z]{2}\d{13}$/.test(compact)) {
+    if (isAnyIdNumber(compact) || /^[A-Za-z]{2}\d{13}$/.test(compact)) {
       return repo.findByIdentifier(compact, limit)
     }
     if (/^\d{3,11}$/.test(compact)) return repo.findByIdPrefix(compact, limit)

@@ -1,4 +1,5 @@
 import { emptyIdentity, type Identity, type Sex } from '../../contract/identity'
+import { isAnyIdNumber, isIdNumber } from '../../contract/rules/id-number'
 import { isAppError, type AppError } from '../../contract/errors'
 import { decodeTlv, decodeTlvList, tlvSize, type Tlv } from '../icao/tlv'
 import { parseSlashDate, isFullDate } from './dates'
@@ -191,7 +192,7 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
       case DG13_FIELD.idNumber: {
         const text = singleText(field)
         if (text === null) break
-        if (!/^\d{12}$/.test(text)) throw fail(n, 'ID number is not 12 digits')
+        if (!isIdNumber(text)) throw fail(n, 'ID number is not 12 digits')
         identity.idNumber = text
         break
       }
@@ -254,7 +255,7 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
       case DG13_FIELD.oldIdNumber: {
         const text = singleText(field)
         if (text === null) break
-        if (/^\d{9}$|^\d{12}$/.test(text)) {
+        if (isAnyIdNumber(text)) {
           identity.oldIdNumber = text
         } else {
           // Some chips carry another document number here (cccd-card.md §5.2): keep it, don't fail.

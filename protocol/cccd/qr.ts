@@ -1,4 +1,5 @@
 import { emptyIdentity, type Identity, type Sex } from '../../contract/identity'
+import { isAnyIdNumber, isIdNumber } from '../../contract/rules/id-number'
 import { parseCompactDate, isFullDate, toCompactDate } from './dates'
 import { qrInvalid } from './errors'
 import { checkIdNumber } from './id-number'
@@ -100,7 +101,7 @@ export function parseCccdQr(input: string): QrDecoded {
   const [idNumber = '', oldId = '', fullName = '', dobText = '', sexText = '', address = '', issueText = ''] =
     fields
 
-  if (!/^\d{12}$/.test(idNumber)) {
+  if (!isIdNumber(idNumber)) {
     throw qrInvalid(
       'BAD_ID_NUMBER',
       'mục đầu tiên không phải số định danh 12 chữ số.',
@@ -133,7 +134,7 @@ export function parseCccdQr(input: string): QrDecoded {
 
   const warnings: CccdWarning[] = []
   let oldIdNumber: string | null = null
-  if (/^\d{9}$|^\d{12}$/.test(oldId)) oldIdNumber = oldId
+  if (isAnyIdNumber(oldId)) oldIdNumber = oldId
   else if (oldId !== '') {
     warnings.push(
       warning(

@@ -1,4 +1,5 @@
 import type { Address, PatientForm } from '../../../contract/patient'
+import { isAnyIdNumber } from '../../../contract/rules/id-number'
 import type { AdminCatalog } from '../catalog/admin-catalog'
 import { NO_OCCUPATION } from '../catalog/occupation'
 import { sexCode } from '../catalog/sex'
@@ -148,7 +149,7 @@ export function checkXml1AdministrativeFields(
         message: `${field} dài quá ${max} ký tự.`,
         messageEn: `${field} exceeds ${max} characters.`
       })
-  if (fields.SO_CCCD !== '' && !/^\d{9}$|^\d{12}$/.test(fields.SO_CCCD))
+  if (fields.SO_CCCD !== '' && !isAnyIdNumber(fields.SO_CCCD))
     problems.push({
       field: 'SO_CCCD',
       message: 'Số CCCD/CMND sai định dạng.',
