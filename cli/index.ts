@@ -45,7 +45,7 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   queue list [--status S] [--target T]             queued records with the reason they wait
   queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
   config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
-  normalize --from identity.json                   MoH-coded patient: codes, address candidates, warnings
+  normalize --from identity.json                   MoH-coded patient: codes, candidates, warnings, XML1 values
   import-catalog admin-units FILE(.json|.csv)      import the national unit list; reports what changed
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)

@@ -59,6 +59,19 @@ export function toSummary(r: SummaryRow): PatientSummary {
   }
 }
 
+/** Names typed from the family name on: a range on the name_folded index, no sort, stops at the limit. */
+const NAME_PREFIX_SQL = `SELECT ${summaryColumns} FROM patients INDEXED BY patients_name_dob
+  WHERE name_folded >= @prefix AND name_folded < @upper AND merged_into IS NULL
+    AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
+  ORDER BY name_folded LIMIT @limit`
+/** Words in another order ("nguyen hoa"): at most FTS_CAP index hits are fetched and ranked, never all of them. */
+const NAME_WORDS_SQL = `SELECT ${summaryColumns} FROM patients
+  WHERE rowid IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match LIMIT @cap)
+    AND merged_into IS NULL AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
+  ORDER BY length(name_folded), updated_at DESC LIMIT @limit`
+
+const ftsMatch = (words: readonly string[]): string => words.map((w) => `"${w}"*`).join(' ')
+
 /** Patient rows: plain SQL, one statement per job, prepared once per connection. */
 export class PatientsRepo {
   private readonly byId
@@ -87,18 +100,8 @@ export class PatientsRepo {
          updated_at = @at
        WHERE id = @id`
     )
-    this.byNamePrefix = db.prepare<Record<string, unknown>, SummaryRow>(
-      `SELECT ${summaryColumns} FROM patients INDEXED BY patients_name_dob
-       WHERE name_folded >= @prefix AND name_folded < @upper AND merged_into IS NULL
-         AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
-       ORDER BY name_folded LIMIT @limit`
-    )
-    this.byNameWords = db.prepare<Record<string, unknown>, SummaryRow>(
-      `SELECT ${summaryColumns} FROM patients
-       WHERE rowid IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match LIMIT @cap)
-         AND merged_into IS NULL AND (@dob IS NULL OR date_of_birth LIKE @dob || '%')
-       ORDER BY length(name_folded), updated_at DESC LIMIT @limit`
-    )
+    this.byNamePrefix = db.prepare<Record<string, unknown>, SummaryRow>(NAME_PREFIX_SQL)
+    this.byNameWords = db.prepare<Record<string, unknown>, SummaryRow>(NAME_WORDS_SQL)
     this.nextCode = db.prepare<[], { value: number }>(
       `INSERT INTO sequences (name, value) VALUES ('patient_code', 1)
        ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`
@@ -189,7 +192,7 @@ export class PatientsRepo {
     if (first.length >= limit) return first.map(toSummary)
     const seen = new Set(first.map((r) => r.id))
     const more = this.byNameWords
-      .all({ match: words.map((w) => `"${w}"*`).join(' '), dob: dobPrefix, limit, cap: FTS_CAP })
+      .all({ match: ftsMatch(words), dob: dobPrefix, limit, cap: FTS_CAP })
       .filter((r) => !seen.has(r.id))
     return [...first, ...more].slice(0, limit).map(toSummary)
   }
@@ -217,4 +220,65 @@ export class PatientsRepo {
         department: v.department
       }))
   }
+}
+
+/** The newest live record carrying this old (9/12-digit) ID number. */
+export function findLiveByOldIdNumber(db: Db, oldIdNumber: string): PatientRow | undefined {
+  return db
+    .prepare<[string], PatientRow>(
+      'SELECT * FROM patients WHERE old_id_number = ? AND merged_into IS NULL ORDER BY updated_at DESC LIMIT 1'
+    )
+    .get(oldIdNumber)
+}
+
+/** A child's row as the children list shows it. */
+export interface ChildRow extends SummaryRow {
+  code: string
+  guardian_relation: 'mother' | 'father' | 'guardian'
+  birth_weight_grams: number | null
+}
+
+/** Live records registered under a guardian, youngest first. */
+export function childRowsOf(db: Db, guardianId: string): ChildRow[] {
+  return db
+    .prepare<[string], ChildRow>(
+      `SELECT id, code, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at,
+         guardian_relation, birth_weight_grams
+       FROM patients WHERE guardian_patient_id = ? AND merged_into IS NULL ORDER BY date_of_birth DESC, created_at`
+    )
+    .all(guardianId)
+}
+
+export function setBirthWeight(db: Db, patientId: string, grams: number | null): void {
+  db.prepare('UPDATE patients SET birth_weight_grams = ? WHERE id = ?').run(grams, patientId)
+}
+
+/** Continues patient codes after `value` (a bulk load that assigned codes itself). */
+export function setPatientCodeSequence(db: Db, value: number): void {
+  db.prepare(
+    `INSERT INTO sequences (name, value) VALUES ('patient_code', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`
+  ).run(value)
+}
+
+/** SQLite's plan for the two statements of PatientsRepo.findByName (benchmarks show it beside the timings). */
+export function explainNameSearch(db: Db, words: readonly string[]): string[] {
+  const prefix = words.join(' ')
+  const explain = (sql: string, params: Record<string, unknown>): string[] =>
+    db
+      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(params)
+      .map((r) => r.detail)
+  return [
+    ...explain(NAME_PREFIX_SQL, { prefix, upper: `${prefix}~`, dob: null, limit: 20 }),
+    ...explain(NAME_WORDS_SQL, { match: ftsMatch(words), dob: null, limit: 20, cap: FTS_CAP })
+  ]
+}
+
+/** How many rows the full-text index matches for these folded words, before any limit. */
+export function countNameWordMatches(db: Db, words: readonly string[]): number {
+  return (
+    db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM patients_fts WHERE patients_fts MATCH ?')
+      .get(ftsMatch(words))?.n ?? 0
+  )
 }

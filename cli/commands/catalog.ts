@@ -5,6 +5,7 @@ import { AppError } from '../../contract/errors'
 import { parseAdminUnitsImport } from '../../core/coding/importer/admin-units-import'
 import { storeImportedUnits } from '../../core/catalogs/stored-catalog'
 import { codeIdentity } from '../../core/reading/code-identity'
+import { xml1AdministrativeFields } from '../../core/coding/xml1/administrative-fields'
 import { writeAudit } from '../../core/audit/audit-log'
 import type { Command } from '../context'
 import { readIdentityFile } from '../identity-file'
@@ -61,10 +62,16 @@ export const importCatalog: Command = (ctx, args) => {
   )
 }
 
-/** reception normalize --from identity.json: the coded patient (MoH codes, address candidates, warnings). */
+/**
+ * reception normalize --from identity.json: the coded patient (MoH codes, address candidates, warnings) and the
+ * XML1 administrative values the sender would write for a visit today (the one XML1 builder).
+ */
 export const normalize: Command = (ctx, args) => {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, json: { type: 'boolean' } } })
   const identity = readIdentityFile(values.from)
-  const coded = codeIdentity(identity, ctx.services().catalog)
-  ctx.out.result(coded)
+  const services = ctx.services()
+  const coded = codeIdentity(identity, services.catalog)
+  const today = services.clock().toISOString().slice(0, 10)
+  const xml1 = xml1AdministrativeFields(coded.form, today, { catalog: services.catalog.admin })
+  ctx.out.result({ ...coded, xml1 })
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { isAnyIdNumber } from '../../contract/rules/id-number'
 import { AppError } from '../../contract/errors'
 import type { PatientForm } from '../../contract/patient'
 import { findMatches, type MatchResult } from '../../core/patients/matching'
@@ -41,11 +42,7 @@ export const patientsFind: Command = (ctx, args) => {
   })
   const id = values.id?.replace(/\s+/g, '')
   const bhyt = values.bhyt?.replace(/\s+/g, '')
-  if (
-    (!id && !bhyt) ||
-    (id && !/^\d{9}$|^\d{12}$/.test(id)) ||
-    (bhyt && !/^[A-Za-z]{2}\d{13}$|^\d{10}$/.test(bhyt))
-  )
+  if ((!id && !bhyt) || (id && !isAnyIdNumber(id)) || (bhyt && !/^[A-Za-z]{2}\d{13}$|^\d{10}$/.test(bhyt)))
     throw new AppError('VALIDATION', usage, 'Usage: patients find --id ID | --bhyt CARD')
   const match = findMatches(ctx.services().db, probe(id, bhyt))
   // Only identifier conflicts are worth showing here (a shared old ID or insurance number, a different new ID).

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { insertAudit } from '../../db/audit'
 
 export type AuditAction = 'read' | 'view' | 'create' | 'update' | 'merge' | 'export' | 'submit' | 'search'
 
@@ -13,14 +14,12 @@ export interface AuditEntry {
 
 /** Appends to audit_log (kept 12 months, health-data.md §6.2). Call inside the caller's transaction. */
 export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
-  db.prepare(
-    'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)'
-  ).run(
+  insertAudit(db, {
     at,
-    entry.actor,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.detail ? JSON.stringify(entry.detail) : null
-  )
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    detailJson: entry.detail ? JSON.stringify(entry.detail) : null
+  })
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors'
+import { isIdNumber } from '../../contract/rules/id-number'
 import { emptyIdentity } from '../../contract/identity'
 import { deriveChipKeys, mrzInformation, NO_EXPIRY_MRZ, parseCccdQr } from '../../protocol/cccd'
 import type { ChipKeyInput } from './read-cccd'
@@ -34,7 +35,7 @@ export function chipKeysFromArgs(a: KeyArgs): ChipKeyInput {
   }
   if (a.qr) return deriveChipKeys(parseCccdQr(a.qr).identity, { today: a.today })
   if (a.id) {
-    if (!/^\d{12}$/.test(a.id)) throw bad('--id gồm 12 chữ số.', '--id must be 12 digits')
+    if (!isIdNumber(a.id)) throw bad('--id gồm 12 chữ số.', '--id must be 12 digits')
     if (!a.dob || !/^\d{4}-\d{2}-\d{2}$/.test(a.dob))
       throw bad('Cần --dob YYYY-MM-DD.', '--dob YYYY-MM-DD is required')
     if (a.expiry) {

@@ -40,7 +40,6 @@ export {
   type CodingWarningCode
 } from './patient/code-patient'
 export { formatPersonName } from './patient/person-name'
-export { readIdNumber, type IdNumberFacts } from './patient/id-number'
 export {
   xml1AdministrativeFields,
   xml1BirthDate,

@@ -1,5 +1,13 @@
 import type { Db } from '../../db/connection'
-import { PatientsRepo, toSummary, type PatientRow } from '../../db/patients'
+import { isAnyIdNumber } from '../../contract/rules/id-number'
+import {
+  childRowsOf,
+  findLiveByOldIdNumber,
+  PatientsRepo,
+  setBirthWeight,
+  toSummary,
+  type PatientRow
+} from '../../db/patients'
 import { AppError } from '../../contract/errors'
 import type { Sex } from '../../contract/identity'
 import type {
@@ -9,7 +17,7 @@ import type {
   RegistrationResult,
   VisitForm
 } from '../../contract/patient'
-import { foldVietnamese, tidyText } from '../text/fold'
+import { foldVietnamese, tidyText } from '../../contract/rules/text'
 
 export type GuardianRelation = 'mother' | 'father' | 'guardian'
 
@@ -35,20 +43,12 @@ export interface ChildSummary extends PatientSummary {
 
 export type Register = (input: RegistrationInput) => RegistrationResult
 
-const identifierPattern = /^\d{9}$|^\d{12}$/
-
 /** The guardian's live record, found by record id or by ID number / old ID number. */
 export function findGuardian(db: Db, guardian: string): PatientRow | undefined {
   const repo = new PatientsRepo(db)
   let row: PatientRow | undefined
-  if (identifierPattern.test(guardian)) {
-    row =
-      repo.findByIdNumber(guardian) ??
-      db
-        .prepare<[string], PatientRow>(
-          'SELECT * FROM patients WHERE old_id_number = ? AND merged_into IS NULL ORDER BY updated_at DESC LIMIT 1'
-        )
-        .get(guardian)
+  if (isAnyIdNumber(guardian)) {
+    row = repo.findByIdNumber(guardian) ?? findLiveByOldIdNumber(db, guardian)
   } else row = repo.get(guardian)
   if (row?.merged_into) row = repo.get(row.merged_into)
   return row
@@ -58,7 +58,7 @@ function guardianNotFound(guardian: string): AppError {
   return new AppError(
     'NOT_FOUND',
     'Không tìm thấy hồ sơ của mẹ/người giám hộ. Hãy tiếp đón mẹ/người giám hộ trước (quét CCCD).',
-    `Guardian ${identifierPattern.test(guardian) ? '(by ID number)' : guardian} not found`
+    `Guardian ${isAnyIdNumber(guardian) ? '(by ID number)' : guardian} not found`
   )
 }
 
@@ -66,34 +66,12 @@ function guardianNotFound(guardian: string): AppError {
 export function childrenOf(db: Db, guardian: string): ChildSummary[] {
   const row = findGuardian(db, guardian)
   if (!row) throw guardianNotFound(guardian)
-  return db
-    .prepare<
-      [string],
-      {
-        id: string
-        code: string
-        full_name: string
-        date_of_birth: string
-        sex: Sex
-        id_number: string | null
-        bhyt_card_number: string | null
-        address_text: string
-        updated_at: string
-        guardian_relation: GuardianRelation
-        birth_weight_grams: number | null
-      }
-    >(
-      `SELECT id, code, full_name, date_of_birth, sex, id_number, bhyt_card_number, address_text, updated_at,
-         guardian_relation, birth_weight_grams
-       FROM patients WHERE guardian_patient_id = ? AND merged_into IS NULL ORDER BY date_of_birth DESC, created_at`
-    )
-    .all(row.id)
-    .map((r) => ({
-      ...toSummary(r),
-      code: r.code,
-      relation: r.guardian_relation,
-      birthWeightGrams: r.birth_weight_grams
-    }))
+  return childRowsOf(db, row.id).map((r) => ({
+    ...toSummary(r),
+    code: r.code,
+    relation: r.guardian_relation,
+    birthWeightGrams: r.birth_weight_grams
+  }))
 }
 
 function checkBirthWeight(grams: number | null | undefined): number | null {
@@ -155,8 +133,7 @@ export function registerChild(
       identityReadId: null,
       source: 'manual'
     })
-    if (birthWeight !== null || existing === undefined)
-      db.prepare('UPDATE patients SET birth_weight_grams = ? WHERE id = ?').run(birthWeight, result.patientId)
+    if (birthWeight !== null || existing === undefined) setBirthWeight(db, result.patientId, birthWeight)
     return { ...result, guardianId: guardian.id }
   })
   return run.immediate()

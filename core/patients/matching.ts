@@ -1,7 +1,15 @@
 import type { Db } from '../../db/connection'
 import { toSummary } from '../../db/patients'
+import {
+  matchByBirthDate,
+  matchByIdNumber,
+  matchByNameAndYear,
+  matchByOldId,
+  matchBySocialInsurance,
+  type MatchRow
+} from '../../db/patient-matching'
 import type { PatientForm, PatientSummary } from '../../contract/patient'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 
 /** How the existing record was recognised for certain. */
 export type ExactMatchBy = 'idNumber' | 'oldIdNumber' | 'bhyt'
@@ -42,23 +50,6 @@ export interface MatchOptions {
   limit?: number
 }
 
-interface MatchRow {
-  id: string
-  full_name: string
-  name_folded: string
-  date_of_birth: string
-  sex: 'male' | 'female' | 'other'
-  id_number: string | null
-  old_id_number: string | null
-  bhyt_card_number: string | null
-  address_text: string
-  form_json: string
-  updated_at: string
-}
-
-const columns =
-  'id, full_name, name_folded, date_of_birth, sex, id_number, old_id_number, bhyt_card_number, address_text, form_json, updated_at'
-
 /** Two ID numbers that are both known and differ: two people, whatever else agrees. */
 function idsConflict(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a !== b
@@ -86,37 +77,13 @@ export function findMatches(db: Db, form: PatientForm, options: MatchOptions = {
   const collect = (rows: MatchRow[]): MatchRow[] =>
     rows.filter((r) => r.id !== excludeId && !seen.has(r.id) && seen.add(r.id) !== undefined)
 
-  const active = `merged_into IS NULL`
-  const byIdNumber = form.idNumber
-    ? collect(
-        db
-          .prepare<[string], MatchRow>(`SELECT ${columns} FROM patients WHERE id_number = ? AND ${active}`)
-          .all(form.idNumber)
-      )
-    : []
+  const byIdNumber = form.idNumber ? collect(matchByIdNumber(db, form.idNumber)) : []
   const byOldId =
     form.oldIdNumber !== null || form.idNumber !== null
-      ? collect(
-          db
-            .prepare<[{ old: string | null; now: string | null }], MatchRow>(
-              `SELECT ${columns} FROM patients
-               WHERE ${active} AND (old_id_number = @old OR old_id_number = @now OR id_number = @old)`
-            )
-            .all({ old: form.oldIdNumber, now: form.idNumber })
-        )
+      ? collect(matchByOldId(db, form.oldIdNumber, form.idNumber))
       : []
   const bhxh = socialInsuranceNumber(form.bhytCardNumber)
-  const byBhyt =
-    bhxh !== null
-      ? collect(
-          db
-            .prepare<[string], MatchRow>(
-              `SELECT ${columns} FROM patients
-               WHERE ${active} AND bhyt_card_number IS NOT NULL AND substr(bhyt_card_number, 6) = ?`
-            )
-            .all(bhxh)
-        )
-      : []
+  const byBhyt = bhxh !== null ? collect(matchBySocialInsurance(db, bhxh)) : []
 
   let exact: MatchRow | null = byIdNumber[0] ?? null
   let by: ExactMatchBy | null = exact ? 'idNumber' : null
@@ -165,19 +132,11 @@ export function findMatches(db: Db, form: PatientForm, options: MatchOptions = {
 
 /** Everyone born on the same day, and namesakes born in the same year when either date is partial. */
 function fuzzyRows(db: Db, form: PatientForm, excludeId: string | null): MatchRow[] {
-  const sameDay = db
-    .prepare<[string], MatchRow>(
-      `SELECT ${columns} FROM patients WHERE merged_into IS NULL AND date_of_birth = ? LIMIT 500`
-    )
-    .all(form.dateOfBirth)
+  const sameDay = matchByBirthDate(db, form.dateOfBirth)
   const year = form.dateOfBirth.slice(0, 4)
-  const sameNameYear = db
-    .prepare<[string, string, string], MatchRow>(
-      `SELECT ${columns} FROM patients
-       WHERE merged_into IS NULL AND name_folded = ? AND date_of_birth >= ? AND date_of_birth < ? LIMIT 100`
-    )
-    .all(foldVietnamese(form.fullName), year, `${year}~`)
-    .filter((r) => r.date_of_birth.length < 10 || form.dateOfBirth.length < 10)
+  const sameNameYear = matchByNameAndYear(db, foldVietnamese(form.fullName), year).filter(
+    (r) => r.date_of_birth.length < 10 || form.dateOfBirth.length < 10
+  )
   return [...sameDay, ...sameNameYear].filter((r) => r.id !== excludeId)
 }
 

@@ -1,11 +1,24 @@
 import type { Db } from '../../db/connection'
 import { PatientsRepo, type PatientRow } from '../../db/patients'
+import { lastMergeDetail } from '../../db/audit'
+import {
+  childIdsOf,
+  formBefore,
+  markMerged,
+  markUnmerged,
+  moveChildren,
+  moveReads,
+  moveVisits,
+  readIdsOf,
+  visitIdsOf,
+  visitIsOn
+} from '../../db/patient-merge'
 import { AppError } from '../../contract/errors'
 import type { PatientForm } from '../../contract/patient'
 import { writeAudit } from '../audit/audit-log'
 import { type Clock, systemClock } from '../clock'
 import { diffForms } from '../reception/form-diff'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 
 export interface MergeResult {
   keepId: string
@@ -35,34 +48,6 @@ const fillable = [
   'guardian',
   'cardDetails'
 ] as const
-
-function idsOf(db: Db, sql: string, ...params: string[]): string[] {
-  return db
-    .prepare<string[], { id: string }>(sql)
-    .all(...params)
-    .map((r) => r.id)
-}
-
-/** Moves the listed rows still on `from` to `to` (a merge, or its undo: rows added since stay where they are). */
-function moveVisits(db: Db, ids: string[], from: string, to: string): void {
-  const move = db.prepare('UPDATE visits SET patient_id = ? WHERE id = ? AND patient_id = ?')
-  for (const id of ids) move.run(to, id, from)
-}
-
-function moveReads(db: Db, ids: string[], from: string, to: string): void {
-  const move = db.prepare('UPDATE identity_reads SET patient_id = ? WHERE id = ? AND patient_id = ?')
-  for (const id of ids) move.run(to, id, from)
-}
-
-/** Children keep pointing at a live record, in the column and in the stored form alike. */
-function moveChildren(db: Db, ids: string[], from: string, to: string, at: string): void {
-  const move = db.prepare(
-    `UPDATE patients SET guardian_patient_id = @to, form_json = json_set(form_json, '$.guardian.patientId', @to),
-       updated_at = @at
-     WHERE id = @id AND guardian_patient_id = @from`
-  )
-  for (const id of ids) move.run({ id, from, to, at })
-}
 
 function notFound(id: string): AppError {
   return new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ bệnh nhân cần gộp.', `Patient ${id} not found`)
@@ -128,11 +113,7 @@ export function mergePatients(
     const reason = `merge:${mergeId}${options.reason ? `:${options.reason}` : ''}`
 
     // The ID number is unique: the duplicate gives it up before the kept record takes it.
-    db.prepare('UPDATE patients SET merged_into = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(
-      keepId,
-      at,
-      mergeId
-    )
+    markMerged(db, mergeId, keepId, at)
     repo.addHistory(mergeId, at, mergeForm, ['merged_into'], `merged_into:${keepId}`)
     if (filledFields.length > 0) {
       repo.addHistory(keepId, at, keepForm, filledFields, reason)
@@ -145,17 +126,9 @@ export function mergePatients(
       })
     }
 
-    const visitIds = db
-      .prepare<[string], { id: string }>('SELECT id FROM visits WHERE patient_id = ?')
-      .all(mergeId)
-      .map((v) => v.id)
-    const readIds = idsOf(db, 'SELECT id FROM identity_reads WHERE patient_id = ?', mergeId)
-    const childIds = idsOf(
-      db,
-      'SELECT id FROM patients WHERE guardian_patient_id = ? AND id <> ?',
-      mergeId,
-      keepId
-    )
+    const visitIds = visitIdsOf(db, mergeId)
+    const readIds = readIdsOf(db, mergeId)
+    const childIds = childIdsOf(db, mergeId, keepId)
     moveVisits(db, visitIds, mergeId, keepId)
     moveReads(db, readIds, mergeId, keepId)
     moveChildren(db, childIds, mergeId, keepId, at)
@@ -216,32 +189,19 @@ export function unmergePatients(
     const keepId = merged.merged_into
     if (keepId === null)
       throw new AppError('VALIDATION', 'Hồ sơ này chưa được gộp vào hồ sơ nào.', 'Record is not merged')
-    const entry = db
-      .prepare<[string, string], { detail_json: string }>(
-        `SELECT detail_json FROM audit_log WHERE action = 'merge' AND entity_id = ?
-           AND json_extract(detail_json, '$.mergedId') = ? ORDER BY id DESC LIMIT 1`
-      )
-      .get(keepId, mergedId)
-    const history = (reason: string, patientId: string): PatientForm | null => {
-      const row = db
-        .prepare<[string, string], { before_json: string }>(
-          'SELECT before_json FROM patient_history WHERE patient_id = ? AND reason LIKE ? ORDER BY id DESC LIMIT 1'
-        )
-        .get(patientId, `${reason}%`)
-      return row ? (JSON.parse(row.before_json) as PatientForm) : null
-    }
-    const mergedForm = history(`merged_into:${keepId}`, mergedId)
-    if (!entry || !mergedForm)
+    const entry = lastMergeDetail(db, keepId, mergedId)
+    const mergedForm = formBefore(db, mergedId, `merged_into:${keepId}`)
+    if (entry === null || !mergedForm)
       throw new AppError(
         'CONFLICT',
         'Không tìm thấy nhật ký của lần gộp này nên không thể tách tự động.',
         'Merge trail not found'
       )
-    const detail = JSON.parse(entry.detail_json) as MergeDetail
+    const detail = JSON.parse(entry) as MergeDetail
     const at = clock().toISOString()
     const keep = repo.get(keepId)!
     const keepNow = JSON.parse(keep.form_json) as PatientForm
-    const keepBefore = history(`merge:${mergedId}`, keepId)
+    const keepBefore = formBefore(db, keepId, `merge:${mergedId}`)
 
     // Give back what the kept record took, where it still holds exactly the duplicate's value.
     if (keepBefore) {
@@ -257,15 +217,9 @@ export function unmergePatients(
       }
     }
     const idFree = mergedForm.idNumber !== null && repo.findByIdNumber(mergedForm.idNumber) === undefined
-    db.prepare('UPDATE patients SET merged_into = NULL, id_number = ?, updated_at = ? WHERE id = ?').run(
-      idFree ? mergedForm.idNumber : null,
-      at,
-      mergedId
-    )
+    markUnmerged(db, mergedId, idFree ? mergedForm.idNumber : null, at)
     repo.addHistory(mergedId, at, mergedForm, ['merged_into'], `unmerged_from:${keepId}`)
-    const visitsMoved = detail.visitIds.filter((id) =>
-      db.prepare('SELECT 1 FROM visits WHERE id = ? AND patient_id = ?').get(id, keepId)
-    ).length
+    const visitsMoved = detail.visitIds.filter((id) => visitIsOn(db, id, keepId)).length
     moveVisits(db, detail.visitIds, keepId, mergedId)
     moveReads(db, detail.readIds, keepId, mergedId)
     moveChildren(db, detail.childIds, keepId, mergedId, at)

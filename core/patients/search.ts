@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection'
+import { isAnyIdNumber } from '../../contract/rules/id-number'
 import { PatientsRepo } from '../../db/patients'
 import type { PatientSummary } from '../../contract/patient'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 
 /**
  * One search box for the clerk: a full ID/old ID/BHYT number finds exactly; digits find by ID prefix; words find
@@ -12,7 +13,7 @@ export function createPatientSearch(db: Db): (text: string, limit: number) => Pa
   return (text, limit) => {
     const q = text.trim()
     const compact = q.replace(/\s+/g, '')
-    if (/^\d{9}$|^\d{12}$/.test(compact) || /^[A-Za-z]{2}\d{13}$/.test(compact)) {
+    if (isAnyIdNumber(compact) || /^[A-Za-z]{2}\d{13}$/.test(compact)) {
       return repo.findByIdentifier(compact, limit)
     }
     if (/^\d{3,11}$/.test(compact)) return repo.findByIdPrefix(compact, limit)

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { countByTargetAndStatus } from '../../db/outbox'
+import { countByTargetAndStatus } from '../../db/outbox-store'
 import { getSetting } from '../../db/settings'
 import type { QueueStatus } from '../../contract/status'
 

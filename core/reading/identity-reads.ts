@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/connection'
+import { insertIdentityRead, setReadVerification } from '../../db/identity-reads'
 import type { Identity } from '../../contract/identity'
 import type { PassiveAuthValue } from '../../contract/reading'
 import { writeAudit } from '../audit/audit-log'
@@ -20,19 +21,16 @@ export function recordIdentityRead(
 ): string {
   const id = randomUUID()
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO identity_reads (id, source, identity_json, verification_json, fields_json, reader_name, read_by, read_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    ).run(
+    insertIdentityRead(db, {
       id,
-      read.identity.source,
-      JSON.stringify(read.identity),
-      read.verification ? JSON.stringify(read.verification) : null,
-      JSON.stringify(suppliedFields(read.identity)),
-      read.readerName ?? null,
-      actor,
-      at
-    )
+      source: read.identity.source,
+      identityJson: JSON.stringify(read.identity),
+      verificationJson: read.verification ? JSON.stringify(read.verification) : null,
+      fieldsJson: JSON.stringify(suppliedFields(read.identity)),
+      readerName: read.readerName ?? null,
+      readBy: actor,
+      readAt: at
+    })
     writeAudit(db, at, {
       actor,
       action: 'read',
@@ -46,8 +44,5 @@ export function recordIdentityRead(
 
 /** Adds the passive-authentication result to a chip read once EF.SOD has been checked. */
 export function recordVerification(db: Db, readId: string, verification: PassiveAuthValue): void {
-  db.prepare('UPDATE identity_reads SET verification_json = ? WHERE id = ?').run(
-    JSON.stringify(verification),
-    readId
-  )
+  setReadVerification(db, readId, JSON.stringify(verification))
 }

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/connection'
 import { PatientsRepo } from '../../db/patients'
-import { resubmitCorrected } from '../../db/outbox-worker'
+import { refusedSubmissionsOf, resubmitCorrected } from '../../db/outbox-store'
 import { AppError } from '../../contract/errors'
 import type { PatientForm } from '../../contract/patient'
 import type { Submission } from '../../contract/submission'
 import { writeAudit } from '../audit/audit-log'
 import type { Clock } from '../clock'
-import { foldVietnamese } from '../text/fold'
+import { foldVietnamese } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { tidyForm } from './registration'
 
@@ -63,15 +63,9 @@ export function createCorrection(deps: {
         detail: { changes: changed }
       })
     }
-    const refused = db
-      .prepare<[string], { id: number; payload_json: string }>(
-        `SELECT o.id, o.payload_json FROM outbox o JOIN visits v ON v.id = o.visit_id
-         WHERE v.patient_id = ? AND o.status IN ('failed', 'dead')`
-      )
-      .all(patientId)
     let resubmitted = 0
-    for (const row of refused) {
-      const payload = JSON.parse(row.payload_json) as Submission
+    for (const row of refusedSubmissionsOf(db, patientId)) {
+      const payload = JSON.parse(row.payloadJson) as Submission
       const corrected: Submission = { ...payload, patient: { ...payload.patient, form } }
       if (resubmitCorrected(db, row.id, corrected, now)) resubmitted++
     }

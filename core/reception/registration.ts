@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/connection'
+import { linkReadToPatient } from '../../db/identity-reads'
 import { PatientsRepo } from '../../db/patients'
 import { insertVisit } from '../../db/visits'
-import { enqueue } from '../../db/outbox'
+import { enqueue } from '../../db/outbox-store'
 import { AppError } from '../../contract/errors'
 import type { PatientForm, RegistrationInput, RegistrationResult } from '../../contract/patient'
 import type { Submission } from '../../contract/submission'
 import { syncTargets } from '../../contract/status'
 import { writeAudit } from '../audit/audit-log'
 import { type Clock, localIsoWithOffset } from '../clock'
-import { foldVietnamese, tidyText } from '../text/fold'
+import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 
 export interface RegistrationDeps {
@@ -110,10 +111,7 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
     }
 
     if (input.identityReadId) {
-      db.prepare('UPDATE identity_reads SET patient_id = ? WHERE id = ? AND patient_id IS NULL').run(
-        patientId,
-        input.identityReadId
-      )
+      linkReadToPatient(db, input.identityReadId, patientId)
     }
 
     const visitId = randomUUID()

@@ -12,10 +12,10 @@ import {
   type AdminCatalog,
   checkXml1AdministrativeFields,
   defaultAdminCatalog,
-  readIdNumber,
   xml1AdministrativeFields,
   type Xml1AdministrativeFields
 } from '../coding'
+import { idNumberFindings } from '../../contract/rules/id-number'
 
 export type { DateRange } from '../../db/reports'
 
@@ -109,13 +109,11 @@ export function validationProblems(form: unknown, visitDate: string, catalog: Ad
     const label = `${labels[p.field] ?? p.field} (${p.field})`
     reasons.push(/is required/.test(p.messageEn) ? `Thiếu ${label}` : `${label}: ${p.message}`)
   }
-  const facts = f.idNumber === null ? null : readIdNumber(f.idNumber)
-  if (facts !== null) {
-    if (f.sex !== 'other' && f.sex !== facts.sex)
-      reasons.push('Giới tính không khớp với chữ số thứ 4 của số CCCD')
-    if (/^\d{4}/.test(f.dateOfBirth) && Number(f.dateOfBirth.slice(0, 4)) !== facts.birthYear)
-      reasons.push(`Năm sinh không khớp với số CCCD (năm ${facts.birthYear})`)
-  }
+  const idFindings = f.idNumber === null ? [] : idNumberFindings(f.idNumber, f.dateOfBirth, f.sex)
+  if (idFindings.some((x) => x.kind === 'sex-mismatch'))
+    reasons.push('Giới tính không khớp với chữ số thứ 4 của số CCCD')
+  for (const facts of idFindings.flatMap((x) => (x.kind === 'birth-year-mismatch' ? [x.parts] : [])))
+    reasons.push(`Năm sinh không khớp với số CCCD (năm ${facts.birthYear})`)
   if (f.bhytCardNumber !== null && !/^[A-Z]{2}[1-5]\d{12}$/.test(f.bhytCardNumber))
     reasons.push('Mã thẻ BHYT sai định dạng (mức hưởng phải từ 1 đến 5)')
   if (f.dateOfBirth > visitDate) reasons.push('Ngày sinh sau ngày khám')

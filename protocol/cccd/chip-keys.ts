@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors'
+import { isIdNumber } from '../../contract/rules/id-number'
 import type { Identity } from '../../contract/identity'
 import { mrzCheckDigit } from '../icao/mrz'
 import { addDays, addYears, compareYmd, formatYmd, isFullDate, parseYmd, type Ymd } from './dates'
@@ -163,7 +164,7 @@ export interface ChipKeys {
 /** Keys to try on the chip of the card an identity came from (QR, stored record or typed number). */
 export function deriveChipKeys(identity: Identity, options: ExpiryCandidateOptions = {}): ChipKeys {
   const id = identity.idNumber
-  if (id === null || !/^\d{12}$/.test(id)) {
+  if (id === null || !isIdNumber(id)) {
     throw new AppError(
       'VALIDATION',
       'Cần số định danh 12 chữ số để mở chip. Hãy quét mã QR trên thẻ hoặc nhập số định danh.',

@@ -1,11 +1,13 @@
 import { emptyIdentity, type Identity, type Sex } from '../../contract/identity'
+import { isAnyIdNumber, isIdNumber } from '../../contract/rules/id-number'
 import { isAppError, type AppError } from '../../contract/errors'
 import { decodeTlv, decodeTlvList, tlvSize, type Tlv } from '../icao/tlv'
 import { parseSlashDate, isFullDate } from './dates'
 import { chipFieldInvalid } from './errors'
 import { cardGeneration, DG13_FIELD, DG13_FIELD_LABEL_VI, type CardGeneration } from './dg13-fields'
 import { decodeAsn1String, isStringTag } from './strings'
-import { cleanOptional, foldWord } from './text'
+import { foldVietnamese } from '../../contract/rules/text'
+import { cleanOptional } from './text'
 import { checkIdNumber } from './id-number'
 import { warning, type CccdWarning } from './warnings'
 
@@ -144,7 +146,7 @@ function singleText(field: RawField): string | null {
 }
 
 function parseSex(field: number, text: string): Sex {
-  const word = foldWord(text)
+  const word = foldVietnamese(text)
   if (word === 'nam') return 'male'
   if (word === 'nu') return 'female'
   throw fail(field, 'sex is neither "Nam" nor "Nữ"')
@@ -157,7 +159,7 @@ function parseFullDate(field: number, text: string): string {
 }
 
 function isNoExpiry(text: string): boolean {
-  const word = foldWord(text)
+  const word = foldVietnamese(text)
   return word.includes('khong') && word.includes('thoi han')
 }
 
@@ -190,7 +192,7 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
       case DG13_FIELD.idNumber: {
         const text = singleText(field)
         if (text === null) break
-        if (!/^\d{12}$/.test(text)) throw fail(n, 'ID number is not 12 digits')
+        if (!isIdNumber(text)) throw fail(n, 'ID number is not 12 digits')
         identity.idNumber = text
         break
       }
@@ -253,7 +255,7 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
       case DG13_FIELD.oldIdNumber: {
         const text = singleText(field)
         if (text === null) break
-        if (/^\d{9}$|^\d{12}$/.test(text)) {
+        if (isAnyIdNumber(text)) {
           identity.oldIdNumber = text
         } else {
           // Some chips carry another document number here (cccd-card.md §5.2): keep it, don't fail.

@@ -1,99 +1,65 @@
 import type { Sex } from '../../contract/identity'
-import { ID_PROVINCE_NAMES } from './provinces'
+import { idNumberFindings } from '../../contract/rules/id-number'
 import { warning, type CccdWarning } from './warnings'
 
-/** The parts of a 12-digit personal ID number `PPP G YY NNNNNN` (cccd-card.md §1). */
-export interface IdNumberParts {
-  provinceCode: string
-  /** Name of the birth-registration province, null when the prefix is not in the 2016 list. */
-  provinceName: string | null
-  /** 0–9: even = male, odd = female; G div 2 = century after the 1900s. */
-  centurySexDigit: number
-  /** First year of the century the digit encodes (1900, 2000, 2100…). */
-  centuryStart: number
-  sex: Extract<Sex, 'male' | 'female'>
-  /** Last two digits of the birth year. */
-  birthYearDigits: string
-  /** The four-digit birth year the number implies. */
-  birthYear: number
-}
-
-export function isIdNumber(text: string): boolean {
-  return /^\d{12}$/.test(text)
-}
-
-/** Splits a 12-digit ID into its parts; null when it is not 12 digits. */
-export function decodeIdNumber(id: string): IdNumberParts | null {
-  if (!isIdNumber(id)) return null
-  const provinceCode = id.slice(0, 3)
-  const g = Number(id[3])
-  const centuryStart = 1900 + Math.floor(g / 2) * 100
-  const birthYearDigits = id.slice(4, 6)
-  return {
-    provinceCode,
-    provinceName: ID_PROVINCE_NAMES[provinceCode] ?? null,
-    centurySexDigit: g,
-    centuryStart,
-    sex: g % 2 === 0 ? 'male' : 'female',
-    birthYearDigits,
-    birthYear: centuryStart + Number(birthYearDigits)
-  }
-}
+export { decodeIdNumber, isIdNumber, type IdNumberParts } from '../../contract/rules/id-number'
 
 const SEX_VI = { male: 'nam', female: 'nữ' } as const
 
 /**
- * Consistency checks of an ID number against the date of birth and sex printed with it. Findings are
- * warnings, never rejections: the numbering rule comes from a circular that expired in 2024.
+ * The card decoders' warnings for an ID number against the date of birth and sex printed with it
+ * (the findings of contract/rules/id-number, worded for the clerk).
  */
 export function checkIdNumber(id: string, dob?: string | null, sex?: Sex | null): CccdWarning[] {
-  const parts = decodeIdNumber(id)
-  if (!parts) {
-    return [
-      warning('ID_NOT_12_DIGITS', 'Số định danh phải gồm đúng 12 chữ số.', 'The ID number must be 12 digits.')
-    ]
-  }
   const out: CccdWarning[] = []
-  if (parts.provinceName === null) {
-    out.push(
-      warning(
-        'ID_PROVINCE_UNKNOWN',
-        `Ba chữ số đầu của số định danh (${parts.provinceCode}) không phải mã tỉnh đã biết. Hãy đối chiếu với thẻ.`,
-        `ID prefix ${parts.provinceCode} is not a known province code.`
-      )
-    )
-  }
-  const birthYear = dob ? Number(dob.slice(0, 4)) : NaN
-  if (Number.isInteger(birthYear)) {
-    const birthCentury = Math.floor(birthYear / 100) * 100
-    if (birthCentury !== parts.centuryStart) {
+  for (const f of idNumberFindings(id, dob, sex)) {
+    if (f.kind === 'not-12-digits') {
       out.push(
         warning(
-          'ID_CENTURY_MISMATCH',
-          `Chữ số thứ 4 của số định danh (${parts.centurySexDigit}) ứng với người sinh thế kỷ ${parts.centuryStart}–${parts.centuryStart + 99}, nhưng năm sinh là ${birthYear}. Hãy kiểm tra lại số định danh và ngày sinh.`,
-          `ID century digit ${parts.centurySexDigit} implies birth in ${parts.centuryStart}s, but the birth year is ${birthYear}.`
+          'ID_NOT_12_DIGITS',
+          'Số định danh phải gồm đúng 12 chữ số.',
+          'The ID number must be 12 digits.'
+        )
+      )
+    } else if (f.kind === 'province-unknown') {
+      const parts = f.parts
+      out.push(
+        warning(
+          'ID_PROVINCE_UNKNOWN',
+          `Ba chữ số đầu của số định danh (${parts.provinceCode}) không phải mã tỉnh đã biết. Hãy đối chiếu với thẻ.`,
+          `ID prefix ${parts.provinceCode} is not a known province code.`
+        )
+      )
+    } else if (f.kind === 'birth-year-mismatch') {
+      const { parts, birthYear } = f
+      if (f.centuryDiffers) {
+        out.push(
+          warning(
+            'ID_CENTURY_MISMATCH',
+            `Chữ số thứ 4 của số định danh (${parts.centurySexDigit}) ứng với người sinh thế kỷ ${parts.centuryStart}–${parts.centuryStart + 99}, nhưng năm sinh là ${birthYear}. Hãy kiểm tra lại số định danh và ngày sinh.`,
+            `ID century digit ${parts.centurySexDigit} implies birth in ${parts.centuryStart}s, but the birth year is ${birthYear}.`
+          )
+        )
+      }
+      if (f.yearDigitsDiffer) {
+        out.push(
+          warning(
+            'ID_BIRTH_YEAR_MISMATCH',
+            `Chữ số thứ 5–6 của số định danh (${parts.birthYearDigits}) không khớp với năm sinh ${birthYear}. Hãy kiểm tra lại.`,
+            `ID birth-year digits ${parts.birthYearDigits} do not match the birth year ${birthYear}.`
+          )
+        )
+      }
+    } else {
+      const { parts, sex: given } = f
+      out.push(
+        warning(
+          'ID_SEX_MISMATCH',
+          `Chữ số thứ 4 của số định danh (${parts.centurySexDigit}) ứng với giới tính ${SEX_VI[parts.sex]}, nhưng giới tính ghi là ${SEX_VI[given]}. Hãy kiểm tra lại.`,
+          `ID sex digit ${parts.centurySexDigit} implies ${parts.sex}, but the sex given is ${given}.`
         )
       )
     }
-    const yy = String(birthYear % 100).padStart(2, '0')
-    if (yy !== parts.birthYearDigits) {
-      out.push(
-        warning(
-          'ID_BIRTH_YEAR_MISMATCH',
-          `Chữ số thứ 5–6 của số định danh (${parts.birthYearDigits}) không khớp với năm sinh ${birthYear}. Hãy kiểm tra lại.`,
-          `ID birth-year digits ${parts.birthYearDigits} do not match the birth year ${birthYear}.`
-        )
-      )
-    }
-  }
-  if ((sex === 'male' || sex === 'female') && sex !== parts.sex) {
-    out.push(
-      warning(
-        'ID_SEX_MISMATCH',
-        `Chữ số thứ 4 của số định danh (${parts.centurySexDigit}) ứng với giới tính ${SEX_VI[parts.sex]}, nhưng giới tính ghi là ${SEX_VI[sex]}. Hãy kiểm tra lại.`,
-        `ID sex digit ${parts.centurySexDigit} implies ${parts.sex}, but the sex given is ${sex}.`
-      )
-    )
   }
   return out
 }

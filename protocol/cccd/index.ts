@@ -27,6 +27,5 @@ export {
   type ExpiryCandidateOptions
 } from './chip-keys'
 export { checkIdNumber, decodeIdNumber, isIdNumber, type IdNumberParts } from './id-number'
-export { ID_PROVINCE_NAMES } from './provinces'
 export type { CccdWarning, CccdWarningCode } from './warnings'
 export type { QrInvalidReason } from './errors'

@@ -1,10 +1,13 @@
 import { emptyIdentity, type Identity, type Sex } from '../../contract/identity'
+import { isAnyIdNumber, isIdNumber } from '../../contract/rules/id-number'
 import { parseCompactDate, isFullDate, toCompactDate } from './dates'
 import { qrInvalid } from './errors'
 import { checkIdNumber } from './id-number'
+import { marksDropped } from '../../contract/rules/scan-damage'
 import { detectScanDamage, scanDamagedError } from './scan-damage'
 import { cardGeneration, type CardGeneration } from './dg13-fields'
-import { cleanField, foldWord } from './text'
+import { foldVietnamese } from '../../contract/rules/text'
+import { cleanField } from './text'
 import { warning, type CccdWarning } from './warnings'
 
 /**
@@ -51,7 +54,7 @@ function rejectForeignFormats(text: string): void {
 }
 
 function parseSex(word: string): Sex | null {
-  const folded = foldWord(word)
+  const folded = foldVietnamese(word)
   if (folded === 'nam') return 'male'
   if (folded === 'nu') return 'female'
   return null
@@ -98,7 +101,7 @@ export function parseCccdQr(input: string): QrDecoded {
   const [idNumber = '', oldId = '', fullName = '', dobText = '', sexText = '', address = '', issueText = ''] =
     fields
 
-  if (!/^\d{12}$/.test(idNumber)) {
+  if (!isIdNumber(idNumber)) {
     throw qrInvalid(
       'BAD_ID_NUMBER',
       'mục đầu tiên không phải số định danh 12 chữ số.',
@@ -107,16 +110,6 @@ export function parseCccdQr(input: string): QrDecoded {
     )
   }
   if (fullName === '') throw qrInvalid('EMPTY_NAME', 'thiếu họ tên.', 'the name (field 2) is empty.', 2)
-  // No name holds a digit: digits there are the numpad half of an Alt+code the host did not take ("Nguy7885n").
-  const digitInName = /\d/.exec(raw[2] ?? '')
-  if (digitInName) {
-    const index = (raw[0]?.length ?? 0) + (raw[1]?.length ?? 0) + 2 + digitInName.index
-    throw scanDamagedError({
-      kind: 'alt-code',
-      index,
-      found: (raw[2] ?? '').slice(digitInName.index, digitInName.index + 3)
-    })
-  }
   const dateOfBirth = parseCompactDate(dobText)
   if (dateOfBirth === null) {
     throw qrInvalid(
@@ -141,7 +134,7 @@ export function parseCccdQr(input: string): QrDecoded {
 
   const warnings: CccdWarning[] = []
   let oldIdNumber: string | null = null
-  if (/^\d{9}$|^\d{12}$/.test(oldId)) oldIdNumber = oldId
+  if (isAnyIdNumber(oldId)) oldIdNumber = oldId
   else if (oldId !== '') {
     warnings.push(
       warning(
@@ -163,7 +156,7 @@ export function parseCccdQr(input: string): QrDecoded {
   }
   // A keyboard wedge may silently drop every accented letter ("Nguyn Vn A"); a real name or address
   // almost always has one.
-  if (!/[^\x20-\x7E]/.test(fullName + address)) {
+  if (marksDropped({ fullName, sex: sexText, address })) {
     warnings.push(
       warning(
         'NO_DIACRITICS',

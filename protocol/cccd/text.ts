@@ -18,14 +18,3 @@ export function cleanOptional(raw: string | null | undefined): string | null {
   const text = cleanField(raw)
   return text === '' ? null : text
 }
-
-/** Lower-case, accents removed, đ → d: for comparing words such as "Nữ" / "NU" / "Không thời hạn". */
-export function foldWord(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-}

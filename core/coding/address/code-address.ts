@@ -1,7 +1,7 @@
 import type { AdminCatalog, NameEntry } from '../catalog/admin-catalog'
 import { fullUnitName } from '../catalog/admin-catalog'
 import type { MappingTarget } from '../catalog/types'
-import { tidyText } from '../text'
+import { tidyText } from '../../../contract/rules/text'
 import { findMentions, type Mention } from './mentions'
 import { tokenizeAddress } from './tokenize'
 

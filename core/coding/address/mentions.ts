@@ -1,4 +1,5 @@
 import type { AdminCatalog, NameEntry, UnitLevel } from '../catalog/admin-catalog'
+import { foldVietnamese, markedWords } from '../../../contract/rules/text'
 import { namesWithinOneTypo } from './fuzzy'
 import type { AddressToken } from './tokenize'
 
@@ -13,7 +14,7 @@ interface Keyword {
 }
 
 const kw = (text: string, marked: string, levels: UnitLevel[], kinds: string[]): Keyword => ({
-  words: text.split(' ').map((fold, i) => ({ fold, marked: marked.split(' ')[i]! })),
+  words: text.split(' ').map((fold, i) => ({ fold, marked: markedWords(marked)[i]! })),
   levels,
   kinds
 })
@@ -62,13 +63,7 @@ const DETAIL_WORDS: ReadonlyMap<string, string> = new Map(
     'tòa',
     'km',
     'tdp'
-  ].map((w) => [
-    w
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd'),
-    w
-  ])
+  ].map((w) => [foldVietnamese(w), markedWords(w)[0]!])
 )
 
 /** A stretch of the address read as a unit name, with the keyword that announced it (if any). */
@@ -85,17 +80,8 @@ export interface Mention {
 
 function sameWord(t: WordToken, w: { fold: string; marked: string }): boolean {
   if (t.fold !== w.fold) return false
-  // With marks, "xá" is not "xã"; without, they cannot be told apart.
-  return !t.hasMarks || markedEq(t.marked, w.marked)
-}
-
-function markedEq(a: string, b: string): boolean {
-  const key = (s: string): string => {
-    const nfd = s.normalize('NFD')
-    const marks = [...nfd].filter((c) => /[\u0300-\u036f]/.test(c)).sort()
-    return [...nfd].filter((c) => !/[\u0300-\u036f]/.test(c)).join('') + marks.join('')
-  }
-  return key(a) === key(b)
+  // With marks, "xá" is not "xã"; without, they cannot be told apart. Both sides are markedWords keys.
+  return !t.hasMarks || t.marked === w.marked
 }
 
 function keywordAt(tokens: readonly AddressToken[], i: number): Keyword | null {
@@ -116,7 +102,7 @@ function keywordAt(tokens: readonly AddressToken[], i: number): Keyword | null {
 function isDetailWord(t: AddressToken | undefined): boolean {
   if (t === undefined || t.boundary) return false
   const marked = DETAIL_WORDS.get(t.fold)
-  return marked !== undefined && (!t.hasMarks || markedEq(t.marked, marked))
+  return marked !== undefined && (!t.hasMarks || t.marked === marked)
 }
 
 /** Longest catalogue name starting at i (not crossing a boundary), or null. */

@@ -1,4 +1,4 @@
-import { foldVietnamese, markedWords } from '../text'
+import { foldVietnamese, markedWords } from '../../../contract/rules/text'
 
 /** A word of an address: its folded form and its diacritic-preserving form; or a hard boundary (comma…). */
 export type AddressToken =

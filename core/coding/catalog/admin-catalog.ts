@@ -1,4 +1,4 @@
-import { foldVietnamese, markedWords } from '../text'
+import { foldVietnamese, markedWords } from '../../../contract/rules/text'
 import type {
   AdminCatalogData,
   CommuneRecord,

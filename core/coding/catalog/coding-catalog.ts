@@ -1,4 +1,4 @@
-import { compactKey } from '../text'
+import { compactKey } from '../../../contract/rules/text'
 import { type AdminCatalog, defaultAdminCatalog } from './admin-catalog'
 import { ethnicities } from './ethnicity'
 import { nationalities } from './nationality'

@@ -2,7 +2,7 @@ import type { AdminCatalogData } from './types'
 import { UNIT_LIST_CURRENT, UNIT_LIST_PRE_2025 } from './types'
 import { provinces2025 } from './data/provinces-2025'
 import { quangNinhCommunes2025 } from './data/quang-ninh-2025'
-import { provincesPre2025 } from './data/provinces-pre-2025'
+import { provincesPre2025 } from '../../../contract/rules/provinces-pre-2025'
 import { quangNinhCommunesPre2025, quangNinhDistrictsPre2025 } from './data/quang-ninh-pre-2025'
 
 /**

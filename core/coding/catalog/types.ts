@@ -1,3 +1,5 @@
+import type { LegacyProvinceRecord } from '../../../contract/rules/provinces-pre-2025'
+
 /**
  * Catalogue records. Every list is versioned data with an effective date: 5-digit commune codes (and some
  * province codes) were reused in July 2025 with new meanings, so a code means nothing without its list version.
@@ -26,10 +28,7 @@ export interface ProvinceRecord {
   name: string
 }
 
-export interface LegacyProvinceRecord extends ProvinceRecord {
-  /** Province of the current list the old one became part of. */
-  newProvinceCode: string
-}
+export type { LegacyProvinceRecord } from '../../../contract/rules/provinces-pre-2025'
 
 export interface DistrictRecord {
   /** 3 digits (QĐ 124/2004). */

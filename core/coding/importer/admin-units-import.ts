@@ -7,7 +7,7 @@ import type {
   UnitListVersion
 } from '../catalog/types'
 import { UNIT_LIST_CURRENT } from '../catalog/types'
-import { foldVietnamese, tidyText } from '../text'
+import { foldVietnamese, tidyText } from '../../../contract/rules/text'
 import { parseCsv } from './csv'
 
 export interface ImportProblem {

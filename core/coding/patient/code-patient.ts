@@ -2,9 +2,9 @@ import type { Identity, Sex } from '../../../contract/identity'
 import type { Address, CardDetails, PatientForm } from '../../../contract/patient'
 import { codeAddress, type AddressCandidate, type AddressCoding } from '../address/code-address'
 import { type CodingCatalog, lookupEthnicity, lookupNationality } from '../catalog/coding-catalog'
-import { tidyText } from '../text'
+import { tidyText } from '../../../contract/rules/text'
 import { isRealPartialDate, yearOf } from './birth-date'
-import { readIdNumber } from './id-number'
+import { decodeIdNumber, idNumberFindings } from '../../../contract/rules/id-number'
 import { formatPersonName } from './person-name'
 
 export type CodingWarningCode =
@@ -64,33 +64,43 @@ export function codePatient(identity: Identity, catalog: CodingCatalog): CodedPa
     warnings.push({ code, field, message, messageEn, blocking })
   }
 
-  const idFacts = identity.idNumber === null ? null : readIdNumber(identity.idNumber)
-  if (idFacts !== null && !catalog.admin.legacyProvinces.has(idFacts.birthProvinceCode.slice(1)))
+  const idFacts = identity.idNumber === null ? null : decodeIdNumber(identity.idNumber)
+  const idFindings =
+    identity.idNumber === null || idFacts === null
+      ? []
+      : idNumberFindings(
+          identity.idNumber,
+          identity.dateOfBirth !== null && isRealPartialDate(identity.dateOfBirth)
+            ? identity.dateOfBirth
+            : null,
+          identity.sex
+        )
+  const idFinding = (kind: 'province-unknown' | 'birth-year-mismatch' | 'sex-mismatch'): boolean =>
+    idFindings.some((f) => f.kind === kind)
+  if (idFacts !== null && idFinding('province-unknown'))
     warn(
       'ID_PROVINCE_UNKNOWN',
       'idNumber',
-      `Mã tỉnh ${idFacts.birthProvinceCode} trong số định danh không có trong danh mục, hãy kiểm tra lại số.`,
-      `Province digits ${idFacts.birthProvinceCode} of the ID number are not a known province code.`
+      `Mã tỉnh ${idFacts.provinceCode} trong số định danh không có trong danh mục, hãy kiểm tra lại số.`,
+      `Province digits ${idFacts.provinceCode} of the ID number are not a known province code.`
     )
 
   const dateOfBirth = codeBirthDate(identity, idFacts?.birthYear ?? null, warn)
   const sex = codeSex(identity, idFacts?.sex ?? null, warn)
-  if (idFacts !== null && identity.sex !== null && identity.sex !== 'other' && identity.sex !== idFacts.sex)
+  if (idFinding('sex-mismatch'))
     warn(
       'ID_SEX_MISMATCH',
       'idNumber',
       'Giới tính không khớp với chữ số thứ 4 của số định danh. Hãy đối chiếu với thẻ.',
       "Sex does not match the ID number's 4th digit."
     )
-  if (idFacts !== null && identity.dateOfBirth !== null && isRealPartialDate(identity.dateOfBirth)) {
-    if (yearOf(identity.dateOfBirth) !== idFacts.birthYear)
-      warn(
-        'ID_YEAR_MISMATCH',
-        'idNumber',
-        `Năm sinh ${yearOf(identity.dateOfBirth)} không khớp với số định danh (năm ${idFacts.birthYear}). Hãy đối chiếu với thẻ.`,
-        `Birth year ${yearOf(identity.dateOfBirth)} does not match the ID number (${idFacts.birthYear}).`
-      )
-  }
+  if (idFacts !== null && identity.dateOfBirth !== null && idFinding('birth-year-mismatch'))
+    warn(
+      'ID_YEAR_MISMATCH',
+      'idNumber',
+      `Năm sinh ${yearOf(identity.dateOfBirth)} không khớp với số định danh (năm ${idFacts.birthYear}). Hãy đối chiếu với thẻ.`,
+      `Birth year ${yearOf(identity.dateOfBirth)} does not match the ID number (${idFacts.birthYear}).`
+    )
 
   const ethnicityCode = codeEthnicity(identity, catalog, warn)
   const nationalityCode = codeNationality(identity, catalog, warn)

@@ -1,4 +1,5 @@
-import type { PatientForm } from '../../../contract/patient'
+import type { Address, PatientForm } from '../../../contract/patient'
+import { isAnyIdNumber } from '../../../contract/rules/id-number'
 import type { AdminCatalog } from '../catalog/admin-catalog'
 import { NO_OCCUPATION } from '../catalog/occupation'
 import { sexCode } from '../catalog/sex'
@@ -38,6 +39,11 @@ export interface Xml1Options {
   districtField?: 'empty' | 'legacy'
   /** Needed for districtField 'legacy'. */
   catalog?: AdminCatalog
+  /**
+   * The linked mother's or guardian's form: an uncarded newborn's address and phone are hers
+   * (TT 30/2020, health-data.md §1.4 row 11).
+   */
+  guardianForm?: PatientForm | null
 }
 
 /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' → yyyymmddHHMM with 00 for unknown parts; '' when there is no date. */
@@ -48,15 +54,17 @@ export function xml1BirthDate(dateOfBirth: string): string {
 }
 
 /**
- * The XML1 administrative values for a visit. visitDate (YYYY-MM-DD) decides which district rule applies:
- * before 1 July 2025 the legacy district code is written when known.
+ * The one XML1 builder: the administrative values of a visit, as the sender writes them into TONG_HOP and the
+ * quality report audits them. visitDate (YYYY-MM-DD) decides which district rule applies: before 1 July 2025
+ * the legacy district code is written when known.
  */
 export function xml1AdministrativeFields(
   form: PatientForm,
   visitDate: string,
   options: Xml1Options = {}
 ): Xml1AdministrativeFields {
-  const address = form.address
+  const guardianForm = options.guardianForm ?? null
+  const address = form.address.text ? form.address : (guardianForm?.address ?? form.address)
   return {
     HO_TEN: form.fullName,
     SO_CCCD: form.idNumber ?? form.oldIdNumber ?? '',
@@ -68,19 +76,19 @@ export function xml1AdministrativeFields(
     MA_NGHE_NGHIEP: form.occupationCode ?? NO_OCCUPATION,
     DIA_CHI: address.text,
     MATINH_CU_TRU: address.provinceCode === null ? '' : address.provinceCode.slice(-2),
-    MAHUYEN_CU_TRU: districtField(form, visitDate, options),
+    MAHUYEN_CU_TRU: districtField(address, visitDate, options),
     MAXA_CU_TRU: address.communeCode ?? '',
-    DIEN_THOAI: form.phone ?? '',
+    DIEN_THOAI: form.phone ?? form.guardian?.phone ?? guardianForm?.phone ?? '',
     MA_THE_BHYT: form.bhytCardNumber ?? ''
   }
 }
 
-function districtField(form: PatientForm, visitDate: string, options: Xml1Options): string {
+function districtField(address: Address, visitDate: string, options: Xml1Options): string {
   const wantLegacy = options.districtField === 'legacy' || visitDate < '2025-07-01'
   const catalog = options.catalog
-  const code = form.address.communeCode
+  const code = address.communeCode
   if (!wantLegacy || catalog === undefined || code === null) return ''
-  if (form.address.unitListVersion === catalog.legacyVersion.id)
+  if (address.unitListVersion === catalog.legacyVersion.id)
     return catalog.legacyCommunes.get(code)?.districtCode ?? ''
   const districts = new Set<string>()
   for (const old of catalog.data.legacy.communes)
@@ -141,7 +149,7 @@ export function checkXml1AdministrativeFields(
         message: `${field} dài quá ${max} ký tự.`,
         messageEn: `${field} exceeds ${max} characters.`
       })
-  if (fields.SO_CCCD !== '' && !/^\d{9}$|^\d{12}$/.test(fields.SO_CCCD))
+  if (fields.SO_CCCD !== '' && !isAnyIdNumber(fields.SO_CCCD))
     problems.push({
       field: 'SO_CCCD',
       message: 'Số CCCD/CMND sai định dạng.',

@@ -13,7 +13,6 @@ export {
   type Xml4750Documents
 } from './xml4750/documents'
 export { xml0Fields, xml1Fields, checkRecord, type XmlField } from './xml4750/fields'
-export { xmlBirthDate } from './xml4750/records'
 export { writeFileAtomic, dropFileName } from './xml4750/drop-folder'
 export {
   createXml4750Connector,

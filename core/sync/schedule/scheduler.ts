@@ -1,6 +1,6 @@
 import { Cron } from 'croner'
 import type { Db } from '../../../db/connection'
-import { releaseAllSending } from '../../../db/outbox-worker'
+import { releaseAllSending } from '../../../db/outbox-store'
 import { getSetting, setSetting } from '../../../db/settings'
 import { toErrorValue, type AppErrorValue } from '../../../contract/errors'
 import type { SyncTarget } from '../../../contract/status'

@@ -7,7 +7,7 @@ import {
   releaseAllSending,
   type ClaimedRow,
   type RowCompletion
-} from '../../../db/outbox-worker'
+} from '../../../db/outbox-store'
 import { AppError } from '../../../contract/errors'
 import { syncTargets, type SyncTarget } from '../../../contract/status'
 import { submissionSchema, type Submission } from '../../../contract/submission'

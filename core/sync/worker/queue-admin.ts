@@ -6,7 +6,7 @@ import {
   resubmitCorrected,
   rowPayload,
   type OutboxListRow
-} from '../../../db/outbox-worker'
+} from '../../../db/outbox-store'
 import type { OutboxStatus, SyncTarget } from '../../../contract/status'
 import type { Submission } from '../../../contract/submission'
 

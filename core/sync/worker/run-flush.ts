@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection'
-import { makeDueNow } from '../../../db/outbox-worker'
+import { makeDueNow } from '../../../db/outbox-store'
 import { setSetting } from '../../../db/settings'
 import { syncTargets, type SyncTarget } from '../../../contract/status'
 import type { Clock } from '../../clock'

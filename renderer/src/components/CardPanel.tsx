@@ -1,26 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import type { AppErrorValue } from '../../../contract/errors'
-import type { PassiveAuthValue, ReadStep } from '../../../contract/reading'
+import type { CardState } from '../form/card-state'
 
-export interface CardState {
-  reading: boolean
-  step: ReadStep | null
-  percent: number
-  photo: string | null
-  verification: PassiveAuthValue | null
-  error: AppErrorValue | null
-  readerName: string | null
-}
-
-export const idleCard: CardState = {
-  reading: false,
-  step: null,
-  percent: 0,
-  photo: null,
-  verification: null,
-  error: null,
-  readerName: null
-}
+export { idleCard, type CardState } from '../form/card-state'
 
 /** Photo, read progress and the chip's verification verdict, beside the form. */
 export function CardPanel({ card }: { card: CardState }): React.JSX.Element | null {

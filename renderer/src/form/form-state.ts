@@ -1,4 +1,5 @@
 import type { CardDetails, PatientForm, VisitType } from '../../../contract/patient'
+import { isIdNumber } from '../../../contract/rules/id-number'
 
 /** What the form holds while the clerk types: strings as shown, converted only on save. */
 export interface FormState {
@@ -120,7 +121,7 @@ export function validateForm(f: FormState, today: Date): FieldErrors {
     if ('error' in r) e.dob = r.error
   }
   if (!f.sex) e.sex = 'validation.required'
-  if (f.idNumber && !/^\d{12}$/.test(digits(f.idNumber))) e.idNumber = 'validation.idNumber'
+  if (f.idNumber && !isIdNumber(digits(f.idNumber))) e.idNumber = 'validation.idNumber'
   if (f.oldIdNumber && !/^(\d{9}|\d{12})$/.test(digits(f.oldIdNumber)))
     e.oldIdNumber = 'validation.oldIdNumber'
   if (f.bhytCardNumber && !/^[A-Za-z]{2}\d{13}$/.test(digits(f.bhytCardNumber)))
@@ -130,7 +131,7 @@ export function validateForm(f: FormState, today: Date): FieldErrors {
   if (f.addressText.length > 1024) e.addressText = 'validation.addressTooLong'
   if (f.isChild) {
     if (!f.guardianName.trim()) e.guardianName = 'validation.guardianRequired'
-    if (f.guardianIdNumber && !/^\d{12}$/.test(digits(f.guardianIdNumber)))
+    if (f.guardianIdNumber && !isIdNumber(digits(f.guardianIdNumber)))
       e.guardianIdNumber = 'validation.guardianId'
   }
   return e

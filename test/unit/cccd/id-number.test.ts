@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkIdNumber, decodeIdNumber, ID_PROVINCE_NAMES } from '../../../protocol/cccd'
+import { checkIdNumber, decodeIdNumber } from '../../../protocol/cccd'
+import { provincesPre2025 } from '../../../contract/rules/provinces-pre-2025'
 
 const codes = (id: string, dob?: string | null, sex?: 'male' | 'female' | 'other' | null): string[] =>
   checkIdNumber(id, dob, sex).map((w) => w.code)
@@ -33,7 +34,8 @@ describe('decodeIdNumber', () => {
       )
     ) as { data: { level1_id: string }[] }
     const oldProvinces = splits.data.map((p) => `0${p.level1_id}`).sort()
-    expect(Object.keys(ID_PROVINCE_NAMES).sort()).toEqual(oldProvinces)
+    expect(provincesPre2025.map((p) => `0${p.code}`).sort()).toEqual(oldProvinces)
+    for (const id of oldProvinces) expect(decodeIdNumber(`${id}093004712`)?.provinceName).not.toBeNull()
   })
 })
 

@@ -70,9 +70,25 @@ describe('reception CLI', () => {
   it('normalize codes the 2021 address to the new commune of Quảng Ninh', async () => {
     const file = join(dir, 'identity.json')
     writeFileSync(file, JSON.stringify(((await cli('parse-qr', QR)).out as { identity: object }).identity))
-    const r = await cli('normalize', '--from', file)
+    const r = await cli('normalize', '--json', '--from', file)
     expect(r.out).toMatchObject({
       form: { sex: 'female', address: { provinceCode: '22', communeCode: expect.stringMatching(/^\d{5}$/) } }
+    })
+    // The XML1 values the sender would write, from the same builder.
+    const { form, xml1 } = r.out as {
+      form: { fullName: string; idNumber: string; address: { communeCode: string } }
+      xml1: Record<string, string>
+    }
+    expect(xml1).toMatchObject({
+      HO_TEN: form.fullName,
+      SO_CCCD: form.idNumber,
+      GIOI_TINH: '2',
+      NGAY_SINH: expect.stringMatching(/^\d{8}0000$/),
+      MATINH_CU_TRU: '22',
+      MAXA_CU_TRU: form.address.communeCode,
+      MA_QUOCTICH: '000',
+      MA_DANTOC: '', // a QR carries no ethnicity: the clerk asks
+      MA_NGHE_NGHIEP: '00000'
     })
   })
 

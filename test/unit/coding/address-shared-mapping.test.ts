@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { codeAddress, defaultAdminCatalog, fullUnitName } from '../../../core/coding'
-import { foldVietnamese } from '../../../core/coding/text'
+import { foldVietnamese } from '../../../contract/rules/text'
 import { currentUnits, oldToNew } from './shared-data'
 
 const catalog = defaultAdminCatalog()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultAdminCatalog, defaultAdminCatalogData, ethnicities } from '../../../core/coding'
-import { compactKey, foldVietnamese } from '../../../core/coding/text'
+import { compactKey, foldVietnamese } from '../../../contract/rules/text'
 import { currentUnits, oldToNew } from './shared-data'
 
 describe('embedded administrative-unit catalogue', () => {

@@ -2,13 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { emptyIdentity, type Identity } from '../../../contract/identity'
 import { patientFormSchema } from '../../../contract/patient'
+import { decodeIdNumber } from '../../../contract/rules/id-number'
 import {
   codePatient,
   defaultCodingCatalog,
   formatPersonName,
   lookupEthnicity,
   lookupNationality,
-  readIdNumber,
   sexCode,
   sexFromText
 } from '../../../core/coding'
@@ -92,9 +92,17 @@ describe('names and ID numbers', () => {
   })
 
   it('reads century, sex and year from digits 4–6', () => {
-    expect(readIdNumber('022090012345')).toEqual({ birthProvinceCode: '022', sex: 'male', birthYear: 1990 })
-    expect(readIdNumber('022305012345')).toEqual({ birthProvinceCode: '022', sex: 'female', birthYear: 2005 })
-    expect(readIdNumber('12345')).toBeNull()
+    expect(decodeIdNumber('022090012345')).toMatchObject({
+      provinceCode: '022',
+      sex: 'male',
+      birthYear: 1990
+    })
+    expect(decodeIdNumber('022305012345')).toMatchObject({
+      provinceCode: '022',
+      sex: 'female',
+      birthYear: 2005
+    })
+    expect(decodeIdNumber('12345')).toBeNull()
   })
 })
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { detectWedgeDamage, repairMojibake } from '../../../renderer/src/scan/wedge'
+import { parseCccdQr } from '../../../protocol/cccd'
 
 const qr2021 =
   '022303001234|022123456|Nguyễn Thị Hương Giang|05011993|Nữ|Tổ 7, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh|10052021'
@@ -139,5 +140,30 @@ describe('repairMojibake', () => {
     expect(repairMojibake(qr2021)).toBeNull()
     expect(repairMojibake('Nguyen Van A')).toBeNull()
     expect(repairMojibake('Hoà')).toBeNull()
+  })
+})
+
+describe('one detector for the wedge listener and the QR decoder', () => {
+  const damaged: Array<[string, string]> = [
+    ['022093004712||Đ?ng Qu?c H??ng|05011993|Nam|H? Long|12042021', 'replacement'],
+    ['022093004712||Ä\u0090áº·ng Quá»‘c HÆ°á»Ÿng|05011993|Nam|Háº¡ Long|12042021', 'mojibake'],
+    ['022093004712||Nguyeãn Vaên Ñaït|05011993|Nam|Haï Long|12042021', 'mojibake'],
+    ['022093004712||§Æng Quèc H\u00adëng|05011993|Nam|H¹ Long|12042021', 'mojibake'],
+    ['022093004712||\u2557ng Qu\u2510c|05011993|Nam|Ha Long|12042021', 'alt-code'],
+    ['022093004712||Nguy7885n V0259n|05011993|Nam|Tổ 4, Khu 5|12042021', 'alt-code'],
+    ['022093004712||Đặng Quốc Hưởng|05011993|N0432|Hạ Long|12042021', 'alt-code']
+  ]
+  it.each(damaged)(
+    '%j: the desk shows a %s hint and the decoder refuses it as SCAN_DAMAGED',
+    (text, kind) => {
+      expect(detectWedgeDamage(text)?.kind).toBe(kind)
+      expect(() => parseCccdQr(text)).toThrow(expect.objectContaining({ code: 'SCAN_DAMAGED' }))
+    }
+  )
+
+  it('a scan with every mark dropped is flagged at the desk and warned about by the decoder', () => {
+    const text = stripMarks(qr2021)
+    expect(detectWedgeDamage(text)?.kind).toBe('diacritics-lost')
+    expect(parseCccdQr(text).warnings.map((w) => w.code)).toContain('NO_DIACRITICS')
   })
 })

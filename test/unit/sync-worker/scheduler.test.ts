@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { claimDue } from '../../../db/outbox-worker'
+import { claimDue } from '../../../db/outbox-store'
 import { AppError } from '../../../contract/errors'
 import { createServices } from '../../../core'
 import { LAST_FLUSH_KEY, NEXT_FLUSH_KEY, queueStatus } from '../../../core/queue/queue-status'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { claimDue, requeueRow } from '../../../db/outbox-worker'
+import { claimDue, requeueRow } from '../../../db/outbox-store'
 import { retryDelayMs, type RetryPolicy } from '../../../core/sync/worker/backoff'
 import { createOutboxWorker, type FlushProgress } from '../../../core/sync/worker/outbox-worker'
 import { fakeConnector, queueWith, refused, sent, unavailable } from './fakes'

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../contract/errors'
-import { buildXml4750Documents, xml0Fields, xml1Fields, xmlBirthDate } from '../../../core/sync/connectors'
+import { buildXml4750Documents, xml0Fields, xml1Fields } from '../../../core/sync/connectors'
+import { xml1AdministrativeFields, xml1BirthDate } from '../../../core/coding'
 import { childForm, makeChildSubmission, makeSubmission, motherForm } from './submission-fixtures'
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: false })
@@ -69,9 +70,9 @@ describe('XML 4750 documents', () => {
   })
 
   it('writes partial birth dates with zeros (year only → yyyy00000000)', () => {
-    expect(xmlBirthDate('1990')).toBe('199000000000')
-    expect(xmlBirthDate('1990-07')).toBe('199007000000')
-    expect(xmlBirthDate('1990-07-09')).toBe('199007090000')
+    expect(xml1BirthDate('1990')).toBe('199000000000')
+    expect(xml1BirthDate('1990-07')).toBe('199007000000')
+    expect(xml1BirthDate('1990-07-09')).toBe('199007090000')
     const { xml1 } = parseDocs(makeChildSubmission())
     expect(xml1.TONG_HOP.NGAY_SINH).toBe('202603000000')
     expect(xml1.TONG_HOP.GIOI_TINH).toBe('1')
@@ -203,5 +204,25 @@ describe('XML 4750 documents', () => {
       ),
       { numRuns: 150 }
     )
+  })
+})
+
+describe('one XML1 builder for the sender and the quality report', () => {
+  it('every administrative value the report audits is the value the sender writes, newborns included', () => {
+    for (const sub of [makeSubmission(), makeChildSubmission()]) {
+      const sent = parseDocs(sub).xml1.TONG_HOP as Record<string, string>
+      const audited = xml1AdministrativeFields(sub.patient.form, sub.visit.visitedAt.slice(0, 10), {
+        guardianForm: sub.guardian?.form ?? null
+      })
+      for (const [field, value] of Object.entries(audited))
+        expect([field, sent[field]]).toEqual([field, value])
+    }
+    // The uncarded newborn is audited and sent with the mother's address.
+    const child = makeChildSubmission()
+    expect(
+      xml1AdministrativeFields(child.patient.form, '2026-11-23', {
+        guardianForm: child.guardian?.form ?? null
+      }).MAXA_CU_TRU
+    ).toBe(child.guardian?.form.address.communeCode)
   })
 })

@@ -1,33 +1,35 @@
-import type { Sex } from '../../../../contract/identity'
 import type { Submission } from '../../../../contract/submission'
 import { requireFacilityCode } from '../facility'
 import { toXmlDateTime } from '../local-time'
 import { visitServiceCodes } from '../visit-service'
 import type { XmlRecord } from './fields'
+import {
+  xml1AdministrativeFields,
+  type Xml1AdministrativeFields
+} from '../../../coding/xml1/administrative-fields'
 
-/** NGAY_SINH (health-data.md §1.5): yyyymmddHHMM, unknown parts written as zeros; hour and minute are unknown here. */
-export function xmlBirthDate(partial: string): string {
-  const [year = '', month = '00', day = '00'] = partial.split('-')
-  return `${year}${month}${day}0000`
-}
+/** The visit's local date (YYYY-MM-DD): the snapshot holds the facility's local time with its offset. */
+const visitDate = (sub: Submission): string => sub.visit.visitedAt.slice(0, 10)
 
-export function xmlSex(sex: Sex): string {
-  return sex === 'male' ? '1' : sex === 'female' ? '2' : '3'
+/** XML1's administrative values, from the one builder the quality report audits with. */
+function administrative(sub: Submission): Xml1AdministrativeFields {
+  return xml1AdministrativeFields(sub.patient.form, visitDate(sub), {
+    guardianForm: sub.guardian?.form ?? null
+  })
 }
 
 /** Fields XML0 and XML1 share, taken from the snapshot. */
-function commonFields(sub: Submission): XmlRecord {
-  const form = sub.patient.form
+function commonFields(sub: Submission, admin: Xml1AdministrativeFields): XmlRecord {
   const facilityCode = requireFacilityCode(sub)
   return {
     MA_LK: sub.visit.id,
     STT: '1',
     MA_BN: sub.patient.code,
-    HO_TEN: form.fullName,
-    SO_CCCD: form.idNumber ?? form.oldIdNumber ?? '',
-    NGAY_SINH: xmlBirthDate(form.dateOfBirth),
-    GIOI_TINH: xmlSex(form.sex),
-    MA_THE_BHYT: form.bhytCardNumber ?? '',
+    HO_TEN: admin.HO_TEN,
+    SO_CCCD: admin.SO_CCCD,
+    NGAY_SINH: admin.NGAY_SINH,
+    GIOI_TINH: admin.GIOI_TINH,
+    MA_THE_BHYT: admin.MA_THE_BHYT,
     // The patient category is fixed when the episode closes; reception cannot know it yet.
     MA_DOITUONG_KCB: '',
     NGAY_VAO: toXmlDateTime(sub.visit.visitedAt),
@@ -37,7 +39,7 @@ function commonFields(sub: Submission): XmlRecord {
 }
 
 export function xml0Record(sub: Submission): XmlRecord {
-  return commonFields(sub)
+  return commonFields(sub, administrative(sub))
 }
 
 export interface Xml1Options {
@@ -49,21 +51,11 @@ export interface Xml1Options {
 }
 
 export function xml1Record(sub: Submission, options: Xml1Options = {}): XmlRecord {
-  const form = sub.patient.form
-  const guardianForm = sub.guardian?.form ?? null
-  // An uncarded newborn's address and phone are the mother's or guardian's (TT 30/2020, §1.4 row 11).
-  const address = form.address.text ? form.address : (guardianForm?.address ?? form.address)
-  const phone = form.phone ?? form.guardian?.phone ?? guardianForm?.phone ?? ''
+  const admin = administrative(sub)
   return {
-    ...commonFields(sub),
-    MA_QUOCTICH: form.nationalityCode ?? '',
-    MA_DANTOC: form.ethnicityCode ?? '',
-    MA_NGHE_NGHIEP: form.occupationCode ?? '00000',
-    DIA_CHI: address.text,
-    MATINH_CU_TRU: address.provinceCode ?? '',
-    MAHUYEN_CU_TRU: options.legacyDistrictCode?.(sub) ?? '',
-    MAXA_CU_TRU: address.communeCode ?? '',
-    DIEN_THOAI: phone,
+    ...commonFields(sub, admin),
+    ...admin,
+    MAHUYEN_CU_TRU: options.legacyDistrictCode?.(sub) ?? admin.MAHUYEN_CU_TRU,
     LY_DO_VV: sub.visit.reason ?? ''
   }
 }

@@ -1,7 +1,20 @@
-// The 63 provinces before 1 July 2025 and the province each became part of.
-// Derived from the MIT-licensed datasets in /work/shared/data/admin-units (thanglequoc/vietnamese-provinces-database
-// and dvhcvn/20250701; licence notices in docs/adr/0006-admin-units-and-coding.md). Generated once; edit as data.
-import type { LegacyProvinceRecord } from '../types'
+// The 63 provinces before 1 July 2025 and the province each became part of: the one province list. Coding
+// (core/coding/catalog) uses it as the pre-reform list; ID-number checks use its codes, because the first three
+// digits of a personal ID number are the province of birth registration (TT 07/2016 Appendix 1: '0' + code).
+// Derived from the MIT-licensed admin-unit datasets (thanglequoc/vietnamese-provinces-database and
+// dvhcvn/20250701; licence notices in docs/adr/0006-admin-units-and-coding.md). Generated once; edit as data.
+
+/** A province of the pre-July-2025 list. */
+export interface LegacyProvinceRecord {
+  /** 2 digits. */
+  code: string
+  /** 'Tỉnh' | 'Thành phố'. */
+  kind: string
+  /** Name without the kind, e.g. 'Quảng Ninh'. */
+  name: string
+  /** Province of the current list the old one became part of. */
+  newProvinceCode: string
+}
 
 export const provincesPre2025: readonly LegacyProvinceRecord[] = [
   { code: '01', kind: 'Thành phố', name: 'Hà Nội', newProvinceCode: '01' },
@@ -68,3 +81,12 @@ export const provincesPre2025: readonly LegacyProvinceRecord[] = [
   { code: '95', kind: 'Tỉnh', name: 'Bạc Liêu', newProvinceCode: '96' },
   { code: '96', kind: 'Tỉnh', name: 'Cà Mau', newProvinceCode: '96' }
 ]
+
+const byIdPrefix: ReadonlyMap<string, LegacyProvinceRecord> = new Map(
+  provincesPre2025.map((p) => ['0' + p.code, p])
+)
+
+/** The province a 3-digit ID-number prefix ('022') names, or null when no province has that code. */
+export function provinceOfIdPrefix(prefix: string): LegacyProvinceRecord | null {
+  return byIdPrefix.get(prefix) ?? null
+}

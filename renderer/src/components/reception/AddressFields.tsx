@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next'
+import { Field } from '../Field'
+import type { FieldBinder } from './field-binder'
+import type { AddressCandidateValue } from '../../../../contract/reading'
+import { useCatalog } from '../../use-catalog'
+
+/** The residence address, its codes, and the readings to choose from when the card text was ambiguous. */
+export function AddressFields({
+  binder,
+  addressNote,
+  candidates,
+  chooseAddress
+}: {
+  binder: FieldBinder
+  addressNote: string | null
+  candidates: readonly AddressCandidateValue[]
+  chooseAddress: (c: AddressCandidateValue) => void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const { form, text, visibleError, markOf, set } = binder
+  const provinces = useCatalog('province')
+  const communes = useCatalog('commune', form.provinceCode || null, Boolean(form.provinceCode))
+  return (
+    <>
+      <fieldset>
+        <legend>{t('form.sectionAddress')}</legend>
+        {addressNote ? <div className="banner info">{addressNote}</div> : null}
+        {candidates.length > 0 ? (
+          <div className="candidates" data-testid="address-candidates">
+            <div>{t('intake.chooseAddress')}</div>
+            {candidates.map((c) => (
+              <button
+                type="button"
+                key={`${c.communeCode}-${c.unitListVersion}`}
+                onClick={() => chooseAddress(c)}
+              >
+                {c.communeName} ({Math.round(c.confidence * 100)}%)
+              </button>
+            ))}
+          </div>
+        ) : null}
+        <div className="grid">
+          <Field
+            id="f-addressText"
+            mark={markOf('addressText')}
+            label={t('form.addressText')}
+            error={visibleError('addressText')}
+            wide
+          >
+            <input {...text('addressText')} autoComplete="off" />
+          </Field>
+          <Field id="f-provinceCode" mark={markOf('provinceCode')} label={t('form.province')}>
+            <select
+              {...text('provinceCode')}
+              onChange={(e) => {
+                set('provinceCode', e.target.value)
+                set('communeCode', '')
+              }}
+            >
+              <option value="">{t('form.choose')}</option>
+              {provinces.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="f-communeCode" mark={markOf('communeCode')} label={t('form.commune')}>
+            <select {...text('communeCode')}>
+              <option value="">{t('form.choose')}</option>
+              {communes.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </fieldset>
+    </>
+  )
+}
