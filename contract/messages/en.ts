@@ -53,5 +53,6 @@ export const en: Record<MessageKey, string> = {
   'slip.priority.merit': 'Person with merit',
   'error.VISIT_NOT_FOUND': 'Visit {{visitId}} not found.',
   'error.PDF_RENDERER_MISSING':
-    'No Chromium found to render the PDF ({{path}}): install Chromium or set CHROMIUM_PATH.'
+    'No Chromium found to render the PDF ({{path}}): install Chromium or set CHROMIUM_PATH.',
+  'scan.partial': 'The scan was cut short; please scan again.'
 }

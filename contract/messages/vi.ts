@@ -53,5 +53,6 @@ export const vi = {
   'slip.priority.merit': 'Người có công',
   'error.VISIT_NOT_FOUND': 'Không tìm thấy lượt khám {{visitId}}.',
   'error.PDF_RENDERER_MISSING':
-    'Không tìm thấy trình duyệt Chromium để tạo tệp PDF ({{path}}): hãy cài Chromium hoặc đặt CHROMIUM_PATH.'
+    'Không tìm thấy trình duyệt Chromium để tạo tệp PDF ({{path}}): hãy cài Chromium hoặc đặt CHROMIUM_PATH.',
+  'scan.partial': 'Quét chưa trọn, hãy quét lại.'
 } as const

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { bridge } from '../bridge'
 import { WedgeDetector } from '../scan/wedge'
 import { intakeBus } from './bus'
+import { formatMessage } from '../../../contract/messages'
 
 /** Inserts held-back keys that turned out to be typing where the focus is. */
 function insertTyped(text: string): void {
@@ -30,6 +31,17 @@ export function useIntake(): void {
     const wedge = new WedgeDetector({
       minLength: 20,
       onRelease: insertTyped,
+      onPartial: () =>
+        intakeBus.publish({
+          kind: 'scan-error',
+          error: {
+            code: 'QR_INVALID',
+            key: 'scan.partial',
+            message: formatMessage('vi', 'scan.partial'),
+            messageEn: formatMessage('en', 'scan.partial')
+          },
+          hint: null
+        }),
       onScan: (text, info) => {
         if (info.damage) {
           // A damaged scan fills nothing: the clerk is told how to set the scanner up instead.

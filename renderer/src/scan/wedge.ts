@@ -13,6 +13,11 @@
  *   text and nothing leaks into the focused field.
  * While `capturing` is true the caller should also cancel `beforeinput`: on Windows, Alt+numpad
  * characters arrive as input without a keydown of their own.
+ *
+ * A loaded PC delivers a scanner's keys with gaps of up to ~180 ms (recorded in Chromium on a 2-core machine at
+ * load 16–26: test/unit/scanner/wedge-timings.ts), so once a burst looks like a QR code (digits, then '|') the allowed gap
+ * grows to `qrGapMs`. Text containing '|' is never released into a field: a burst with '|' that falls short is a
+ * partial scan (`onPartial`), and the Enter the scanner sends after it is swallowed.
  */
 import { detectWedgeDamage, wedgeDamageHints, type WedgeDamage } from './wedge-damage'
 
@@ -41,6 +46,8 @@ export interface WedgeScanInfo {
   readonly terminator: 'Enter' | 'Tab' | null
   /** How keyboard mode damaged the text, with a Vietnamese hint; null when it looks clean. */
   readonly damage: WedgeDamage | null
+  /** Largest gap between two keys of the scan (ms). */
+  readonly maxGapMs: number
 }
 
 export interface WedgeScheduler {
@@ -52,6 +59,10 @@ export interface WedgeOptions {
   readonly onScan: (text: string, info: WedgeScanInfo) => void
   /** Held keys that turned out to be typing; the caller inserts them into the focused field. */
   readonly onRelease?: (text: string) => void
+  /** A scanner burst (it has '|') that broke off before it looked complete: ask for a new scan. */
+  readonly onPartial?: (text: string) => void
+  /** Longest gap inside a burst that looks like a QR code (digits then '|'), for loaded machines. Default 200. */
+  readonly qrGapMs?: number
   /** Longest gap between two keys of one scan (ms). Scanners: < 15–30 ms; people: > 60 ms. */
   readonly maxGapMs?: number
   /** Shorter fast bursts are typing (key rollover); a CCCD QR is ~100 characters. */
@@ -88,7 +99,9 @@ function isPrintable(key: string): boolean {
 export class WedgeDetector {
   private readonly onScan: WedgeOptions['onScan']
   private readonly onRelease: (text: string) => void
+  private readonly onPartial: (text: string) => void
   private readonly maxGapMs: number
+  private readonly qrGapMs: number
   private readonly minLength: number
   private readonly terminators: ReadonlySet<string>
   private readonly requireTerminator: boolean
@@ -103,12 +116,22 @@ export class WedgeDetector {
   private altCodeSeen = false
   private imeSeen = false
   private layoutSeen = false
+  private widestGap = 0
+  /** Widest gap among the first three keys: a scanner's burst starts fast even on a loaded PC. */
+  private startGap = 0
+  /** A burst that starts right after a partial scan is its tail: also partial. */
+  private continuation = false
+  private partialAt = Number.NEGATIVE_INFINITY
+  /** Until then, a terminator key is the one that belonged to a scan we already closed. */
+  private swallowTerminatorUntil = Number.NEGATIVE_INFINITY
   private timer: unknown = null
 
   constructor(options: WedgeOptions) {
     this.onScan = options.onScan
     this.onRelease = options.onRelease ?? (() => undefined)
+    this.onPartial = options.onPartial ?? (() => undefined)
     this.maxGapMs = options.maxGapMs ?? 30
+    this.qrGapMs = Math.max(options.qrGapMs ?? 200, this.maxGapMs)
     this.minLength = options.minLength ?? 8
     this.terminators = new Set(options.terminators ?? ['Enter', 'Tab'])
     this.requireTerminator = options.requireTerminator ?? false
@@ -129,8 +152,13 @@ export class WedgeDetector {
     const { key, timeStamp } = event
     if (MODIFIERS.has(key)) return this.capturing ? 'swallow' : 'pass'
     // Timers and events race; the event's own time decides whether the burst is still going.
-    if (this.capturing && timeStamp - this.lastAt > this.maxGapMs) this.close()
+    if (this.capturing && timeStamp - this.lastAt > this.gapLimit()) this.close()
     const inBurst = this.capturing
+    if (inBurst) {
+      const gap = timeStamp - this.lastAt
+      this.widestGap = Math.max(this.widestGap, gap)
+      if (this.keys < 3) this.startGap = Math.max(this.startGap, gap)
+    }
 
     if (event.ctrlKey || event.metaKey || event.repeat) {
       if (inBurst) this.close()
@@ -143,6 +171,15 @@ export class WedgeDetector {
       return this.take(timeStamp)
     }
     if (this.terminators.has(key)) {
+      if (!inBurst && timeStamp <= this.swallowTerminatorUntil) {
+        this.swallowTerminatorUntil = Number.NEGATIVE_INFINITY
+        return 'swallow'
+      }
+      if (inBurst && this.continuation) {
+        // The tail of a scan that broke off: its Enter must not submit the form.
+        this.closePartial(timeStamp)
+        return 'swallow'
+      }
       if (inBurst && this.looksLikeScan()) {
         this.finishScan(key === 'Tab' ? 'Tab' : 'Enter', timeStamp)
         return 'swallow'
@@ -160,7 +197,7 @@ export class WedgeDetector {
       if (event.altKey && /^[0-9]$/.test(key)) {
         // Alt+numpad code: the character itself arrives later as input, never as a keydown.
         if (!inBurst && !this.startKey(key)) return 'pass'
-        if (!inBurst) this.firstAt = timeStamp
+        if (!inBurst) this.begin(timeStamp)
         this.altCodeSeen = true
         return this.take(timeStamp)
       }
@@ -169,7 +206,7 @@ export class WedgeDetector {
         return 'pass'
       }
       if (!inBurst && !this.startKey(key)) return 'pass'
-      if (!inBurst) this.firstAt = timeStamp
+      if (!inBurst) this.begin(timeStamp)
       this.chars.push(key)
       return this.take(timeStamp)
     }
@@ -193,19 +230,65 @@ export class WedgeDetector {
     this.reset()
   }
 
+  private begin(timeStamp: number): void {
+    this.firstAt = timeStamp
+    this.widestGap = 0
+    this.startGap = 0
+    this.continuation = timeStamp - this.partialAt < 1000
+  }
+
   private take(timeStamp: number): WedgeDecision {
     this.keys++
     this.lastAt = timeStamp
     this.clearTimer()
+    const wait = this.looksLikeQr() ? this.qrGapMs + 20 : this.flushMs
     this.timer = this.scheduler.setTimeout(() => {
       this.timer = null
       if (this.capturing) this.close()
-    }, this.flushMs)
+    }, wait)
     return 'swallow'
+  }
+
+  private hasPipe(): boolean {
+    return this.chars.includes('|')
+  }
+
+  /**
+   * The start of a CCCD or BHYT QR code: digits (or a card code) then '|', or three digits that came at scanner
+   * speed (no person types three keys within maxGapMs of each other).
+   */
+  private looksLikeQr(): boolean {
+    if (this.continuation && this.chars.length > 0) return true
+    const text = this.chars.join('')
+    if (/^(\d+|[A-Z]{2}\d+)\|/.test(text)) return true
+    return /^\d{3,}$/.test(text) && this.startGap <= this.maxGapMs
+  }
+
+  private gapLimit(): number {
+    return this.looksLikeQr() ? this.qrGapMs : this.maxGapMs
+  }
+
+  /** A '|' burst is complete when it ended with enough fields: CCCD QR codes have at least 7. */
+  private isComplete(): boolean {
+    return !this.continuation && this.chars.filter((c) => c === '|').length >= 6
+  }
+
+  private closePartial(endAt: number): void {
+    const text = this.chars.join('')
+    this.clearTimer()
+    this.reset()
+    this.partialAt = endAt
+    this.onPartial(text)
   }
 
   /** Ends a burst without a terminator: a scan if long enough (and allowed), otherwise typing to release. */
   private close(): void {
+    if (this.hasPipe() || this.continuation) {
+      // Never release scanner text into a field; its Enter may still be on the way.
+      this.swallowTerminatorUntil = this.lastAt + this.qrGapMs * 3
+      if (!this.isComplete() || this.requireTerminator) return this.closePartial(this.lastAt)
+      return this.finishScan(null, this.lastAt)
+    }
     if (this.looksLikeScan() && !this.requireTerminator) this.finishScan(null, this.lastAt)
     else {
       const text = this.chars.join('')
@@ -217,6 +300,8 @@ export class WedgeDetector {
 
   /** Alt-code, IME and dead keys stand for characters that never reached us as keydowns. */
   private looksLikeScan(): boolean {
+    // Digits typed with person-sized gaps are typing, however many (a phone number, an ID typed by hand).
+    if (this.widestGap > this.maxGapMs && !this.hasPipe()) return false
     const stoodIn = this.altCodeSeen || this.imeSeen || this.layoutSeen
     return this.chars.length >= this.minLength || (stoodIn && this.keys >= this.minLength)
   }
@@ -227,6 +312,7 @@ export class WedgeDetector {
       keys: this.keys,
       durationMs: Math.max(0, endAt - this.firstAt),
       terminator,
+      maxGapMs: this.widestGap,
       damage: this.imeSeen
         ? { kind: 'ime', hint: wedgeDamageHints.ime }
         : this.altCodeSeen
@@ -246,6 +332,9 @@ export class WedgeDetector {
     this.altCodeSeen = false
     this.imeSeen = false
     this.layoutSeen = false
+    this.widestGap = 0
+    this.startGap = 0
+    this.continuation = false
   }
 
   private clearTimer(): void {

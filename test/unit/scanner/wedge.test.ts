@@ -7,6 +7,7 @@ import {
   type WedgeScanInfo
 } from '../../../renderer/src/scan/wedge'
 import { bindWedge } from '../../../renderer/src/scan/wedge-dom'
+import { LOADED_MACHINE_GAPS } from './wedge-timings'
 
 const qr =
   '022303001234|022123456|Nguyễn Thị Hương Giang|05011993|Nữ|Tổ 7, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh|10052021'
@@ -297,9 +298,14 @@ describe('WedgeDetector conservation', () => {
         ),
         async (strokes) => {
           const out: string[] = []
+          const released: string[] = []
           const detector = new WedgeDetector({
             onScan: (text) => out.push(text),
-            onRelease: (text) => out.push(text)
+            onPartial: (text) => out.push(text),
+            onRelease: (text) => {
+              out.push(text)
+              released.push(text)
+            }
           })
           let at = 0
           for (const { key, gap } of strokes) {
@@ -312,9 +318,69 @@ describe('WedgeDetector conservation', () => {
           const printable = strokes.map((s) => s.key).filter((k) => [...k].length === 1)
           expect(out.join('')).toBe(printable.join(''))
           expect(detector.capturing).toBe(false)
+          // Scanner text ('|') is never typed into a field.
+          expect(released.filter((t) => t.includes('|'))).toEqual([])
         }
       ),
       { numRuns: 150 }
     )
+  })
+})
+
+describe('WedgeDetector on a loaded machine', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+  const QR =
+    '022303001234|022123456|Nguyen Thi Huong Giang|05011993|Nu|To 7, Khu 3, Phuong Ha Long, Tinh Quang Ninh|10052021'
+
+  function replay(gaps: number[], text = QR): Key[] {
+    const keys = typed(text, 100, (i) => gaps[i - 1] ?? 3)
+    keys.push({ key: 'Enter', at: lastAt(keys) + (gaps[text.length - 1] ?? 3) })
+    return keys
+  }
+
+  it.each(LOADED_MACHINE_GAPS.map((g, i) => [i, g] as const))(
+    'recorded run %i (gaps up to 180 ms) fills one scan and puts nothing in the field',
+    async (_i, gaps) => {
+      const partials: string[] = []
+      const desk = new Desk({ minLength: 20, onPartial: (t) => partials.push(t) })
+      await desk.play(replay(gaps))
+      expect(desk.scans.map((s) => s.text)).toEqual([QR])
+      expect(partials).toEqual([])
+      expect(desk.field).toBe('')
+    }
+  )
+
+  it('a fast scanner (3 ms gaps) still scans', async () => {
+    const desk = new Desk({ minLength: 20 })
+    await desk.play(replay([]))
+    expect(desk.scans.map((s) => s.text)).toEqual([QR])
+  })
+
+  it('a scan that breaks off is one partial scan: no "|" reaches the field and its Enter does not submit', async () => {
+    const partials: string[] = []
+    const desk = new Desk({ minLength: 20, onPartial: (t) => partials.push(t) })
+    const head = typed('022090001234|1', 0, () => 4)
+    const tail = typed('00123456|Nguyen Van A|01011990|Nam|Ha Long|01012021', lastAt(head) + 400, () => 4)
+    await desk.play([...head, ...tail, { key: 'Enter', at: lastAt(tail) + 4 }])
+    expect(desk.scans).toEqual([])
+    expect(partials.join('')).toBe('022090001234|100123456|Nguyen Van A|01011990|Nam|Ha Long|01012021')
+    expect(desk.field).toBe('')
+  })
+
+  it('the Enter a scanner sends after an idle-closed scan is swallowed', async () => {
+    const desk = new Desk({ minLength: 20 })
+    const keys = typed(QR, 0, () => 3)
+    await desk.play([...keys, { key: 'Enter', at: lastAt(keys) + 250 }])
+    expect(desk.scans.map((s) => s.text)).toEqual([QR])
+    expect(desk.field).toBe('')
+  })
+
+  it('a person typing an ID number by hand is typing, not a scan, even with quick keys now and then', async () => {
+    const desk = new Desk({ minLength: 8 })
+    const gaps = [140, 90, 160, 25, 180, 120, 95, 150, 130, 110, 170]
+    await desk.play([...typed('022195001234', 0, (i) => gaps[i - 1]!), { key: 'Enter', at: 3000 }])
+    expect(desk.scans).toEqual([])
+    expect(desk.field).toBe('022195001234⏎')
   })
 })
