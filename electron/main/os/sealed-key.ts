@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../../contract/errors'
+import { assertKeyMayBeCreated } from '../../../db/data-dir'
 
 export const SEALED_KEY_FILE = 'db.key.sealed'
 
@@ -32,6 +33,8 @@ export function loadOrCreateSealedKey(
       )
     return Buffer.from(hex, 'hex')
   }
+  // Never a fresh key beside a database the old one encrypted (DB_KEY_MISSING): that data could not be opened again.
+  assertKeyMayBeCreated(dataDir)
   const key = randomBytes(32)
   const tmp = `${path}.tmp`
   writeFileSync(tmp, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
