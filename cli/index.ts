@@ -11,6 +11,7 @@ import { config } from './commands/config'
 import { report } from './commands/report'
 import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
+import { backup, restore } from './commands/backup'
 
 const commands: Record<string, Command> = {
   register,
@@ -24,7 +25,9 @@ const commands: Record<string, Command> = {
   'import-catalog': importCatalog,
   normalize,
   scanners,
-  scan
+  scan,
+  backup,
+  restore
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -41,6 +44,8 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   queue list [--status S] [--target T]             queued records with the reason they wait
   queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
   config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
+  backup --to FILE [--passphrase-stdin]            encrypted backup; with a passphrase (stdin) it restores on a new PC
+  restore --from FILE [--passphrase-stdin] [--force]  put a backup into --data-dir; never over newer data without --force
   normalize --from identity.json                   MoH-coded patient: codes, address candidates, warnings
   import-catalog admin-units FILE(.json|.csv)      import the national unit list; reports what changed
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys

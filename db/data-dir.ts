@@ -34,7 +34,8 @@ export function readIdentity(dataDir: string): DataDirIdentity | null {
   if (!existsSync(path)) return null
   try {
     const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<DataDirIdentity>
-    if (typeof v.id === 'string' && typeof v.createdAt === 'string') return { id: v.id, createdAt: v.createdAt }
+    if (typeof v.id === 'string' && typeof v.createdAt === 'string')
+      return { id: v.id, createdAt: v.createdAt }
   } catch {
     // fall through: a damaged identity still proves a database lived here
   }

@@ -26,7 +26,10 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
 /** Writes a key file that must not exist yet ('wx' refuses to overwrite a key another process just created). */
 export function writeKeyFile(dataDir: string, key: Buffer, id: string): void {
   try {
-    writeFileSync(join(dataDir, KEY_FILE_NAME), `${key.toString('hex')}\nid ${id}\n`, { mode: 0o600, flag: 'wx' })
+    writeFileSync(join(dataDir, KEY_FILE_NAME), `${key.toString('hex')}\nid ${id}\n`, {
+      mode: 0o600,
+      flag: 'wx'
+    })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
   }
