@@ -101,7 +101,21 @@ export const configKeys: Record<string, ConfigKeyDef> = {
   'sync.batchSize': def(int(1, 100), 20, 'records per FHIR transaction'),
   'sync.retry.baseMs': def(int(10, 86_400_000), 30_000, 'wait after a first failed attempt (ms), doubling'),
   'sync.retry.capMs': def(int(10, 86_400_000), 3_600_000, 'longest wait between attempts (ms)'),
-  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead')
+  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead'),
+  // Daily automatic backup (core/backup, docs/adr/0016).
+  'backup.folder': def(text, null, 'folder for the daily automatic backup (unset: no automatic backup)'),
+  'backup.keep': def(int(1, 365), 14, 'how many daily backups to keep in backup.folder'),
+  'backup.time': def(
+    z.string().trim().regex(TIME, 'dạng HH:MM'),
+    '12:00',
+    "local time after which the day's backup is made (HH:MM)"
+  ),
+  'backup.passphrase': def(
+    text,
+    null,
+    'seals the key into each backup so it restores on a new PC (stored sealed)',
+    true
+  )
 }
 
 export function isConfigKey(key: string): boolean {

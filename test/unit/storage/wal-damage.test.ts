@@ -51,7 +51,7 @@ const damages: [string, (wal: string) => void][] = [
     'header garbled',
     (wal) => {
       const bytes = readFileSync(wal)
-      bytes[20] ^= 0xff
+      bytes[20] = bytes[20]! ^ 0xff
       writeFileSync(wal, bytes)
     }
   ],
