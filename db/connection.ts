@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers'
-import { closeSync, existsSync, openSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../contract/errors'
 import { trackCommits, verifyWalAgainstMarker } from './commit-marker'
@@ -20,8 +20,11 @@ export interface OpenOptions {
   readonly?: boolean
   /** FULL (the default) fsyncs the WAL at every commit. NORMAL exists for bench/ to measure what FULL costs. */
   synchronous?: Synchronous
-  /** Run PRAGMA quick_check before use (default true). */
-  check?: boolean
+  /**
+   * PRAGMA quick_check before use: 'auto' (default) when no check passed in the last week; true always; false
+   * never. It reads every page (~2–8 s at 150k patients), so not at every open.
+   */
+  check?: boolean | 'auto'
 }
 
 /** The raw-key form: the 32 random bytes are the cipher key itself, no PBKDF2 over them (~0.1 ms, not ~37 ms). */
@@ -67,10 +70,29 @@ function openKeyed(opts: OpenOptions): Db {
   return old
 }
 
-function quickCheck(db: Db, path: string): void {
+const CHECKED_SUFFIX = '-checked'
+const CHECK_EVERY_MS = 7 * 24 * 3600 * 1000
+
+/**
+ * Whether the start-up check is due: at the first open and then weekly. Between checks every page is still
+ * authenticated by the cipher when read (a damaged page is SQLITE_CORRUPT → DB_CORRUPT), and the daily backup
+ * runs a full integrity check on its copy. (WAL with synchronous=FULL does not corrupt on a crash; damage
+ * comes from the disk, at any time, so a crash is no better a trigger than the calendar.)
+ */
+function checkDue(path: string): boolean {
+  try {
+    const last = Date.parse(readFileSync(path + CHECKED_SUFFIX, 'utf8').trim())
+    return !(Date.now() - last < CHECK_EVERY_MS)
+  } catch {
+    return true
+  }
+}
+
+function quickCheck(db: Db, path: string, record: boolean): void {
   const rows = db.pragma('quick_check(1)') as { quick_check: string }[]
   const verdict = rows[0]?.quick_check ?? 'no answer'
   if (verdict !== 'ok') throw AppError.of('DB_CORRUPT', undefined, { path }, { quickCheck: verdict })
+  if (record) writeFileSync(path + CHECKED_SUFFIX, new Date().toISOString() + '\n', { mode: 0o600 })
 }
 
 /**
@@ -93,7 +115,10 @@ export function openDatabase(opts: OpenOptions): Db {
     try {
       // Before anything reads patient rows: sorts and big indexes must never spill names to a clear temp file.
       db.pragma('temp_store = MEMORY')
-      if (opts.check !== false) quickCheck(db, opts.path)
+      const check = opts.check ?? 'auto'
+      if (check === true || (check === 'auto' && checkDue(opts.path))) {
+        quickCheck(db, opts.path, !opts.readonly)
+      }
       if (!opts.readonly) {
         db.pragma('journal_mode = WAL')
         db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`)

@@ -19,6 +19,15 @@ function deskWithOnePatient() {
   return t
 }
 
+/** Overwrites part of every page after the schema page, as a failing disk would. */
+function damagePages(path: string): void {
+  const bytes = readFileSync(path)
+  expect(bytes.length).toBeGreaterThan(4096 * 4)
+  for (let page = 2; page * 4096 < bytes.length; page++)
+    bytes.fill(0x33, page * 4096 + 100, page * 4096 + 400)
+  writeFileSync(path, bytes)
+}
+
 function openError(dir: string): { code?: string; message?: string; messageVi?: string } {
   try {
     openNodeServices({ dataDir: dir, mode: 'cli' }).close()
@@ -178,17 +187,38 @@ describe('storage errors say what happened', () => {
     }
   })
 
-  it('a database with a damaged page is DB_CORRUPT at start, not "unexpected error"', () => {
+  it('the weekly start-up check names a damaged page DB_CORRUPT, not "unexpected error"', () => {
     const t = deskWithOnePatient()
     try {
       const path = join(t.dir, DATABASE_FILE)
-      const bytes = readFileSync(path)
-      expect(bytes.length).toBeGreaterThan(4096 * 4)
-      bytes.fill(0x33, 4096 * 3 + 100, 4096 * 3 + 400)
-      writeFileSync(path, bytes)
+      damagePages(path)
+      writeFileSync(`${path}-checked`, new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString())
       const e = openError(t.dir)
       expect(e.code).toBe('DB_CORRUPT')
       expect(e.messageVi).toContain('bị hỏng')
+    } finally {
+      t.cleanup()
+    }
+  })
+
+  it("between checks, a damaged page the clerk's search reads is DB_CORRUPT too", async () => {
+    const { toErrorValue } = await import('../../../contract/errors')
+    const t = deskWithOnePatient()
+    try {
+      damagePages(join(t.dir, DATABASE_FILE))
+      let code: string | undefined
+      try {
+        const s = openNodeServices({ dataDir: t.dir, mode: 'cli' })
+        try {
+          s.searchPatients('Nguyễn Thị Hồng Nhung', 5)
+          s.db.prepare('SELECT * FROM patients').all()
+        } finally {
+          s.close()
+        }
+      } catch (e) {
+        code = toErrorValue(e).code
+      }
+      expect(code).toBe('DB_CORRUPT')
     } finally {
       t.cleanup()
     }
