@@ -103,7 +103,9 @@ export function isAppError(e: unknown): e is AppError {
  * The storage problem behind a SQLite or file-system error, read from its result code or errno (SQLite's
  * extended codes such as SQLITE_IOERR_WRITE share the primary code's prefix). Null when it is none of them.
  */
-export function storageErrorCode(e: unknown): 'DISK_FULL' | 'DB_READONLY' | 'DB_CORRUPT' | 'DB_LOCKED' | null {
+export function storageErrorCode(
+  e: unknown
+): 'DISK_FULL' | 'DB_READONLY' | 'DB_CORRUPT' | 'DB_LOCKED' | null {
   const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'EDQUOT') return 'DISK_FULL'
   if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) || ['EROFS', 'EACCES', 'EPERM'].includes(code))

@@ -10,3 +10,6 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME)
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_DIR_NAME)
 }
+
+/** For the Electron key store: never a fresh key beside an existing database (DB_KEY_MISSING). */
+export { assertKeyMayBeCreated } from '../../db/data-dir'

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../../contract/errors'
-import { assertKeyMayBeCreated } from '../../../db/data-dir'
+import { assertKeyMayBeCreated } from '../../../core/config/data-dir'
 
 export const SEALED_KEY_FILE = 'db.key.sealed'
 
