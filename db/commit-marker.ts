@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { AppError } from '../contract/errors'
 import type { Db } from './db-type'
 import { closeQuietly, openWalIndex, readWalIndex, scanWal, type WalIndexState } from './wal-state'
@@ -21,6 +21,10 @@ interface Marker {
   backfilled: number
 }
 
+/**
+ * Null when absent or unreadable. The marker is not fsynced, so a power cut can leave it torn: it then says
+ * nothing (the open goes ahead as before) rather than raise a false alarm.
+ */
 function readMarker(path: string): Marker | null {
   if (!existsSync(path)) return null
   try {
@@ -29,21 +33,38 @@ function readMarker(path: string): Marker | null {
       return m as Marker
     }
   } catch {
-    // unreadable: treated as damage below
+    // torn or empty
   }
-  throw AppError.of('DB_WAL_DAMAGED', 'error.DB_WAL_DAMAGED.marker', { path })
+  return null
 }
 
-/** Throws DB_WAL_DAMAGED when the log next to `dbPath` lost commits the marker recorded. */
-export function verifyWalAgainstMarker(dbPath: string): void {
+function lostFrames(dbPath: string): { expected: number; found: number } | null {
   const marker = readMarker(dbPath + MARKER_SUFFIX)
-  if (!marker || marker.frames <= marker.backfilled) return
+  if (!marker || marker.frames <= marker.backfilled) return null
   const scan = scanWal(dbPath + '-wal')
   // A new salt means SQLite restarted the log after copying every frame into the database file.
-  if (scan && scan.salt !== marker.salt) return
+  if (scan && scan.salt !== marker.salt) return null
   const found = scan?.committedFrames ?? 0
-  if (found < marker.frames) {
-    throw AppError.of('DB_WAL_DAMAGED', undefined, { path: dbPath }, { expectedFrames: marker.frames, found })
+  return found < marker.frames ? { expected: marker.frames, found } : null
+}
+
+/**
+ * Throws DB_WAL_DAMAGED when the log next to `dbPath` lost commits the marker recorded. Looked at up to three
+ * times: another process closing the database folds and deletes the log a moment before it resets the marker.
+ */
+export function verifyWalAgainstMarker(dbPath: string): void {
+  let lost = lostFrames(dbPath)
+  for (let attempt = 0; lost && attempt < 2; attempt++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
+    lost = lostFrames(dbPath)
+  }
+  if (lost) {
+    throw AppError.of(
+      'DB_WAL_DAMAGED',
+      undefined,
+      { path: dbPath },
+      { expectedFrames: lost.expected, found: lost.found }
+    )
   }
 }
 
@@ -70,13 +91,17 @@ export function trackCommits(db: Db, dbPath: string): void {
   let last = ''
   const afterWrite = (): void => {
     if (db.inTransaction || !db.open) return
-    shm ??= openWalIndex(dbPath + '-shm')
-    const state = shm === null ? null : readWalIndex(shm)
-    if (!state) return
-    const sig = `${state.salt}:${state.mxFrame}:${state.backfilled}`
-    if (sig === last) return
-    writeMarker(fd, state)
-    last = sig
+    try {
+      shm ??= openWalIndex(dbPath + '-shm')
+      const state = shm === null ? null : readWalIndex(shm)
+      if (!state) return
+      const sig = `${state.salt}:${state.mxFrame}:${state.backfilled}`
+      if (sig === last) return
+      writeMarker(fd, state)
+      last = sig
+    } catch {
+      // The commit itself succeeded; a marker that lags (full disk) is safe: it can only under-report.
+    }
   }
   const wrap = <F extends Fn>(f: F): F =>
     function (this: unknown, ...args: never[]) {
@@ -118,7 +143,12 @@ export function trackCommits(db: Db, dbPath: string): void {
     close()
     // SQLite checkpoints and deletes the log when the last connection closes: the marker then says "nothing
     // pending". If another process still holds the log, it stays and the marker stays true.
-    if (!scanWal(dbPath + '-wal')) writeMarker(fd, { salt: '', mxFrame: 0, backfilled: 0 })
+    try {
+      if (!scanWal(dbPath + '-wal')) writeMarker(fd, { salt: '', mxFrame: 0, backfilled: 0 })
+    } catch {
+      // A marker left claiming frames of a log SQLite folded in and deleted would be a false alarm: drop it.
+      rmSync(dbPath + MARKER_SUFFIX, { force: true })
+    }
     closeQuietly(fd)
     return db
   }) as Db['close']

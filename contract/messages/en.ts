@@ -13,8 +13,6 @@ export const en: Record<MessageKey, string> = {
     'The database key file in {{dir}} is missing. No new key is made: the existing data could never be opened again. Ask IT to put the old key file (db.key) back, or restore from a passphrase backup.',
   'error.DB_WAL_DAMAGED':
     'The database write-ahead log (WAL) is truncated or damaged: the latest saves are not all there. The database is not opened, so that patients do not silently go missing. Ask IT to use the original data folder, or to restore from a backup.',
-  'error.DB_WAL_DAMAGED.marker':
-    'The last-commit marker ({{path}}) is damaged, so completeness cannot be checked. Ask IT.',
   'error.DB_CORRUPT':
     'The database is corrupt (integrity check failed). Nothing more is written. Ask IT to restore from a backup; do not delete the file.',
   'error.DB_READONLY':

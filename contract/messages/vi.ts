@@ -15,8 +15,6 @@ export const vi = {
     'Thiếu tệp khoá của cơ sở dữ liệu trong {{dir}}. Phần mềm không tạo khoá mới vì dữ liệu hiện có sẽ không mở được nữa. Hãy báo bộ phận CNTT đặt lại tệp khoá cũ (db.key) hoặc khôi phục từ bản sao lưu có mật khẩu.',
   'error.DB_WAL_DAMAGED':
     'Nhật ký ghi (WAL) của cơ sở dữ liệu bị cắt hoặc hỏng: những lượt lưu gần nhất không còn đủ. Phần mềm không mở để tránh hiển thị thiếu bệnh nhân. Hãy báo bộ phận CNTT: dùng lại thư mục dữ liệu gốc, hoặc khôi phục từ bản sao lưu.',
-  'error.DB_WAL_DAMAGED.marker':
-    'Tệp ghi dấu lượt lưu cuối ({{path}}) bị hỏng nên không kiểm tra được dữ liệu có đủ không. Hãy báo bộ phận CNTT.',
   'error.DB_CORRUPT':
     'Cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn không đạt). Phần mềm không ghi thêm gì. Hãy báo bộ phận CNTT khôi phục từ bản sao lưu, không xoá tệp.',
   'error.DB_READONLY':
