@@ -66,6 +66,8 @@ function openKeyed(opts: OpenOptions): Db {
     old.close()
     throw keyInvalid('file is not a database')
   }
+  // The rekey rewrites every page: nothing of it may pass through a clear temp file either.
+  old.pragma('temp_store = MEMORY')
   if (!opts.readonly) old.pragma(`re${rawKey(opts.key)}`)
   return old
 }
