@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   )
   if (seeding.status !== 0) throw new Error('seeding failed')
   const services = support.servicesIn(dir)
+  // BENCH_SYNCHRONOUS=NORMAL measures what the default synchronous=FULL costs (bench/synchronous-cost.ts).
+  const synchronous = process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'
+  services.db.pragma(`synchronous = ${synchronous}`)
   const [his, emch] = await Promise.all([support.startServerChild(), support.startServerChild()])
 
   const durations: number[] = []
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
   const records = result.sent
   process.stdout.write(
     JSON.stringify({
+      synchronous,
       records,
       visits,
       notSent: result.failed + result.dead + result.retrying + result.remaining,

@@ -35,6 +35,9 @@ const services = createServices({
   clock: () => clock.now
 })
 const db = services.db
+// BENCH_SYNCHRONOUS=NORMAL measures what the default synchronous=FULL costs (bench/synchronous-cost.ts).
+const synchronous = process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'
+db.pragma(`synchronous = ${synchronous}`)
 try {
   // ---- Build, through the repository the app writes with ----
   const patients = new PatientsRepo(db)
@@ -101,6 +104,7 @@ try {
   const catalog = defaultCodingCatalog()
   const registrations: number[] = []
   const codings: number[] = []
+  const saves: number[] = []
   for (let i = 0; i < 300; i++) {
     const p = person(TOTAL + i)
     const identity: Identity = {
@@ -125,10 +129,12 @@ try {
     )
     registrations.push(codingMs + saveMs)
     codings.push(codingMs)
+    saves.push(saveMs)
   }
   const registration = stats(registrations.slice(20))
 
   const report = {
+    synchronous,
     patients: TOTAL,
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     databaseMB: Math.round(statSync(join(dir, DATABASE_FILE)).size / 1e6),
@@ -152,7 +158,8 @@ try {
       ...registration,
       targetP95: 10,
       met: registration.p95 <= 10,
-      codingOnly: stats(codings.slice(20))
+      codingOnly: stats(codings.slice(20)),
+      saveOnly: stats(saves.slice(20))
     }
   }
   process.stdout.write(JSON.stringify(report, null, 2) + '\n')

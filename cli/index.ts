@@ -13,6 +13,7 @@ import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
 import { bhyt } from './commands/bhyt'
 import { print } from './commands/print'
+import { backup, restore } from './commands/backup'
 
 const commands: Record<string, Command> = {
   register,
@@ -28,7 +29,9 @@ const commands: Record<string, Command> = {
   scanners,
   scan,
   bhyt,
-  print
+  print,
+  backup,
+  restore
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -46,6 +49,8 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
   config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
   normalize --from identity.json                   MoH-coded patient: codes, candidates, warnings, XML1 values
+  backup --to FILE [--passphrase-stdin]            encrypted backup; with a passphrase (stdin) it restores on a new PC
+  restore --from FILE [--passphrase-stdin] [--force]  put a backup into --data-dir; never over newer data without --force
   import-catalog admin-units FILE(.json|.csv)      import the national unit list; reports what changed
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)

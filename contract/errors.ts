@@ -13,6 +13,15 @@ export const errorCodes = [
   'DB_LOCKED',
   'DB_KEY_INVALID',
   'DISK_FULL',
+  // storage (docs/adr/0016)
+  'DB_MISSING',
+  'DB_KEY_MISSING',
+  'DB_WAL_DAMAGED',
+  'DB_CORRUPT',
+  'DB_READONLY',
+  'BACKUP_INVALID',
+  'BACKUP_PASSPHRASE_WRONG',
+  'RESTORE_NEWER_DATA',
   'FORBIDDEN',
   // card and reader
   'NO_SERVICE',
@@ -93,9 +102,27 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError
 }
 
+/**
+ * The storage problem behind a SQLite or file-system error, read from its result code or errno (SQLite's
+ * extended codes such as SQLITE_IOERR_WRITE share the primary code's prefix). Null when it is none of them.
+ */
+export function storageErrorCode(
+  e: unknown
+): 'DISK_FULL' | 'DB_READONLY' | 'DB_CORRUPT' | 'DB_LOCKED' | null {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'EDQUOT') return 'DISK_FULL'
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) || ['EROFS', 'EACCES', 'EPERM'].includes(code))
+    return 'DB_READONLY'
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'DB_CORRUPT'
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'DB_LOCKED'
+  return null
+}
+
 /** Turns anything thrown into an AppErrorValue without leaking stack traces or personal data. */
 export function toErrorValue(e: unknown): AppErrorValue {
   if (isAppError(e)) return e.toValue()
+  const storage = storageErrorCode(e)
+  if (storage) return AppError.of(storage, undefined, { path: '' }).toValue()
   const raw = e instanceof Error ? e.message : String(e)
   if (/SQLITE_FULL|ENOSPC/.test(raw))
     return {

@@ -3,18 +3,24 @@ import { createHandlers, type Handlers } from './handlers'
 import { startDevices, type DeviceOptions, type Devices, type Publish } from './devices'
 import { startSync, type SyncRuntime } from './sync/schedule'
 import type { SecretSealer } from './sync/config/secret-sealer'
+import { openSyncConfig } from './sync/config/open-config'
+import { startDailyBackup, type DailyBackup } from './backup/daily-backup'
+import { backupSettingsFrom } from './config/backup-settings'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
   devices?: DeviceOptions | false
   /** Nightly/online sync; false for none. */
   sync?: { sealer?: SecretSealer; tickPattern?: string } | false
+  /** Daily automatic backup (config backup.folder, backup.keep); false for none. */
+  backup?: { tickPattern?: string | null } | false
 }
 
 export interface Runtime {
   handlers: Handlers
   devices: Devices | null
   sync: SyncRuntime | null
+  backup: DailyBackup | null
   stop(): Promise<void>
 }
 
@@ -25,6 +31,20 @@ export interface Runtime {
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
   const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
   const handlers = createHandlers(services, { sync })
+  const backupConfig =
+    sync?.config ?? openSyncConfig(services, options.sync ? options.sync.sealer : undefined)
+  const backup =
+    options.backup === false
+      ? null
+      : startDailyBackup({
+          db: services.db,
+          dataDir: services.options.dataDir,
+          key: services.options.key,
+          appVersion: services.options.version,
+          clock: services.clock,
+          settings: () => backupSettingsFrom(backupConfig.values()),
+          ...(options.backup?.tickPattern !== undefined ? { tickPattern: options.backup.tickPattern } : {})
+        })
   const publishStatus = (): void => {
     void Promise.resolve(handlers['app:status']({})).then((s) => publish('status:changed', s))
   }
@@ -37,7 +57,9 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
     handlers,
     devices,
     sync,
+    backup,
     stop: async () => {
+      backup?.stop()
       offDevices()
       offSync?.()
       await devices?.stop()

@@ -1,29 +1,42 @@
-import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../contract/errors'
+import { assertKeyMayBeCreated, ensurePrivateDir, KEY_FILE_NAME } from './data-dir'
 
-/** Name of the key file used in browser/CLI mode (the Electron app seals its key with safeStorage instead). */
-export const KEY_FILE_NAME = 'db.key'
+export { KEY_FILE_NAME } from './data-dir'
 
 /**
  * Browser/CLI mode keeps the 256-bit database key in a file readable only by its owner (0600), next to the
- * database. Losing the file means losing the data, so it is created once and never rewritten.
+ * database. Losing the file means losing the data, so it is created once and never rewritten, and never
+ * created beside a database that already exists (DB_KEY_MISSING: the old key must come back, or a backup).
+ * Line 1 is the key in hex; line 2 `id <uuid>` marks a key made by a version that also writes datadir.json.
  */
 export function loadOrCreateKeyFile(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  ensurePrivateDir(dataDir)
   const path = join(dataDir, KEY_FILE_NAME)
   if (!existsSync(path)) {
-    const key = randomBytes(32)
-    // 'wx' refuses to overwrite a key another process just created.
-    try {
-      writeFileSync(path, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' })
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-    }
+    assertKeyMayBeCreated(dataDir)
+    writeKeyFile(dataDir, randomBytes(32), randomUUID())
   }
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600)
-  const hex = readFileSync(path, 'utf8').trim()
+  return readKeyFile(path)
+}
+
+/** Writes a key file that must not exist yet ('wx' refuses to overwrite a key another process just created). */
+export function writeKeyFile(dataDir: string, key: Buffer, id: string): void {
+  try {
+    writeFileSync(join(dataDir, KEY_FILE_NAME), `${key.toString('hex')}\nid ${id}\n`, {
+      mode: 0o600,
+      flag: 'wx'
+    })
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+  }
+}
+
+export function readKeyFile(path: string): Buffer {
+  const hex = readFileSync(path, 'utf8').split('\n')[0]!.trim()
   if (!/^[0-9a-f]{64}$/.test(hex)) {
     throw new AppError(
       'DB_KEY_INVALID',

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../contract/errors'
 import { ReaderManager } from '../../devices/pcsc'
@@ -6,6 +5,7 @@ import { smartcardBackend } from '../../devices/pcsc/smartcard-backend'
 import { readCccd } from '../../core/card/read-cccd'
 import { chipKeysFromArgs } from '../../core/card/chip-keys-from-input'
 import { recordIdentityRead } from '../../core/reading/identity-reads'
+import { writePrivateFile } from '../../core/config/private-file'
 import type { Command } from '../context'
 
 /** reception readers: the PC/SC readers and whether a card lies on each (honours PCSCLITE_CSOCK_NAME). */
@@ -94,7 +94,7 @@ export const read: Command = async (ctx, args) => {
       readerName: session.readerName,
       verification: result.chip.passiveAuthentication
     })
-    if (values['photo-out'] && result.photo) writeFileSync(values['photo-out'], result.photo.bytes)
+    if (values['photo-out'] && result.photo) writePrivateFile(values['photo-out'], result.photo.bytes)
     const output = {
       identity: result.identity,
       chip: {

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../contract/errors'
 import { writeAudit } from '../../core/audit/audit-log'
 import { buildQualityReport, type QualityReport } from '../../core/reports/quality'
 import { qualityReportXlsx } from '../../core/reports/quality-xlsx'
+import { writePrivateFile } from '../../core/config/private-file'
 import type { Command } from '../context'
 
 const usage = 'Dùng: reception report quality --from YYYY-MM-DD --to YYYY-MM-DD [--xlsx TỆP.xlsx]'
@@ -50,7 +50,7 @@ export const report: Command = async (ctx, args) => {
   const now = services.clock()
   const result = buildQualityReport(services.db, { from: values.from, to: values.to }, { now })
   if (values.xlsx) {
-    writeFileSync(values.xlsx, await qualityReportXlsx(result), { mode: 0o600 })
+    writePrivateFile(values.xlsx, await qualityReportXlsx(result))
     // The workbook names patients: exporting it is recorded like any other export of personal data.
     writeAudit(services.db, now.toISOString(), {
       actor: services.options.actor ?? 'cli',

@@ -10,3 +10,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME)
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_DIR_NAME)
 }
+
+/** For the Electron key store: never a fresh key beside an existing database (DB_KEY_MISSING), and the key file a
+ * restore wrote is adopted. */
+export { assertKeyMayBeCreated, KEY_FILE_NAME } from '../../db/data-dir'
+export { readKeyFile } from '../../db/key-file'

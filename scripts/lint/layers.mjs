@@ -66,7 +66,8 @@ export const PACKAGE_HOMES = {
   serialport: ['devices/scanner'],
   exceljs: ['core/reports'],
   'better-sqlite3-multiple-ciphers': ['db'],
-  croner: ['core/sync/schedule'],
+  // core/backup: the daily automatic backup's own tick (docs/adr/0016).
+  croner: ['core/sync/schedule', 'core/backup'],
   xmlbuilder2: ['core/sync/connectors/xml4750'],
   'fast-xml-parser': ['core/sync/connectors/xml4750'],
   qrcode: ['core/desk'],

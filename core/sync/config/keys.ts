@@ -107,7 +107,21 @@ export const configKeys: Record<string, ConfigKeyDef> = {
   'bhxh.username': def(text, null, 'BHXH gateway account, usually <MA_CSKCB>_BV'),
   'bhxh.password': def(text, null, 'BHXH gateway password (stored sealed)', true),
   'bhxh.enabled': def(bool, true, 'check BHYT cards through the gateway: true | false'),
-  'bhxh.ca': def(text, null, 'BHXH gateway PEM file of a private CA to trust')
+  'bhxh.ca': def(text, null, 'BHXH gateway PEM file of a private CA to trust'),
+  // Daily automatic backup (core/backup, docs/adr/0016).
+  'backup.folder': def(text, null, 'folder for the daily automatic backup (unset: no automatic backup)'),
+  'backup.keep': def(int(1, 365), 14, 'how many daily backups to keep in backup.folder'),
+  'backup.time': def(
+    z.string().trim().regex(TIME, 'dạng HH:MM'),
+    '12:00',
+    "local time after which the day's backup is made (HH:MM)"
+  ),
+  'backup.passphrase': def(
+    text,
+    null,
+    'seals the key into each backup so it restores on a new PC (stored sealed)',
+    true
+  )
 }
 
 export function isConfigKey(key: string): boolean {

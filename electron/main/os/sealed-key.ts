@@ -1,8 +1,9 @@
 import type { SafeStorage } from 'electron'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../../contract/errors'
+import { assertKeyMayBeCreated, KEY_FILE_NAME, readKeyFile } from '../../../core/config/data-dir'
 
 export const SEALED_KEY_FILE = 'db.key.sealed'
 
@@ -32,9 +33,15 @@ export function loadOrCreateSealedKey(
       )
     return Buffer.from(hex, 'hex')
   }
-  const key = randomBytes(32)
+  // A key file `reception restore` (or browser mode) wrote is adopted: sealed, then the clear copy removed.
+  const plainKey = join(dataDir, KEY_FILE_NAME)
+  const adopted = existsSync(plainKey) ? readKeyFile(plainKey) : null
+  // Never a fresh key beside a database the old one encrypted (DB_KEY_MISSING): that data could not be opened again.
+  if (!adopted) assertKeyMayBeCreated(dataDir)
+  const key = adopted ?? randomBytes(32)
   const tmp = `${path}.tmp`
   writeFileSync(tmp, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
   renameSync(tmp, path)
+  if (adopted) rmSync(plainKey)
   return key
 }
