@@ -12,9 +12,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { emptyIdentity, type Identity } from '../contract/identity'
 import type { PatientForm } from '../contract/patient'
-import { codePatient, defaultCodingCatalog } from '../core/coding'
-import { quangNinhCommunes2025 } from '../core/coding/catalog/data/quang-ninh-2025'
-import { UNIT_LIST_CURRENT } from '../core/coding/catalog/types'
+import { codePatient, defaultAdminCatalogData, defaultCodingCatalog } from '../core/coding'
+import { type CommuneRecord, UNIT_LIST_CURRENT } from '../core/coding/catalog/types'
 import { createServices, DATABASE_FILE } from '../core'
 import { foldVietnamese } from '../core/text/fold'
 import { findMatches } from '../core/patients/matching'
@@ -24,6 +23,11 @@ const TOTAL = Number(process.env.BENCH_PATIENTS ?? 1_000_000)
 const BATCH = 50_000
 const SAMPLES = 2_000
 const NAME_QUERIES = Number(process.env.BENCH_NAME_QUERIES ?? 400)
+
+/** The synthetic population lives in Quảng Ninh, like the facilities' patients. */
+let qnCommunes: readonly CommuneRecord[] | null = null
+const quangNinhCommunes = (): readonly CommuneRecord[] =>
+  (qnCommunes ??= defaultAdminCatalogData().current.communes.filter((c) => c.provinceCode === '22'))
 
 // ---- A seeded generator, so every run builds the same population. ----
 let seed = 0x9e3779b9
@@ -219,7 +223,7 @@ function person(i: number): Person {
   const century = (year >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0)
   // The 6-digit serial is the row number: every ID number is unique, like the real ones.
   const idNumber = `${pick(birthProvinces)}${century}${String(year % 100).padStart(2, '0')}${String(i % 1_000_000).padStart(6, '0')}`
-  const commune = pick(quangNinhCommunes2025)
+  const commune = pick(quangNinhCommunes())
   return {
     fullName,
     sex,

@@ -84,7 +84,8 @@ function districtField(form: PatientForm, visitDate: string, options: Xml1Option
     return catalog.legacyCommunes.get(code)?.districtCode ?? ''
   const districts = new Set<string>()
   for (const old of catalog.data.legacy.communes)
-    if (old.newCommunes.some((t) => t.code === code)) districts.add(old.districtCode)
+    if (old.newCommunes.some((t) => t.code === code)) districts.add(old.districtCode ?? '')
+  // One known district only: none is guessed where the old units' districts differ or are not embedded.
   return districts.size === 1 ? [...districts][0]! : ''
 }
 

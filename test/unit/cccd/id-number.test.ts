@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { defaultAdminCatalogData } from '../../../core/coding'
 import { checkIdNumber, decodeIdNumber, ID_PROVINCE_NAMES } from '../../../protocol/cccd'
 
 const codes = (id: string, dob?: string | null, sex?: 'male' | 'female' | 'other' | null): string[] =>
@@ -24,15 +24,11 @@ describe('decodeIdNumber', () => {
     expect(decodeIdNumber('02209300471')).toBeNull()
   })
 
-  it('knows exactly the 63 pre-2025 provinces of the shared admin-unit mapping', () => {
+  it('knows exactly the 63 pre-2025 provinces of the embedded admin-unit catalogue', () => {
     // The ID prefix is the birth-registration province under the old (63-province) list.
-    const splits = JSON.parse(
-      readFileSync(
-        new URL('../../../../shared/data/admin-units/old-to-new-splits.json', import.meta.url),
-        'utf8'
-      )
-    ) as { data: { level1_id: string }[] }
-    const oldProvinces = splits.data.map((p) => `0${p.level1_id}`).sort()
+    const oldProvinces = defaultAdminCatalogData()
+      .legacy.provinces.map((p) => `0${p.code}`)
+      .sort()
     expect(Object.keys(ID_PROVINCE_NAMES).sort()).toEqual(oldProvinces)
   })
 })
