@@ -1,6 +1,6 @@
 import type { Sex } from '../../../contract/identity'
 
-/** What the 12-digit personal ID number says about its holder (TT 07/2016/TT-BCA; health-data.md §2.1). */
+/** What the 12-digit personal ID number says about its holder (TT 07/2016/TT-BCA; docs/health-data.md §2.1). */
 export interface IdNumberFacts {
   /** Digits 1–3: province of birth registration (pre-2025 list), e.g. '022'. */
   birthProvinceCode: string

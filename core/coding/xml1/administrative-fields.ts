@@ -3,7 +3,7 @@ import type { AdminCatalog } from '../catalog/admin-catalog'
 import { NO_OCCUPATION } from '../catalog/occupation'
 import { sexCode } from '../catalog/sex'
 
-/** XML1 (TONG_HOP) fields reception owns, health-data.md §1.4; every value a string, as QĐ 4750 types them. */
+/** XML1 (TONG_HOP) fields reception owns, docs/health-data.md §1.4; every value a string, as QĐ 4750 types them. */
 // A type alias (not an interface) so it is assignable to Record<string, string> for the XML writer.
 export type Xml1AdministrativeFields = {
   HO_TEN: string
