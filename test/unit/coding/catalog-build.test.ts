@@ -77,5 +77,3 @@ describe.skipIf(!sharedAvailable)(`the embedded catalogue against its source dat
     expect(wrong.map((u) => u.name)).toEqual([])
   })
 })
-
-if (!sharedAvailable) it.skip(`cross-checks against the source data${SHARED_SKIP_NOTE}`, () => {})
