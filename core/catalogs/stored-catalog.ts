@@ -20,7 +20,7 @@ export function loadCodingCatalog(db: Db): CodingCatalog {
   const imported = getSetting<AdminUnitList>(db, IMPORTED_UNITS_KEY)
   if (!imported) return defaultCodingCatalog()
   return buildCodingCatalog({
-    admin: buildAdminCatalog({ ...defaultAdminCatalogData(), current: imported }),
+    admin: () => buildAdminCatalog({ ...defaultAdminCatalogData(), current: imported }),
     ethnicities,
     nationalities,
     occupations
