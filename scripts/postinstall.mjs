@@ -1,6 +1,6 @@
 // Rebuild native addons for Electron's ABI on developer machines only.
 // Every addon the project uses is N-API except none today, so this is a no-op safety net:
-// CI and build machines keep the Node-ABI builds (toolchain.md §5).
+// CI and build machines keep the Node-ABI builds (docs/toolchain.md §5).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 

@@ -1,7 +1,12 @@
 // A seeded synthetic population of Quảng Ninh patients with realistic Vietnamese names, for bench/search.ts.
 import type { PatientForm } from '../../contract/patient'
-import { quangNinhCommunes2025 } from '../../core/coding/catalog/data/quang-ninh-2025'
-import { UNIT_LIST_CURRENT } from '../../core/coding/catalog/types'
+import { defaultAdminCatalogData } from '../../core/coding'
+import { type CommuneRecord, UNIT_LIST_CURRENT } from '../../core/coding/catalog/types'
+
+/** The synthetic population lives in Quảng Ninh, like the facilities' patients. */
+let qnCommunes: readonly CommuneRecord[] | null = null
+const quangNinhCommunes = (): readonly CommuneRecord[] =>
+  (qnCommunes ??= defaultAdminCatalogData().current.communes.filter((c) => c.provinceCode === '22'))
 
 // ---- A seeded generator, so every run builds the same population. ----
 let seed = 0x9e3779b9
@@ -197,7 +202,7 @@ export function person(i: number): Person {
   const century = (year >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0)
   // The 6-digit serial is the row number: every ID number is unique, like the real ones.
   const idNumber = `${pick(birthProvinces)}${century}${String(year % 100).padStart(2, '0')}${String(i % 1_000_000).padStart(6, '0')}`
-  const commune = pick(quangNinhCommunes2025)
+  const commune = pick(quangNinhCommunes())
   return {
     fullName,
     sex,

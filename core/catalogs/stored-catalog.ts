@@ -12,7 +12,7 @@ import { nationalities } from '../coding/catalog/nationality'
 import { occupations } from '../coding/catalog/occupation'
 import type { AdminUnitList } from '../coding/catalog/types'
 
-/** Settings key of an imported national unit list (replaces the embedded Quảng Ninh default's current list). */
+/** Settings key of an imported national unit list (replaces the embedded default's current list). */
 export const IMPORTED_UNITS_KEY = 'catalog.adminUnits.current'
 
 /** The catalogue coding uses: the embedded default, with an imported current unit list when IT imported one. */
@@ -20,7 +20,7 @@ export function loadCodingCatalog(db: Db): CodingCatalog {
   const imported = getSetting<AdminUnitList>(db, IMPORTED_UNITS_KEY)
   if (!imported) return defaultCodingCatalog()
   return buildCodingCatalog({
-    admin: buildAdminCatalog({ ...defaultAdminCatalogData, current: imported }),
+    admin: () => buildAdminCatalog({ ...defaultAdminCatalogData(), current: imported }),
     ethnicities,
     nationalities,
     occupations

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const chromiumAvailable = existsSync(CHROMIUM_PATH)
 
-/** Debian's Chromium, headless, quiet on this closed network (toolchain.md §6). */
+/** Debian's Chromium, headless, quiet on this closed network (docs/toolchain.md §6). */
 export async function launchChromium(
   extraArgs: string[] = []
 ): Promise<{ context: BrowserContext; page: Page }> {

@@ -46,7 +46,7 @@ export interface FixtureCard {
   chipOptions(faults?: ChipFaults): ChipOptions
 }
 
-/** How DG13 writes optional structures; real cards show more than one layout (cccd-card.md §5.2). */
+/** How DG13 writes optional structures; real cards show more than one layout (docs/cccd-card.md §5.2). */
 interface Dg13Style {
   /** 'separate': SEQ{13, SEQ{father}, SEQ{mother}} (appota dumps); 'combined': SEQ{13, SEQ{father, mother}}. */
   parents: 'separate' | 'combined'
@@ -293,7 +293,7 @@ export function buildDg1(mrz: CardMrz): Buffer {
   return tlv(0x61, tlv(0x5f1f, Buffer.from(mrz.lines.join(''), 'ascii')))
 }
 
-/** ISO/IEC 19794-5 facial record around a JPEG, in the ICAO biometric template (cccd-card.md §6). */
+/** ISO/IEC 19794-5 facial record around a JPEG, in the ICAO biometric template (docs/cccd-card.md §6). */
 export function buildDg2(jpeg: Buffer, width = 240, height = 320): Buffer {
   const imageInfo = Buffer.alloc(12)
   imageInfo.writeUInt8(1, 0) // full frontal

@@ -1,4 +1,4 @@
-// TD1 MRZ (3 × 30) of a Vietnamese CCCD, built from an identity (cccd-card.md §4), plus the BAC
+// TD1 MRZ (3 × 30) of a Vietnamese CCCD, built from an identity (docs/cccd-card.md §4), plus the BAC
 // MRZ information and the CAN a reader derives from it.
 import { mrzCheckDigit } from './virtual-chip/sm-crypto'
 

@@ -27,7 +27,8 @@ export interface OldUnitMapping {
   unitListVersion: string
   communeCode: string
   communeName: string
-  districtCode: string
+  /** Null when the catalogue does not know the old unit's district. */
+  districtCode: string | null
   districtName: string | null
   /** Every current unit the old one went to; more than one means it was split. */
   newCommunes: readonly (MappingTarget & { name: string })[]
@@ -66,6 +67,8 @@ const UNUSED_MENTION = -0.1
 const TYPO = -0.2
 const EARLIER_NAME = -0.1
 const DISTRICT_ONLY = 0.3
+/** A district the catalogue does not list was named: the text is pre-reform, its district cannot be checked. */
+const UNLISTED_DISTRICT = 0
 /** Below this, or closer than MARGIN to the runner-up, the clerk chooses. */
 const MIN_CONFIDENCE = 0.6
 const MARGIN = 0.1
@@ -99,6 +102,9 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
       .slice(0, index)
       .filter((p) => p.entries.some((e) => e.level === 'commune')).length
     provinceCode ??= context.provinces.values().next().value ?? null
+    // After a commune, a bare name that is also a province ("Thanh Sơn, Quảng Ninh") is the province, never one of
+    // the communes elsewhere that carry the province's name (Xã Quảng Ninh of Thanh Hóa and of Quảng Trị).
+    if (earlier > 0 && m.keyword === null && m.entries.some((e) => e.level === 'province')) return
     for (const { e, exact } of communeEntries) {
       if (context.provinces.size > 0 && !context.provinces.has(e.provinceCode)) continue
       let score = BASE + context.unused * UNUSED_MENTION + earlier * EARLIER_NAME + (m.typo ? TYPO : 0)
@@ -107,7 +113,10 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
       if (m.keyword !== null) score += m.keyword.kinds.includes(e.kind) ? KIND : KIND_MISMATCH
       if (context.provinces.size > 0) score += PROVINCE
       if (e.list === 'current') {
-        score += context.districts.size > 0 ? NEW_WITH_DISTRICT : NEW_WITHOUT_DISTRICT
+        score +=
+          context.districts.size > 0 || context.unlistedDistricts > 0
+            ? NEW_WITH_DISTRICT
+            : NEW_WITHOUT_DISTRICT
         const unit = catalog.communes.get(e.code)
         if (unit !== undefined)
           keep({
@@ -115,7 +124,8 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
             typo: m.typo
           })
       } else {
-        if (context.districts.size === 0) score += OLD_WITHOUT_DISTRICT
+        if (context.districts.size === 0)
+          score += context.unlistedDistricts > 0 ? UNLISTED_DISTRICT : OLD_WITHOUT_DISTRICT
         else
           score +=
             e.districtCode !== null && context.districts.has(e.districtCode)
@@ -180,15 +190,23 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
   }
 }
 
-/** What the mentions after a commune say: the districts and provinces named, and how many said nothing usable. */
+/**
+ * What the mentions after a commune say: the districts and provinces named, how many districts were named that the
+ * catalogue does not list, and how many mentions said nothing usable.
+ */
 function contextAfter(
   mentions: readonly Mention[],
   index: number
-): { districts: Set<string>; provinces: Set<string>; unused: number } {
+): { districts: Set<string>; provinces: Set<string>; unlistedDistricts: number; unused: number } {
   const districts = new Set<string>()
   const provinces = new Set<string>()
+  let unlistedDistricts = 0
   let unused = 0
   for (const m of mentions.slice(index + 1)) {
+    if (m.unlistedDistrict === true) {
+      unlistedDistricts++
+      continue
+    }
     const usable = m.entries.filter(
       (e: NameEntry) =>
         (e.level === 'district' || e.level === 'province') &&
@@ -200,7 +218,7 @@ function contextAfter(
       if (e.level === 'province') provinces.add(e.provinceCode)
     }
   }
-  return { districts, provinces, unused }
+  return { districts, provinces, unlistedDistricts, unused }
 }
 
 function firstProvince(mentions: readonly Mention[]): string | null {
@@ -264,7 +282,7 @@ function candidate(
 function oldUnitMapping(code: string, catalog: AdminCatalog): OldUnitMapping | null {
   const old = catalog.legacyCommunes.get(code)
   if (old === undefined) return null
-  const district = catalog.legacyDistricts.get(old.districtCode)
+  const district = old.districtCode === null ? undefined : catalog.legacyDistricts.get(old.districtCode)
   return {
     unitListVersion: catalog.legacyVersion.id,
     communeCode: old.code,

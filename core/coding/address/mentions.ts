@@ -76,6 +76,11 @@ export interface Mention {
   exact: readonly (boolean | null)[]
   /** Read with one typo ("Gieng Dai" for "Giếng Đáy"). */
   typo: boolean
+  /**
+   * A district the catalogue does not list ("Quận Ba Đình": pre-reform districts are embedded for Quảng Ninh only).
+   * It has no entries; its name is consumed so it is not read as a commune of the same name.
+   */
+  unlistedDistrict?: true
 }
 
 function sameWord(t: WordToken, w: { fold: string; marked: string }): boolean {
@@ -172,6 +177,11 @@ export function findMentions(tokens: readonly AddressToken[], catalog: AdminCata
       i++
       continue
     }
+    const country = i === 0 || tokens[i - 1]!.boundary ? countryEnd(tokens, i) : null
+    if (country !== null) {
+      i = country
+      continue
+    }
     const keyword = keywordAt(tokens, i)
     if (keyword !== null) {
       const after = i + keyword.words.length
@@ -196,6 +206,21 @@ export function findMentions(tokens: readonly AddressToken[], catalog: AdminCata
         })
         inDetail = false
         i = typo.end
+        continue
+      }
+      const unlisted = keyword.levels.includes('commune') ? null : unlistedDistrictEnd(tokens, after, catalog)
+      if (unlisted !== null) {
+        mentions.push({
+          start: i,
+          end: unlisted,
+          keyword,
+          entries: [],
+          exact: [],
+          typo: false,
+          unlistedDistrict: true
+        })
+        inDetail = false
+        i = unlisted
         continue
       }
     }
@@ -228,6 +253,34 @@ export function findMentions(tokens: readonly AddressToken[], catalog: AdminCata
     i++
   }
   return mentions
+}
+
+/** Ways an address names the country; "Việt Nam" must not be read, with a typo, as "Việt Lâm". */
+const COUNTRY_NAMES = new Set(['viet nam', 'vietnam', 'vn', 'nuoc chxhcn viet nam'])
+
+/** The end of a segment that is only the country's name, or null. */
+function countryEnd(tokens: readonly AddressToken[], start: number): number | null {
+  const words: string[] = []
+  let j = start
+  for (; j < tokens.length && !tokens[j]!.boundary; j++) words.push((tokens[j] as WordToken).fold)
+  return COUNTRY_NAMES.has(words.join(' ')) ? j : null
+}
+
+/**
+ * Where the name of a district the catalogue does not know ends: at the next boundary, keyword, or province name
+ * ("Quận Ba Đình Hà Nội" stops before "Hà Nội"). Null when no word follows the keyword.
+ */
+function unlistedDistrictEnd(
+  tokens: readonly AddressToken[],
+  start: number,
+  catalog: AdminCatalog
+): number | null {
+  let j = start
+  while (j < tokens.length && !tokens[j]!.boundary && keywordAt(tokens, j) === null) {
+    if (j > start && nameAt(tokens, j, catalog, 1)?.entries.some((e) => e.level === 'province')) break
+    j++
+  }
+  return j === start ? null : j
 }
 
 function toMention(

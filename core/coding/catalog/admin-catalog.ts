@@ -48,13 +48,21 @@ export interface AdminCatalog {
 export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
   const byName = new Map<string, NameEntry[]>()
   let maxNameWords = 1
+  // The national list repeats names (old and new units, "Tân Lập" in many provinces): fold each spelling once.
+  const keys = new Map<string, { key: string; marked: string }>()
   const add = (name: string, entry: Omit<NameEntry, 'marked' | 'name'> & { name: string }): void => {
-    const key = foldVietnamese(name)
+    let known = keys.get(name)
+    if (known === undefined) {
+      known = { key: foldVietnamese(name), marked: markedWords(name).join(' ') }
+      keys.set(name, known)
+    }
+    const { key, marked } = known
     if (key === '') return
     maxNameWords = Math.max(maxNameWords, key.split(' ').length)
-    const list = byName.get(key) ?? []
-    list.push({ ...entry, name: entry.name, marked: markedWords(name).join(' ') })
-    byName.set(key, list)
+    const list = byName.get(key)
+    const full: NameEntry = { ...entry, name: entry.name, marked }
+    if (list === undefined) byName.set(key, [full])
+    else list.push(full)
   }
 
   for (const p of data.current.provinces)
@@ -77,8 +85,10 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
       kind: p.kind,
       name: p.name
     })
+  const newProvinceOf = new Map(data.legacy.provinces.map((p) => [p.code, p.newProvinceCode]))
+  const newProvince = (oldCode: string): string => newProvinceOf.get(oldCode) ?? oldCode
   for (const d of data.legacy.districts) {
-    const provinceCode = newProvinceOf(data, d.provinceCode)
+    const provinceCode = newProvince(d.provinceCode)
     for (const n of [d.name, ...d.aliases])
       add(n, {
         level: 'district',
@@ -105,7 +115,7 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
       level: 'commune',
       list: 'legacy',
       code: c.code,
-      provinceCode: newProvinceOf(data, c.provinceCode),
+      provinceCode: newProvince(c.provinceCode),
       districtCode: c.districtCode,
       kind: c.kind,
       name: c.name
@@ -113,14 +123,20 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
 
   const legacyCommunesByDistrict = new Map<string, LegacyCommuneRecord[]>()
   for (const c of data.legacy.communes) {
+    if (c.districtCode === null) continue
     const list = legacyCommunesByDistrict.get(c.districtCode) ?? []
     list.push(c)
     legacyCommunesByDistrict.set(c.districtCode, list)
   }
 
+  let byDeletion: Map<string, string[]> | null = null
   return {
     data,
-    byDeletion: deletionIndex(byName.keys()),
+    // Only typo-tolerant lookups need it: built the first time a name does not match exactly.
+    get byDeletion() {
+      byDeletion ??= deletionIndex(byName.keys())
+      return byDeletion
+    },
     currentVersion: data.current.version,
     legacyVersion: data.legacy.version,
     byName,
@@ -157,15 +173,11 @@ function deletionIndex(keys: Iterable<string>): Map<string, string[]> {
   return index
 }
 
-function newProvinceOf(data: AdminCatalogData, oldProvinceCode: string): string {
-  return data.legacy.provinces.find((p) => p.code === oldProvinceCode)?.newProvinceCode ?? oldProvinceCode
-}
-
 let defaultCatalog: AdminCatalog | null = null
 
-/** The embedded default catalogue, built on first use and then shared (it is immutable). */
+/** The embedded national catalogue, built on first use and then shared (it is immutable). */
 export function defaultAdminCatalog(): AdminCatalog {
-  defaultCatalog ??= buildAdminCatalog(defaultAdminCatalogData)
+  defaultCatalog ??= buildAdminCatalog(defaultAdminCatalogData())
   return defaultCatalog
 }
 

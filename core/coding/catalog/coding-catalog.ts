@@ -17,8 +17,12 @@ export interface CodingCatalog {
   occupationByCode: ReadonlyMap<string, OccupationRecord>
 }
 
+/**
+ * `admin` may be given as a function: the administrative catalogue (the national list, about 0.15 s to build) is then
+ * built the first time an address is coded, not when the services start (a `queue flush` never needs it).
+ */
 export function buildCodingCatalog(parts: {
-  admin: AdminCatalog
+  admin: AdminCatalog | (() => AdminCatalog)
   ethnicities: CodeListVersioned<EthnicityRecord>
   nationalities: CodeListVersioned<NationalityRecord>
   occupations: CodeListVersioned<OccupationRecord>
@@ -29,8 +33,16 @@ export function buildCodingCatalog(parts: {
   const nationalityByKey = new Map<string, NationalityRecord>()
   for (const n of parts.nationalities.entries)
     for (const v of [n.name, ...n.variants]) nationalityByKey.set(compactKey(v), n)
+  const admin = parts.admin
+  let built: AdminCatalog | null = typeof admin === 'function' ? null : admin
   return {
-    ...parts,
+    get admin(): AdminCatalog {
+      built ??= (admin as () => AdminCatalog)()
+      return built
+    },
+    ethnicities: parts.ethnicities,
+    nationalities: parts.nationalities,
+    occupations: parts.occupations,
     ethnicityByKey,
     nationalityByKey,
     occupationByCode: new Map(parts.occupations.entries.map((o) => [o.code, o]))
@@ -42,7 +54,7 @@ let defaultCatalog: CodingCatalog | null = null
 /** The embedded default catalogues (built once; immutable). */
 export function defaultCodingCatalog(): CodingCatalog {
   defaultCatalog ??= buildCodingCatalog({
-    admin: defaultAdminCatalog(),
+    admin: defaultAdminCatalog,
     ethnicities,
     nationalities,
     occupations

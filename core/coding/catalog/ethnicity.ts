@@ -1,7 +1,7 @@
 import type { CodeListVersioned, EthnicityRecord } from './types'
 
 /**
- * GSO ethnic groups 01–54 (QĐ 121-TCTK/PPCĐ, 1979), names as in health-data.md §3.2, with the spellings cards
+ * GSO ethnic groups 01–54 (QĐ 121-TCTK/PPCĐ, 1979), names as in docs/health-data.md §3.2, with the spellings cards
  * and registers use. Codes beyond 54 are not harmonised (55/56/99), so none is embedded.
  */
 export const ethnicities: CodeListVersioned<EthnicityRecord> = {

@@ -2,7 +2,7 @@ import type { CodeListVersioned, NationalityRecord } from './types'
 
 /**
  * Nationalities seen at a Quảng Ninh desk. MA_QUOCTICH must come from Appendix 2 of TT 07/2016/TT-BCA; only
- * Việt Nam's value ('000', as HIS output writes it) is verified (health-data.md §3.3). The others carry their ISO
+ * Việt Nam's value ('000', as HIS output writes it) is verified (docs/health-data.md §3.3). The others carry their ISO
  * alpha-2 for FHIR and no MoH code until the official list is imported — never a guessed one.
  */
 export const nationalities: CodeListVersioned<NationalityRecord> = {

@@ -1,6 +1,6 @@
 import type { CodeListVersioned, OccupationRecord } from './types'
 
-/** The code QĐ 34/2020/QĐ-TTg reserves for "no occupation / not yet" (health-data.md §3.4). */
+/** The code QĐ 34/2020/QĐ-TTg reserves for "no occupation / not yet" (docs/health-data.md §3.4). */
 export const NO_OCCUPATION = '00000'
 
 /**

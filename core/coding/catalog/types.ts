@@ -59,7 +59,8 @@ export interface MappingTarget {
 }
 
 export interface LegacyCommuneRecord extends CommuneRecord {
-  districtCode: string
+  /** Null where the embedded data has no districts for the province (only Quảng Ninh's are curated). */
+  districtCode: string | null
   newCommunes: readonly MappingTarget[]
 }
 

@@ -294,7 +294,7 @@ function codeResidence(
 function cardDetails(identity: Identity): CardDetails {
   return {
     ethnicityText: identity.ethnicity,
-    // Religion is sensitive data (NĐ 356/2025 Đ4) and no XML field needs it: not collected (health-data.md §3.5).
+    // Religion is sensitive data (NĐ 356/2025 Đ4) and no XML field needs it: not collected (docs/health-data.md §3.5).
     religion: null,
     placeOfOrigin: identity.placeOfOrigin,
     identifyingFeatures: identity.identifyingFeatures,

@@ -4,7 +4,7 @@ import type { AdminCatalog } from '../catalog/admin-catalog'
 import { NO_OCCUPATION } from '../catalog/occupation'
 import { sexCode } from '../catalog/sex'
 
-/** XML1 (TONG_HOP) fields reception owns, health-data.md §1.4; every value a string, as QĐ 4750 types them. */
+/** XML1 (TONG_HOP) fields reception owns, docs/health-data.md §1.4; every value a string, as QĐ 4750 types them. */
 // A type alias (not an interface) so it is assignable to Record<string, string> for the XML writer.
 export type Xml1AdministrativeFields = {
   HO_TEN: string
@@ -92,7 +92,8 @@ function districtField(address: Address, visitDate: string, options: Xml1Options
     return catalog.legacyCommunes.get(code)?.districtCode ?? ''
   const districts = new Set<string>()
   for (const old of catalog.data.legacy.communes)
-    if (old.newCommunes.some((t) => t.code === code)) districts.add(old.districtCode)
+    if (old.newCommunes.some((t) => t.code === code)) districts.add(old.districtCode ?? '')
+  // One known district only: none is guessed where the old units' districts differ or are not embedded.
   return districts.size === 1 ? [...districts][0]! : ''
 }
 

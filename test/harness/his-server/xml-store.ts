@@ -4,7 +4,7 @@ import type { HandlerReply } from './fhir-store'
 /**
  * Receives XML 4750 documents: the XML0 check-in (CHI_TIEU_TRANG_THAI_KCB) and GIAMDINHHS dossiers with
  * base64 tables. Checks the rules a receiver enforces, written here independently of the client's field
- * table (from health-data.md §1.3–1.5) so a shared mistake cannot pass unseen, and keeps one record per
+ * table (from docs/health-data.md §1.3–1.5) so a shared mistake cannot pass unseen, and keeps one record per
  * (table, facility, MA_LK): a resend replaces nothing and adds nothing.
  */
 export interface StoredXml {

@@ -10,7 +10,7 @@ import type { ScannerStatus } from '../../../contract/status'
 const cccdQr =
   '022303001234|022123456|Nguyễn Thị Hương Giang|05011993|Nữ|Tổ 7, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh|10052021||||'
 
-// socat is a declared build-machine dependency (docs/toolchain); without it this suite cannot run at all.
+// socat is a declared build-machine dependency (docs/toolchain.md §1); without it this suite cannot run at all.
 if (!hasSocat) console.warn('serial-pty: socat not installed, suite skipped')
 
 describe.skipIf(!hasSocat)('USB-COM scanner over a real pty pair', () => {

@@ -15,7 +15,7 @@ const qrIdentity = (over: Partial<Identity>): Identity => ({
 })
 
 describe('mrzInformation', () => {
-  it('matches the real CCCD MRZ of cccd-card.md §4 (check digits 1, 4, 2)', () => {
+  it('matches the real CCCD MRZ of docs/cccd-card.md §4 (check digits 1, 4, 2)', () => {
     // IDVNM0930470641001093047064<<2 / 9301054M3301052VNM…
     expect(mrzInformation('093047064', '930105', '330105')).toBe('093047064193010543301052')
   })
@@ -36,7 +36,7 @@ describe('mrzInformation', () => {
   })
 })
 
-describe('cardExpiry: age-milestone rule (cccd-card.md §8.3)', () => {
+describe('cardExpiry: age-milestone rule (docs/cccd-card.md §8.3)', () => {
   it.each([
     // The three real MRZs quoted in the doc.
     ['1993-01-05', '2021-04-12', '2033-01-05', 40],

@@ -1,7 +1,7 @@
 import { emptyIdentity, type Identity } from '../../../contract/identity'
 
 /**
- * Realistic CCCD data for the decoders' tests (invented people, shapes from cccd-card.md).
+ * Realistic CCCD data for the decoders' tests (invented people, shapes from docs/cccd-card.md).
  * ALL_VIETNAMESE_LETTERS: every Vietnamese letter with every tone, lower and upper case, NFC,
  * space-separated (glued together, "aá" would look like VNI-encoded text, which no real name is).
  */

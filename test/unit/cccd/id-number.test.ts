@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkIdNumber, decodeIdNumber } from '../../../protocol/cccd'
 import { provincesPre2025 } from '../../../contract/rules/provinces-pre-2025'
+import { defaultAdminCatalogData } from '../../../core/coding'
 
 const codes = (id: string, dob?: string | null, sex?: 'male' | 'female' | 'other' | null): string[] =>
   checkIdNumber(id, dob, sex).map((w) => w.code)
@@ -25,15 +25,12 @@ describe('decodeIdNumber', () => {
     expect(decodeIdNumber('02209300471')).toBeNull()
   })
 
-  it('knows exactly the 63 pre-2025 provinces of the shared admin-unit mapping', () => {
+  it('knows exactly the 63 pre-2025 provinces of the embedded admin-unit catalogue', () => {
     // The ID prefix is the birth-registration province under the old (63-province) list.
-    const splits = JSON.parse(
-      readFileSync(
-        new URL('../../../../shared/data/admin-units/old-to-new-splits.json', import.meta.url),
-        'utf8'
-      )
-    ) as { data: { level1_id: string }[] }
-    const oldProvinces = splits.data.map((p) => `0${p.level1_id}`).sort()
+    // The ID decoder's province list (contract) and the embedded catalogue's old provinces are the same 63.
+    const oldProvinces = defaultAdminCatalogData()
+      .legacy.provinces.map((p) => `0${p.code}`)
+      .sort()
     expect(provincesPre2025.map((p) => `0${p.code}`).sort()).toEqual(oldProvinces)
     for (const id of oldProvinces) expect(decodeIdNumber(`${id}093004712`)?.provinceName).not.toBeNull()
   })

@@ -1,29 +1,14 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { defaultAdminCatalogData, fullUnitName } from '../../../core/coding'
 import { detectScanDamage, scanDamagedError } from '../../../protocol/cccd'
 import { ALL_VIETNAMESE_LETTERS } from './fixtures'
 
-/** Every unit name of the shared admin-unit files: thousands of real Vietnamese place names. */
+/** Every unit name of the embedded national catalogue: thousands of real Vietnamese place names. */
 function realPlaceNames(): string[] {
-  const names = new Set<string>()
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk)
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if ((k === 'name' || k === 'FullName') && typeof x === 'string') names.add(x)
-        else walk(x)
-      }
-    }
-  }
-  for (const file of ['units-2025-current.json', 'old-to-new-splits.json']) {
-    walk(
-      JSON.parse(
-        readFileSync(new URL(`../../../../shared/data/admin-units/${file}`, import.meta.url), 'utf8')
-      )
-    )
-  }
-  return [...names]
+  const { current, legacy } = defaultAdminCatalogData()
+  const units = [...current.provinces, ...current.communes, ...legacy.provinces, ...legacy.communes]
+  return [...new Set(units.map(fullUnitName))]
 }
 
 /** What a wedge scanner makes of UTF-8 text when the host reads its bytes as Windows-1252. */

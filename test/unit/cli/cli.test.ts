@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { runCli } from '../../../cli/index'
 import { registration, tempDir, testServices } from '../../support/fixtures'
 import { loadOrCreateKeyFile } from '../../../db/key-file'
+import { nationalUnitListJson } from '../../support/unit-list-json'
 
-const SHARED_UNITS = resolve(__dirname, '../../../../shared/data/admin-units/units-2025-current.json')
 const QR =
   '022195001234|100123456|Nguyễn Thị Hồng Nhung|14031995|Nữ|Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh|10042021'
 
@@ -93,7 +93,9 @@ describe('reception CLI', () => {
   })
 
   it('imports the national unit list and reports the 34 provinces', async () => {
-    const r = await cli('import-catalog', 'admin-units', SHARED_UNITS)
+    const units = join(dir, 'units-2025.json')
+    writeFileSync(units, nationalUnitListJson())
+    const r = await cli('import-catalog', 'admin-units', units)
     expect(r.code).toBe(0)
     expect(r.out).toMatchObject({ provinces: 34, communes: 3321 })
     // The next run codes against the imported list (stored in the database), still finding the new commune.

@@ -1,40 +1,53 @@
 import { describe, expect, it } from 'vitest'
 import { defaultAdminCatalog, defaultAdminCatalogData, ethnicities } from '../../../core/coding'
 import { compactKey, foldVietnamese } from '../../../contract/rules/text'
-import { currentUnits, oldToNew } from './shared-data'
 
 describe('embedded administrative-unit catalogue', () => {
-  const data = defaultAdminCatalogData
+  const data = defaultAdminCatalogData()
 
-  it('has the 34 provinces of the July 2025 list, Quảng Ninh = 22', () => {
+  it('has the 34 provinces of the July 2025 list, Quảng Ninh = 22, and all 3,321 commune-level units', () => {
     expect(data.current.provinces).toHaveLength(34)
     expect(data.current.provinces.find((p) => p.code === '22')?.name).toBe('Quảng Ninh')
-    const shared = currentUnits().map((p) => p.Code)
-    expect(data.current.provinces.map((p) => p.code).sort()).toEqual(shared.sort())
+    expect(data.current.communes).toHaveLength(3321)
+    const provinces = new Set(data.current.provinces.map((p) => p.code))
+    expect(new Set(data.current.communes.map((c) => c.provinceCode))).toEqual(provinces)
+    expect(new Set(data.current.communes.map((c) => c.code)).size).toBe(3321)
   })
 
-  it("has Quảng Ninh's 54 units: 30 wards, 22 communes, 2 special zones, as in the shared list", () => {
+  it("has Quảng Ninh's 54 units: 30 wards, 22 communes, 2 special zones; Ba Chẽ is 06978", () => {
     const qn = data.current.communes.filter((c) => c.provinceCode === '22')
     expect(qn).toHaveLength(54)
     const count = (kind: string): number => qn.filter((c) => c.kind === kind).length
     expect([count('Phường'), count('Xã'), count('Đặc khu')]).toEqual([30, 22, 2])
-    const shared = currentUnits().find((p) => p.Code === '22')!.Wards
-    expect(new Set(qn.map((c) => `${c.code} ${c.kind} ${c.name}`))).toEqual(
-      new Set(shared.map((w) => `${w.Code} ${w.FullName}`))
-    )
+    expect(qn.find((c) => c.name === 'Ba Chẽ')?.code).toBe('06978')
   })
 
-  it('has every pre-reform Quảng Ninh unit of the shared mapping, each in a district and mapped to current units', () => {
-    const shared = oldToNew().data.find((p) => p.level1_id === '22')!.level3s
-    expect(data.legacy.communes).toHaveLength(shared.length)
-    expect(shared.length).toBe(171)
+  it('has every pre-reform unit of the 63 old provinces, each mapped to current units of the province it joined', () => {
+    expect(data.legacy.communes).toHaveLength(10047)
     const catalog = defaultAdminCatalog()
+    const moved = new Set<string>()
     for (const old of data.legacy.communes) {
-      expect(catalog.legacyDistricts.has(old.districtCode), old.name).toBe(true)
-      expect(old.newCommunes.length).toBeGreaterThan(0)
-      for (const t of old.newCommunes)
-        expect(catalog.communes.has(t.code), `${old.name} → ${t.code}`).toBe(true)
+      const joined = catalog.legacyProvinces.get(old.provinceCode)!.newProvinceCode
+      expect(old.newCommunes.length, old.name).toBeGreaterThan(0)
+      for (const t of old.newCommunes) {
+        const unit = catalog.communes.get(t.code)
+        expect(unit, `${old.name} → ${t.code}`).toBeDefined()
+        // Nearly every old unit stays in the province its old province joined (one went to a neighbour).
+        if (unit!.provinceCode !== joined) moved.add(old.code)
+      }
     }
+    expect(moved.size).toBeLessThan(10)
+  })
+
+  it("keeps Quảng Ninh's 171 old units in their 13 districts; other provinces have none embedded", () => {
+    const qn = data.legacy.communes.filter((c) => c.provinceCode === '22')
+    expect(qn).toHaveLength(171)
+    const catalog = defaultAdminCatalog()
+    for (const old of qn) expect(catalog.legacyDistricts.has(old.districtCode ?? ''), old.name).toBe(true)
+    expect(new Set(data.legacy.districts.map((d) => d.provinceCode))).toEqual(new Set(['22']))
+    expect(
+      data.legacy.communes.filter((c) => c.provinceCode !== '22').every((c) => c.districtCode === null)
+    ).toBe(true)
   })
 
   it('versions both lists with effective dates that meet on 1 July 2025', () => {

@@ -28,7 +28,7 @@ function identity(overrides: Partial<Identity>): Identity {
   }
 }
 
-describe('ethnicity, nationality and sex codes (health-data.md §3)', () => {
+describe('ethnicity, nationality and sex codes (docs/health-data.md §3)', () => {
   it.each([
     ['Kinh', '01'],
     ['KINH', '01'],

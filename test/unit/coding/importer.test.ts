@@ -8,14 +8,14 @@ import {
   parseAdminUnitsImport
 } from '../../../core/coding'
 import { parseCsv } from '../../../core/coding/importer/csv'
-import { currentUnits, readShared } from './shared-data'
+import { nationalUnitList, nationalUnitListJson } from '../../support/unit-list-json'
 
-const current = defaultAdminCatalogData.current
-const legacy = defaultAdminCatalogData.legacy
+const current = defaultAdminCatalogData().current
+const legacy = defaultAdminCatalogData().legacy
 
-/** The shared JSON's Quảng Ninh rows as the statistics office's spreadsheet columns, saved as CSV. */
+/** The national list's Quảng Ninh rows as the statistics office's spreadsheet columns, saved as CSV. */
 function quangNinhCsv(codeOverride: Record<string, string> = {}): string {
-  const qn = currentUnits().find((p) => p.Code === '22')!
+  const qn = nationalUnitList().find((p) => p.Code === '22')!
   const lines = ['Tỉnh / Thành phố;Mã TP;Phường / Xã;Mã PX;Cấp']
   for (const w of qn.Wards) {
     const code = codeOverride[w.Code] ?? w.Code
@@ -26,21 +26,21 @@ function quangNinhCsv(codeOverride: Record<string, string> = {}): string {
 }
 
 describe('parseAdminUnitsImport', () => {
-  it('reads the shared national JSON: 34 provinces, 3,321 units, and no change against the embedded list', () => {
-    const r = parseAdminUnitsImport(readShared('units-2025-current.json'), 'json', current)
+  it('reads the national JSON: 34 provinces, 3,321 units, and no change against the embedded list', () => {
+    const r = parseAdminUnitsImport(nationalUnitListJson(), 'json', current)
     expect(r.list.provinces).toHaveLength(34)
     expect(r.list.communes).toHaveLength(3321)
     expect(r.problems).toEqual([])
     expect(r.diff.renamed).toEqual([])
     expect(r.diff.removed).toEqual([])
     expect(r.diff.recoded).toEqual([])
-    // Only Quảng Ninh's communes are embedded, so every other province's units are new.
-    expect(r.diff.added).toHaveLength(3321 - 54)
-    expect(r.diff.added.some((c) => c.provinceCode === '22')).toBe(false)
+    // The whole country is embedded: an import of the same list adds nothing.
+    expect(r.diff.added).toEqual([])
+    expect(r.diff.codeReused).toEqual([])
   })
 
   it('reports code reuse, renames, merges and removals against the pre-reform list', () => {
-    const r = parseAdminUnitsImport(readShared('units-2025-current.json'), 'json', legacy)
+    const r = parseAdminUnitsImport(nationalUnitListJson(), 'json', legacy)
     const reused = new Map(r.diff.codeReused.map((c) => [c.code, c]))
     // 06652 meant Phường Hà Phong; it now means Phường Hà Tu, which was 06664.
     expect(reused.get('06652')).toMatchObject({
@@ -62,7 +62,7 @@ describe('parseAdminUnitsImport', () => {
   it('reads the statistics office columns as CSV, restores leading zeros, and matches the JSON', () => {
     const r = parseAdminUnitsImport(quangNinhCsv(), 'csv', current)
     expect(r.problems).toEqual([])
-    expect(r.list.communes).toEqual(current.communes)
+    expect(r.list.communes).toEqual(current.communes.filter((c) => c.provinceCode === '22'))
     expect(r.diff).toMatchObject({ added: [], removed: [], renamed: [], codeReused: [], recoded: [] })
   })
 
@@ -115,8 +115,8 @@ describe('parseAdminUnitsImport', () => {
 })
 
 describe('a catalogue built from an imported national list', () => {
-  const imported = parseAdminUnitsImport(readShared('units-2025-current.json'), 'json', current)
-  const national = buildAdminCatalog({ ...defaultAdminCatalogData, current: imported.list })
+  const imported = parseAdminUnitsImport(nationalUnitListJson(), 'json', current)
+  const national = buildAdminCatalog({ ...defaultAdminCatalogData(), current: imported.list })
 
   it('codes addresses in every province, still maps Quảng Ninh’s old units', () => {
     expect(codeAddress('Số 5, Phường Ba Đình, Thành phố Hà Nội', national).best?.communeCode).toBe('00004')

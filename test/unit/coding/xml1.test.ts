@@ -33,7 +33,7 @@ const form: PatientForm = {
   cardDetails: null
 }
 
-describe('XML1 administrative fields (health-data.md §1.4–1.5)', () => {
+describe('XML1 administrative fields (docs/health-data.md §1.4–1.5)', () => {
   it.each([
     ['1990-05-17', '199005170000'],
     ['1990-05', '199005000000'],

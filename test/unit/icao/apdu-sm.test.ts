@@ -16,7 +16,7 @@ import { createTdesChannel } from '../../../protocol/icao/sm/tdes-suite'
 import { isAppError } from '../../../contract/errors'
 
 describe('APDU encoding', () => {
-  it('builds the plain BAC commands of cccd-card.md §3.1', () => {
+  it('builds the plain BAC commands of docs/cccd-card.md §3.1', () => {
     expect(hex(encodeCommandApdu(selectAid()))).toBe('00A4040C07A0000002471001')
     expect(hex(encodeCommandApdu(getChallenge()))).toBe('0084000008')
     const auth = encodeCommandApdu(externalAuthenticate(new Uint8Array(40)))

@@ -8,7 +8,7 @@ import { parseRawDataGroup } from '../../../protocol/icao/lds/raw'
 import { encodeConstructed, encodeTlv } from '../../../protocol/icao/tlv'
 import { isAppError } from '../../../contract/errors'
 
-// Real CCCD MRZ that appears in a public test fixture (cccd-card.md §4).
+// Real CCCD MRZ that appears in a public test fixture (docs/cccd-card.md §4).
 const CCCD_MRZ =
   'IDVNM0930470641001093047064<<2' + '9301054M3301052VNM<<<<<<<<<<<8' + 'UNG<<HOANG<HIEP<<<<<<<<<<<<<<<'
 

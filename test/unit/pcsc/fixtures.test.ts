@@ -60,7 +60,7 @@ function dg13Fields(dg13: Buffer): Map<number, Node[]> {
 const str = (n: Node | undefined) => n?.value.toString('utf8').normalize('NFC')
 
 describe('fixture MRZ', () => {
-  it('reproduces the check digits of a real CCCD MRZ (cccd-card.md §4)', () => {
+  it('reproduces the check digits of a real CCCD MRZ (docs/cccd-card.md §4)', () => {
     const mrz = buildTd1Mrz({
       idNumber: '001093047064',
       fullName: 'Ứng Hoàng Hiệp',

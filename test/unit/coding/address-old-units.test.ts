@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { codeAddress, defaultAdminCatalog, fullUnitName } from '../../../core/coding'
-import { foldVietnamese } from '../../../contract/rules/text'
-import { currentUnits, oldToNew } from './shared-data'
 
+// The old units and their targets come from the embedded catalogue, which catalog-build.test.ts checks against the
+// source mapping (Ba Chẽ's target already resolved to the current list's 06978).
 const catalog = defaultAdminCatalog()
-const qnNow = currentUnits().find((p) => p.Code === '22')!.Wards
 const fold = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-
-/** The mapping's target, resolved against the current list (the mapping still says 06970 for Ba Chẽ; the list says 06978). */
-function currentCode(target: { new_id: string; name: string }): string {
-  if (qnNow.some((w) => w.Code === target.new_id)) return target.new_id
-  const byName = qnNow.find((w) => foldVietnamese(w.FullName) === foldVietnamese(target.name))
-  if (byName === undefined) throw new Error(`unresolvable target ${target.new_id}`)
-  return byName.Code
-}
 
 const ABBR: Record<string, string> = {
   Phường: 'P.',
@@ -28,14 +19,15 @@ const ABBR: Record<string, string> = {
   'Thị xã': 'TX.'
 }
 
-const oldUnits = oldToNew()
-  .data.find((p) => p.level1_id === '22')!
-  .level3s.map((u) => {
-    const record = catalog.legacyCommunes.get(u.level3_id)
-    if (record === undefined) throw new Error(`old unit ${u.level3_id} missing from the catalogue`)
-    const district = catalog.legacyDistricts.get(record.districtCode)!
-    return { ...u, record, district, targets: [...new Set(u.splits.map(currentCode))].sort() }
-  })
+const oldUnits = catalog.data.legacy.communes
+  .filter((u) => u.provinceCode === '22')
+  .map((record) => ({
+    level3_id: record.code,
+    name: fullUnitName(record),
+    record,
+    district: catalog.legacyDistricts.get(record.districtCode!)!,
+    targets: [...new Set(record.newCommunes.map((t) => t.code))].sort()
+  }))
 
 function expectCoded(text: string, unit: (typeof oldUnits)[number]): void {
   const r = codeAddress(text, catalog)
@@ -56,7 +48,7 @@ function expectCoded(text: string, unit: (typeof oldUnits)[number]): void {
   }
 }
 
-describe('every pre-reform Quảng Ninh unit of the shared mapping codes to its new commune', () => {
+describe('every pre-reform Quảng Ninh unit codes to its new commune', () => {
   it.each(oldUnits.map((u) => [u.name, u] as const))('%s, written as on a 2021 card', (_name, unit) => {
     expectCoded(`${unit.name}, ${fullUnitName(unit.district)}, Tỉnh Quảng Ninh`, unit)
   })
@@ -73,8 +65,9 @@ describe('every pre-reform Quảng Ninh unit of the shared mapping codes to its 
     }
   )
 
-  it('offers split units ranked and asks the clerk to choose', () => {
-    const splits = oldUnits.filter((u) => u.targets.length > 1)
-    expect(splits.length).toBeGreaterThanOrEqual(10)
+  it('covers all 171 old units, each in its district, and more than ten splits', () => {
+    expect(oldUnits).toHaveLength(171)
+    expect(oldUnits.every((u) => u.district !== undefined)).toBe(true)
+    expect(oldUnits.filter((u) => u.targets.length > 1).length).toBeGreaterThanOrEqual(10)
   })
 })
