@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { identitySchema } from './identity'
 import { patientFormSchema } from './patient'
 import { appErrorSchema } from './errors'
+import { messageRefSchema } from './messages'
 
 /** One reading of a free-text address in the current unit list (the clerk picks when it is not certain). */
 export const addressCandidateSchema = z.object({
@@ -20,7 +21,9 @@ export const readingWarningSchema = z.object({
   code: z.string(),
   /** The form field it is about, when there is one. */
   field: z.string().nullable(),
+  /** Vietnamese rendering of key + params (contract/messages); the screen formats the key in its language. */
   message: z.string(),
+  ...messageRefSchema.partial().shape,
   blocking: z.boolean()
 })
 export type ReadingWarning = z.infer<typeof readingWarningSchema>

@@ -1,17 +1,21 @@
 import { z } from 'zod'
+import { messageRefSchema } from './messages'
 
 /** What the status bar shows. Each part says honestly what is known, never a hopeful guess. */
 export const readerStatusSchema = z.object({
   state: z.enum(['unavailable', 'no-reader', 'ready', 'card-present', 'reading', 'error']),
   readerName: z.string().nullable(),
-  message: z.string()
+  /** Vietnamese rendering of key + params (contract/messages). */
+  message: z.string(),
+  ...messageRefSchema.partial().shape
 })
 export type ReaderStatus = z.infer<typeof readerStatusSchema>
 
 export const scannerStatusSchema = z.object({
   state: z.enum(['none', 'keyboard', 'hid', 'serial', 'camera', 'error']),
   name: z.string().nullable(),
-  message: z.string()
+  message: z.string(),
+  ...messageRefSchema.partial().shape
 })
 export type ScannerStatus = z.infer<typeof scannerStatusSchema>
 

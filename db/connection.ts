@@ -33,9 +33,7 @@ export function openDatabase(opts: OpenOptions): Db {
     db.close()
     const raw = e instanceof Error ? e.message : String(e)
     if (/not a database|encrypted/i.test(raw)) {
-      throw new AppError(
-        'DB_KEY_INVALID',
-        'Không mở được cơ sở dữ liệu: khoá mã hoá không đúng hoặc tệp bị hỏng. Hãy báo bộ phận CNTT, không xoá tệp.',
+      throw AppError.of('DB_KEY_INVALID', 'error.db.keyInvalid').withDetail(
         `Cannot open database (wrong key or corrupt file): ${raw}`
       )
     }

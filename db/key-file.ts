@@ -25,11 +25,7 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600)
   const hex = readFileSync(path, 'utf8').trim()
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new AppError(
-      'DB_KEY_INVALID',
-      `Tệp khoá cơ sở dữ liệu bị hỏng (${path}). Hãy báo bộ phận CNTT.`,
-      `Database key file is malformed: ${path}`
-    )
+    throw AppError.of('DB_KEY_INVALID', 'error.db.keyFileCorrupt', { path })
   }
   return Buffer.from(hex, 'hex')
 }

@@ -90,11 +90,7 @@ const percent = (n: number, total: number): number => (total === 0 ? 0 : Math.ro
 function checkRange(range: DateRange): void {
   const date = /^\d{4}-\d{2}-\d{2}$/
   if (!date.test(range.from) || !date.test(range.to) || range.from > range.to)
-    throw new AppError(
-      'VALIDATION',
-      'Khoảng ngày không hợp lệ: dùng dạng YYYY-MM-DD, ngày bắt đầu không sau ngày kết thúc.',
-      `Invalid date range ${range.from}..${range.to}`
-    )
+    throw AppError.of('VALIDATION', 'error.report.dateRange')
 }
 
 /** Every reason a visit's record would fail the province's audit, worded for the person who fixes it. */

@@ -40,8 +40,6 @@ export function decodeIdNumber(id: string): IdNumberParts | null {
   }
 }
 
-const SEX_VI = { male: 'nam', female: 'nữ' } as const
-
 /**
  * Consistency checks of an ID number against the date of birth and sex printed with it. Findings are
  * warnings, never rejections: the numbering rule comes from a circular that expired in 2024.
@@ -49,51 +47,25 @@ const SEX_VI = { male: 'nam', female: 'nữ' } as const
 export function checkIdNumber(id: string, dob?: string | null, sex?: Sex | null): CccdWarning[] {
   const parts = decodeIdNumber(id)
   if (!parts) {
-    return [
-      warning('ID_NOT_12_DIGITS', 'Số định danh phải gồm đúng 12 chữ số.', 'The ID number must be 12 digits.')
-    ]
+    return [warning('ID_NOT_12_DIGITS')]
   }
   const out: CccdWarning[] = []
   if (parts.provinceName === null) {
-    out.push(
-      warning(
-        'ID_PROVINCE_UNKNOWN',
-        `Ba chữ số đầu của số định danh (${parts.provinceCode}) không phải mã tỉnh đã biết. Hãy đối chiếu với thẻ.`,
-        `ID prefix ${parts.provinceCode} is not a known province code.`
-      )
-    )
+    out.push(warning('ID_PROVINCE_UNKNOWN', { prefix: parts.provinceCode }))
   }
   const birthYear = dob ? Number(dob.slice(0, 4)) : NaN
   if (Number.isInteger(birthYear)) {
     const birthCentury = Math.floor(birthYear / 100) * 100
     if (birthCentury !== parts.centuryStart) {
-      out.push(
-        warning(
-          'ID_CENTURY_MISMATCH',
-          `Chữ số thứ 4 của số định danh (${parts.centurySexDigit}) ứng với người sinh thế kỷ ${parts.centuryStart}–${parts.centuryStart + 99}, nhưng năm sinh là ${birthYear}. Hãy kiểm tra lại số định danh và ngày sinh.`,
-          `ID century digit ${parts.centurySexDigit} implies birth in ${parts.centuryStart}s, but the birth year is ${birthYear}.`
-        )
-      )
+      out.push(warning('ID_CENTURY_MISMATCH', { birthYear, idYear: parts.birthYear }))
     }
     const yy = String(birthYear % 100).padStart(2, '0')
     if (yy !== parts.birthYearDigits) {
-      out.push(
-        warning(
-          'ID_BIRTH_YEAR_MISMATCH',
-          `Chữ số thứ 5–6 của số định danh (${parts.birthYearDigits}) không khớp với năm sinh ${birthYear}. Hãy kiểm tra lại.`,
-          `ID birth-year digits ${parts.birthYearDigits} do not match the birth year ${birthYear}.`
-        )
-      )
+      out.push(warning('ID_BIRTH_YEAR_MISMATCH', { birthYear, idYear: parts.birthYear }))
     }
   }
   if ((sex === 'male' || sex === 'female') && sex !== parts.sex) {
-    out.push(
-      warning(
-        'ID_SEX_MISMATCH',
-        `Chữ số thứ 4 của số định danh (${parts.centurySexDigit}) ứng với giới tính ${SEX_VI[parts.sex]}, nhưng giới tính ghi là ${SEX_VI[sex]}. Hãy kiểm tra lại.`,
-        `ID sex digit ${parts.centurySexDigit} implies ${parts.sex}, but the sex given is ${sex}.`
-      )
-    )
+    out.push(warning('ID_SEX_MISMATCH', { givenSex: `label.sex.${sex}`, idSex: `label.sex.${parts.sex}` }))
   }
   return out
 }

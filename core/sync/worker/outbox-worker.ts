@@ -169,7 +169,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function flush(opts: FlushOptions = {}): Promise<FlushResult> {
     if (running) {
-      throw new AppError('CONFLICT', 'Hàng đợi đang được gửi, vui lòng chờ.', 'a flush is already running')
+      throw AppError.of('CONFLICT', 'error.queue.flushRunning')
     }
     running = true
     const startedAt = clock().toISOString()

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { AppErrorValue } from '../../../contract/errors'
 import type { PassiveAuthValue, ReadStep } from '../../../contract/reading'
+import { useMessageText } from '../i18n/format'
 
 export interface CardState {
   reading: boolean
@@ -25,6 +26,7 @@ export const idleCard: CardState = {
 /** Photo, read progress and the chip's verification verdict, beside the form. */
 export function CardPanel({ card }: { card: CardState }): React.JSX.Element | null {
   const { t } = useTranslation()
+  const text = useMessageText()
   if (!card.reading && !card.photo && !card.verification && !card.error) return null
   const v = card.verification
   return (
@@ -51,7 +53,7 @@ export function CardPanel({ card }: { card: CardState }): React.JSX.Element | nu
       ) : null}
       {card.error ? (
         <div className="banner error" role="alert" data-testid="card-error">
-          {card.error.message}
+          {text(card.error)}
         </div>
       ) : null}
     </aside>

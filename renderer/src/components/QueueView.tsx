@@ -10,6 +10,7 @@ import {
 } from '../../../contract/status'
 import { bridge } from '../bridge'
 import type { PatientRecord } from '../../../contract/patient'
+import { useMessageText } from '../i18n/format'
 
 /** Rows a person must look at (refused, dead) and rows waiting to retry with the reason of their last try. */
 async function fetchLists(): Promise<{ problems: QueueItem[]; waiting: QueueItem[] }> {
@@ -39,6 +40,7 @@ export function QueueView({
   onCorrect: (record: PatientRecord) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const text = useMessageText()
   const [problems, setProblems] = useState<QueueItem[]>([])
   const [waiting, setWaiting] = useState<QueueItem[]>([])
   const [busy, setBusy] = useState(false)
@@ -102,7 +104,7 @@ export function QueueView({
       ) : null}
       {error ? (
         <div className="banner error" role="alert">
-          {error.message}
+          {text(error)}
         </div>
       ) : null}
       <table className="results">

@@ -17,6 +17,7 @@ import { WebcamScan } from './WebcamScan'
 import { bridge } from '../bridge'
 import { useCatalog } from '../use-catalog'
 import { Field } from './Field'
+import { useMessageText } from '../i18n/format'
 import {
   emptyForm,
   fromPatientForm,
@@ -58,6 +59,7 @@ export function ReceptionForm({
   onClearOpened
 }: Props): React.JSX.Element {
   const { t } = useTranslation()
+  const messageText = useMessageText()
   // App remounts this component (key) when another record is opened, so state starts from it.
   const [form, setForm] = useState<FormState>(() => (opened ? fromPatientForm(opened.form) : emptyForm()))
   const [patientId, setPatientId] = useState<string | null>(opened?.id ?? null)
@@ -310,7 +312,7 @@ export function ReceptionForm({
       ) : null}
       {scanError ? (
         <div className="banner error" role="alert" data-testid="scan-error">
-          <strong>{t('intake.scanError')}:</strong> {scanError.message}
+          <strong>{t('intake.scanError')}:</strong> {messageText(scanError)}
         </div>
       ) : null}
       {intakeNote ? (
@@ -349,7 +351,7 @@ export function ReceptionForm({
           className={`banner ${w.blocking ? 'error' : 'warn'}`}
           data-testid="reading-warning"
         >
-          {w.message}
+          {messageText(w)}
         </div>
       ))}
       <CardPanel card={card} />
@@ -588,7 +590,7 @@ export function ReceptionForm({
         ) : null}
         {notice?.kind === 'error' ? (
           <div className="banner error" role="alert" data-testid="save-error">
-            {notice.error.message}
+            {messageText(notice.error)}
           </div>
         ) : null}
         <button type="button" className="secondary" onClick={reset}>
