@@ -13,7 +13,14 @@ let cleanup: () => void
 beforeEach(() => ({ dir, cleanup } = tempDir('reception-cli-lang-')))
 afterEach(() => cleanup())
 
-async function cli(...args: string[]): Promise<{ code: number; out: any }> {
+/** What these tests read from the printed JSON. */
+interface Printed {
+  error: { code: string; message: string; detail?: string }
+  warnings: { message: string }[]
+  identity: object
+}
+
+async function cli(...args: string[]): Promise<{ code: number; out: Printed }> {
   const chunks: string[] = []
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
     chunks.push(String(c))
@@ -21,7 +28,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: any }> {
   })
   try {
     const code = await runCli(['--data-dir', dir, '--json', ...args])
-    return { code, out: JSON.parse(chunks.join('')) }
+    return { code, out: JSON.parse(chunks.join('')) as Printed }
   } finally {
     spy.mockRestore()
   }
@@ -44,7 +51,7 @@ describe('reception --lang', () => {
   it('prints the warnings inside a result in the chosen language', async () => {
     const enOut = await cli('--lang', 'en', 'parse-qr', QR)
     expect(enOut.code).toBe(0)
-    const messages = (enOut.out.warnings as { message: string }[]).map((w) => w.message)
+    const messages = enOut.out.warnings.map((w) => w.message)
     expect(messages).toContain(
       'The sex given is female, but the 4th digit of the ID number implies male. Check against the card.'
     )
@@ -52,12 +59,12 @@ describe('reception --lang', () => {
     const file = join(dir, 'identity.json')
     writeFileSync(file, JSON.stringify(enOut.out.identity))
     const coded = await cli('--lang', 'en', 'normalize', '--from', file)
-    const codedMessages = (coded.out.warnings as { message: string }[]).map((w) => w.message)
+    const codedMessages = coded.out.warnings.map((w) => w.message)
     expect(codedMessages).toContain(
       'The card does not show an occupation: ask and pick an occupation code (00000 for none).'
     )
     const viCoded = await cli('normalize', '--from', file)
-    expect((viCoded.out.warnings as { message: string }[]).map((w) => w.message)).toContain(
+    expect(viCoded.out.warnings.map((w) => w.message)).toContain(
       'Thẻ không ghi nghề nghiệp: hãy hỏi và chọn mã nghề (00000 nếu không có).'
     )
   })
