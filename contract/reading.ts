@@ -33,7 +33,7 @@ export const returningPatientSchema = z.object({
   patientId: z.string(),
   fullName: z.string(),
   by: z.enum(['idNumber', 'oldIdNumber', 'bhyt']),
-  changes: z.array(z.object({ field: z.string(), message: z.string() }))
+  changes: z.array(z.object({ field: z.string(), message: z.string(), ...messageRefSchema.partial().shape }))
 })
 export type ReturningPatient = z.infer<typeof returningPatientSchema>
 
@@ -45,6 +45,8 @@ export const codedIdentitySchema = z.object({
   addressCandidates: z.array(addressCandidateSchema),
   /** "mapped from the old unit X, district Y" when the card still carries a pre-2025 address. */
   addressNote: z.string().nullable(),
+  /** The same note as a catalogue key + params, for the screen's language. */
+  addressNoteRef: messageRefSchema.nullable().optional(),
   warnings: z.array(readingWarningSchema)
 })
 export type CodedIdentity = z.infer<typeof codedIdentitySchema>

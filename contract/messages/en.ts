@@ -64,6 +64,11 @@ export const en: Record<MessageKey, string> = {
     "To fix: scan the setup code in the scanner's manual to switch it to USB-COM (virtual COM port) or HID-POS mode; " +
     'if keyboard mode is a must, turn on Unicode keyboard mode and turn off Unikey/EVKey while scanning. Then scan the card again. ' +
     'Do not use the data just scanned.',
+  'error.camera.permission': 'The app may not use the camera yet. Allow camera access and try again.',
+  'error.camera.no-camera': 'No camera found on this computer.',
+  'error.camera.busy': 'Another application is using the camera. Close it and try again.',
+  'error.camera.unsupported': 'This computer cannot use a camera to scan QR codes.',
+  'error.camera.other': 'Cannot open the camera to scan the QR code.',
   'error.TIMEOUT.scan': 'No scan arrived in time.',
   'qr.reason.EMPTY': 'there is no data.',
   'qr.reason.URL': 'it is a web address.',
@@ -178,6 +183,40 @@ export const en: Record<MessageKey, string> = {
   'status.scanner.serialRetrying':
     'The QR scanner on port {{port}} disconnected or cannot be opened; retrying…',
   'status.scanner.failed': 'QR scanner error: {{reason}}',
+
+  // ── What a re-scan changes in a stored record ──
+  'label.empty': '(empty)',
+  'label.noExpiry': 'no expiry',
+  'label.sexValue.male': 'Male',
+  'label.sexValue.female': 'Female',
+  'label.sexValue.other': 'Not stated',
+  'label.relation.mother': 'mother',
+  'label.relation.father': 'father',
+  'label.relation.guardian': 'guardian',
+  'change.fullName': 'Full name: {{before}} → {{after}}',
+  'change.dateOfBirth': 'Date of birth: {{@before}} → {{@after}}',
+  'change.sex': 'Sex: {{@before}} → {{@after}}',
+  'change.idNumber.replacesOld': 'New ID number {{@after}} replaces the old ID number {{@before}}',
+  'change.idNumber.added': 'ID number added: {{@after}}',
+  'change.idNumber': 'ID number: {{@before}} → {{@after}}',
+  'change.oldIdNumber': 'Old ID number: {{@before}} → {{after}}',
+  'change.bhyt.removed': 'Health-insurance card {{@before}} removed',
+  'change.bhyt.added': 'Health-insurance card added: {{after}}',
+  'change.bhyt': 'New health-insurance card: {{before}} → {{after}}',
+  'change.address': 'New address: {{@after}} (before: {{@before}})',
+  'change.addressCodes':
+    'Address codes: province {{@provinceBefore}}, commune {{@communeBefore}} → province {{@provinceAfter}}, commune {{@communeAfter}}',
+  'change.card.issue': 'New ID card: issued {{@issueBefore}} → {{@issueAfter}}',
+  'change.card.expiry': 'New ID card: valid until {{@expiryBefore}} → {{@expiryAfter}}',
+  'change.card.issueAndExpiry':
+    'New ID card: issued {{@issueBefore}} → {{@issueAfter}}, valid until {{@expiryBefore}} → {{@expiryAfter}}',
+  'change.ethnicityCode': 'Ethnicity code: {{@before}} → {{@after}}',
+  'change.nationalityCode': 'Nationality code: {{@before}} → {{@after}}',
+  'change.occupationCode': 'Occupation code: {{@before}} → {{@after}}',
+  'change.phone': 'Phone: {{@before}} → {{@after}}',
+  'change.guardian.unlinked': 'Unlinked from {{@relation}} {{name}}',
+  'change.guardian.linked': 'Linked to {{@relation}}: {{name}}',
+  'note.addressMapped': 'The card shows the address in the former units: {{old}} → {{new}}',
 
   // ── Patients and reception ──
   'error.patient.notFound': 'Patient record not found.',

@@ -67,6 +67,11 @@ export const vi = {
     'Cách sửa: quét mã cấu hình trong sách hướng dẫn của máy quét để chuyển sang chế độ USB-COM (cổng COM ảo) hoặc HID-POS; ' +
     'nếu bắt buộc dùng chế độ bàn phím, bật chế độ bàn phím Unicode và tắt Unikey/EVKey khi quét. Sau đó quét lại thẻ. ' +
     'Không dùng dữ liệu vừa quét.',
+  'error.camera.permission': 'Ứng dụng chưa được phép dùng camera. Hãy cho phép truy cập camera rồi thử lại.',
+  'error.camera.no-camera': 'Không tìm thấy camera trên máy này.',
+  'error.camera.busy': 'Camera đang được ứng dụng khác sử dụng. Hãy đóng ứng dụng đó rồi thử lại.',
+  'error.camera.unsupported': 'Máy này không hỗ trợ dùng camera để quét mã QR.',
+  'error.camera.other': 'Không mở được camera để quét mã QR.',
   'error.TIMEOUT.scan': 'Hết thời gian chờ quét mã.',
   'qr.reason.EMPTY': 'không có dữ liệu.',
   'qr.reason.URL': 'đây là một đường dẫn web.',
@@ -177,6 +182,40 @@ export const vi = {
   'status.scanner.serialRetrying':
     'Máy quét QR ở cổng {{port}} đã ngắt kết nối hoặc không mở được; ứng dụng đang thử lại…',
   'status.scanner.failed': 'Lỗi máy quét QR: {{reason}}',
+
+  // ── What a re-scan changes in a stored record ({{@x}}: a label such as "(trống)", or the value itself) ──
+  'label.empty': '(trống)',
+  'label.noExpiry': 'không thời hạn',
+  'label.sexValue.male': 'Nam',
+  'label.sexValue.female': 'Nữ',
+  'label.sexValue.other': 'Chưa xác định',
+  'label.relation.mother': 'mẹ',
+  'label.relation.father': 'bố',
+  'label.relation.guardian': 'người giám hộ',
+  'change.fullName': 'Họ tên: {{before}} → {{after}}',
+  'change.dateOfBirth': 'Ngày sinh: {{@before}} → {{@after}}',
+  'change.sex': 'Giới tính: {{@before}} → {{@after}}',
+  'change.idNumber.replacesOld': 'Số CCCD mới {{@after}} thay cho số CMND cũ {{@before}}',
+  'change.idNumber.added': 'Bổ sung số CCCD: {{@after}}',
+  'change.idNumber': 'Số CCCD: {{@before}} → {{@after}}',
+  'change.oldIdNumber': 'Số CMND cũ: {{@before}} → {{after}}',
+  'change.bhyt.removed': 'Bỏ mã thẻ BHYT {{@before}}',
+  'change.bhyt.added': 'Bổ sung thẻ BHYT: {{after}}',
+  'change.bhyt': 'Thẻ BHYT mới: {{before}} → {{after}}',
+  'change.address': 'Địa chỉ mới: {{@after}} (trước đây: {{@before}})',
+  'change.addressCodes':
+    'Mã địa chỉ: tỉnh {{@provinceBefore}}, xã {{@communeBefore}} → tỉnh {{@provinceAfter}}, xã {{@communeAfter}}',
+  'change.card.issue': 'Thẻ căn cước mới: ngày cấp {{@issueBefore}} → {{@issueAfter}}',
+  'change.card.expiry': 'Thẻ căn cước mới: có giá trị đến {{@expiryBefore}} → {{@expiryAfter}}',
+  'change.card.issueAndExpiry':
+    'Thẻ căn cước mới: ngày cấp {{@issueBefore}} → {{@issueAfter}}, có giá trị đến {{@expiryBefore}} → {{@expiryAfter}}',
+  'change.ethnicityCode': 'Mã dân tộc: {{@before}} → {{@after}}',
+  'change.nationalityCode': 'Mã quốc tịch: {{@before}} → {{@after}}',
+  'change.occupationCode': 'Mã nghề nghiệp: {{@before}} → {{@after}}',
+  'change.phone': 'Số điện thoại: {{@before}} → {{@after}}',
+  'change.guardian.unlinked': 'Bỏ liên kết với {{@relation}} {{name}}',
+  'change.guardian.linked': 'Liên kết với {{@relation}}: {{name}}',
+  'note.addressMapped': 'Địa chỉ trên thẻ theo đơn vị cũ: {{old}} → {{new}}',
 
   // ── Patients and reception ──
   'error.patient.notFound': 'Không tìm thấy hồ sơ bệnh nhân.',

@@ -1,4 +1,4 @@
-import type { MessageParams } from '../../contract/messages'
+import { localized, type MessageParams } from '../../contract/messages'
 import type { Identity } from '../../contract/identity'
 import type { CodedIdentity, ReadingWarning } from '../../contract/reading'
 import { codePatient } from '../coding/patient/code-patient'
@@ -47,11 +47,16 @@ export function codeIdentity(
 ): CodedIdentity {
   const coded = codePatient(identity, catalog)
   const old = coded.addressCoding?.mappedFromOld ?? null
-  const addressNote = old
-    ? `Địa chỉ trên thẻ theo đơn vị cũ: ${old.communeName}${old.districtName ? `, ${old.districtName}` : ''} → ${old.newCommunes
-        .map((c) => c.name)
-        .join(' / ')}`
+  const addressNoteRef = old
+    ? {
+        key: 'note.addressMapped' as const,
+        params: {
+          old: `${old.communeName}${old.districtName ? `, ${old.districtName}` : ''}`,
+          new: old.newCommunes.map((c) => c.name).join(' / ')
+        }
+      }
     : null
+  const addressNote = addressNoteRef ? localized(addressNoteRef.key, addressNoteRef.params).message : null
   const warnings = onePerProblem([
     ...extraWarnings.map((w) => toReadingWarning(w, null, false)),
     ...coded.warnings.map((w) => toReadingWarning(w, w.field, w.blocking))
@@ -61,6 +66,7 @@ export function codeIdentity(
     returning: null,
     addressCandidates: coded.addressCandidates.map((c) => ({ ...c })),
     addressNote,
+    addressNoteRef,
     warnings
   }
 }

@@ -17,7 +17,7 @@ import { WebcamScan } from './WebcamScan'
 import { bridge } from '../bridge'
 import { useCatalog } from '../use-catalog'
 import { Field } from './Field'
-import { useMessageText } from '../i18n/format'
+import { useMessageText, type MessageCarrier } from '../i18n/format'
 import {
   emptyForm,
   fromPatientForm,
@@ -72,7 +72,7 @@ export function ReceptionForm({
   const [marks, setMarks] = useState<Partial<Record<FieldName, Mark>>>({})
   const [conflicts, setConflicts] = useState<FieldConflict[]>([])
   const [candidates, setCandidates] = useState<AddressCandidateValue[]>([])
-  const [addressNote, setAddressNote] = useState<string | null>(null)
+  const [addressNote, setAddressNote] = useState<MessageCarrier | null>(null)
   const [warnings, setWarnings] = useState<ReadingWarning[]>([])
   const [read, setRead] = useState<{ id: string; source: IdentitySource } | null>(null)
   const [card, setCard] = useState<CardState>(idleCard)
@@ -113,7 +113,9 @@ export function ReceptionForm({
       setPatientId(coded.returning?.patientId ?? null)
       setReturning(coded.returning)
       setCandidates(coded.form.address.communeCode ? [] : coded.addressCandidates)
-      setAddressNote(coded.addressNote)
+      setAddressNote(
+        coded.addressNote === null ? null : { ...coded.addressNoteRef, message: coded.addressNote }
+      )
       setWarnings(coded.warnings)
       setRead({ id: readId, source })
       setNotice(null)
@@ -326,7 +328,7 @@ export function ReceptionForm({
           {returning.changes.length > 0 ? (
             <ul>
               {returning.changes.map((c) => (
-                <li key={c.field}>{c.message}</li>
+                <li key={c.field}>{messageText(c)}</li>
               ))}
             </ul>
           ) : (
@@ -458,7 +460,7 @@ export function ReceptionForm({
 
       <fieldset>
         <legend>{t('form.sectionAddress')}</legend>
-        {addressNote ? <div className="banner info">{addressNote}</div> : null}
+        {addressNote ? <div className="banner info">{messageText(addressNote)}</div> : null}
         {candidates.length > 0 ? (
           <div className="candidates" data-testid="address-candidates">
             <div>{t('intake.chooseAddress')}</div>
