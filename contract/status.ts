@@ -65,6 +65,8 @@ export const queueItemSchema = z.object({
   lastErrorCode: z.string().nullable(),
   /** Vietnamese, for the clerk. */
   lastError: z.string().nullable(),
+  /** The same text as a catalogue key + params (null for rows stored before the catalogue). */
+  lastErrorRef: messageRefSchema.nullable().optional(),
   patientId: z.string().nullable(),
   patientName: z.string().nullable()
 })

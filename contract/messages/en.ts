@@ -261,6 +261,44 @@ export const en: Record<MessageKey, string> = {
     "The receiving server's address must start with http:// or https://. Tell the IT staff.",
   'error.config.facilityCode': 'The facility code (MA_CSKCB, 5 characters) is not set. Tell the IT staff.',
   'error.config.noEndpoint': 'No sending address set for: {{targets}} (reception config set his.url …).',
+  'label.target.xmlFolder': 'the XML 4750 folder',
+  'error.target.overloaded':
+    '{{@target}} is overloaded. The record is kept and will be sent again by itself.',
+  'error.target.failing':
+    '{{@target}} has a problem (code {{status}}). The record is kept and will be sent again by itself.',
+  'error.target.inProgress':
+    '{{@target}} is still processing the previous sending of this record. The record is kept and will be sent again by itself.',
+  'error.target.refused':
+    '{{@target}} does not accept connections from this computer (code {{status}}). Ask the IT staff to check the settings. The record is kept and will be sent again by itself.',
+  'error.target.rejected':
+    '{{@target}} refused the record because the data is not valid. Fix the record and send it again.',
+  'error.target.rejectedSaying':
+    '{{@target}} refused the record: {{said}}. Fix the record and send it again.',
+  'error.target.timeout':
+    '{{@target}} did not answer in time. The record is kept and will be sent again by itself.',
+  'error.target.tls':
+    'The security certificate of {{@target}} could not be verified. Tell the IT staff. The record is kept and will be sent again by itself.',
+  'error.target.oddReply':
+    '{{@target}} gave an unexpected answer. The record is kept and will be sent again by itself.',
+  'error.target.stopped':
+    'Sending to {{@target}} was stopped. The record is kept and will be sent again by itself.',
+  'error.target.unreachable':
+    'Cannot connect to {{@target}}. The record is kept and will be sent again by itself.',
+  'error.xml.folderFull':
+    'The disk of the XML folder is full. Tell the IT staff. The record is kept and will be sent again by itself.',
+  'error.xml.folderWriteFailed':
+    'Cannot write to the XML 4750 folder. Tell the IT staff. The record is kept and will be sent again by itself.',
+  'error.xml.field.empty': '"{{label}}" ({{field}}, {{table}}) is empty. Fix the record and send it again.',
+  'error.xml.field.tooLong':
+    '"{{label}}" ({{field}}, {{table}}) is {{length}} characters long, more than the {{maxLength}} allowed. Fix the record and send it again.',
+  'error.xml.field.controlChars':
+    '"{{label}}" ({{field}}, {{table}}) contains control characters XML cannot carry. Fix the record and send it again.',
+  'error.xml.field.format':
+    '"{{label}}" ({{field}}, {{table}}) is not in the right format. Fix the record and send it again.',
+  'error.queue.corruptPayload':
+    'The queued record data is damaged and cannot be sent. Open the record, save it and send it again.',
+  'error.queue.connectorCrashed':
+    'Unexpected error while sending the record. The record is kept and will be sent again by itself.',
   'error.sync.notRunning': 'Sending is not running on this computer.',
   'error.sync.visitTime': 'The reception time is not valid; the record cannot be sent.',
   'error.queue.flushRunning': 'The queue is being sent; please wait.',

@@ -262,6 +262,35 @@ export const vi = {
   'error.config.facilityCode':
     'Chưa cấu hình mã cơ sở khám chữa bệnh (MA_CSKCB, 5 ký tự). Hãy báo bộ phận CNTT.',
   'error.config.noEndpoint': 'Chưa cấu hình địa chỉ gửi cho: {{targets}} (reception config set his.url …).',
+  'label.target.xmlFolder': 'thư mục XML 4750',
+  'error.target.overloaded': '{{@target}} đang quá tải. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.failing': '{{@target}} đang gặp sự cố (mã {{status}}). Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.inProgress':
+    '{{@target}} đang xử lý lần gửi trước của hồ sơ này. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.refused':
+    '{{@target}} không chấp nhận kết nối của máy này (mã {{status}}). Hãy báo bộ phận CNTT kiểm tra cấu hình. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.rejected': '{{@target}} từ chối hồ sơ vì dữ liệu không hợp lệ. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.target.rejectedSaying': '{{@target}} từ chối hồ sơ: {{said}}. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.target.timeout': '{{@target}} không trả lời kịp thời. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.tls':
+    'Không xác thực được chứng chỉ bảo mật của {{@target}}. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.oddReply': '{{@target}} trả lời bất thường. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.stopped': 'Việc gửi tới {{@target}} đã dừng. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.unreachable': 'Không kết nối được {{@target}}. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.xml.folderFull':
+    'Ổ đĩa của thư mục XML đã đầy. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.xml.folderWriteFailed':
+    'Không ghi được vào thư mục XML 4750. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.xml.field.empty': '{{label}} ({{field}}, {{table}}) đang để trống. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.xml.field.tooLong':
+    '{{label}} ({{field}}, {{table}}) dài {{length}} ký tự, vượt quá {{maxLength}} ký tự cho phép. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.xml.field.controlChars':
+    '{{label}} ({{field}}, {{table}}) chứa ký tự điều khiển không hợp lệ. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.xml.field.format':
+    '{{label}} ({{field}}, {{table}}) không đúng định dạng. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.queue.corruptPayload':
+    'Dữ liệu hồ sơ trong hàng đợi bị hỏng, không gửi được. Hãy mở lại hồ sơ, lưu lại rồi gửi lại.',
+  'error.queue.connectorCrashed': 'Lỗi không mong muốn khi gửi hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
   'error.sync.notRunning': 'Chức năng gửi chưa chạy trên máy này.',
   'error.sync.visitTime': 'Thời gian tiếp đón không hợp lệ, không thể gửi hồ sơ.',
   'error.queue.flushRunning': 'Hàng đợi đang được gửi, vui lòng chờ.',

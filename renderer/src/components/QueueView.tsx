@@ -163,7 +163,9 @@ export function QueueView({
                 <td>{i.patientName ?? '—'}</td>
                 <td>{t(`queue.${i.target}`)}</td>
                 <td>{t(`queue.${i.status}`)}</td>
-                <td className="reason">{i.lastError ?? '—'}</td>
+                <td className="reason">
+                  {i.lastError === null ? '—' : text({ ...i.lastErrorRef, message: i.lastError })}
+                </td>
                 <td>
                   {i.patientId ? (
                     <button type="button" onClick={() => void correct(i.patientId!)}>
@@ -185,7 +187,8 @@ export function QueueView({
           <ul className="muted">
             {waiting.map((i) => (
               <li key={i.id}>
-                {i.patientName ?? '—'} · {t(`queue.${i.target}`)} · {i.lastError} ·{' '}
+                {i.patientName ?? '—'} · {t(`queue.${i.target}`)} ·{' '}
+                {i.lastError === null ? '' : text({ ...i.lastErrorRef, message: i.lastError })} ·{' '}
                 {t('queue.nextAttempt', { at: formatTime(i.nextAttemptAt) })}
               </li>
             ))}
