@@ -235,6 +235,26 @@ export const en: Record<MessageKey, string> = {
   'error.register.incomplete': 'The identity lacks required details.',
   'error.report.dateRange': 'Invalid date range: use YYYY-MM-DD, the start not after the end.',
 
+  // ── Data-quality report ──
+  'label.xml1.HO_TEN': 'Full name',
+  'label.xml1.NGAY_SINH': 'Date of birth',
+  'label.xml1.GIOI_TINH': 'Sex',
+  'label.xml1.MA_QUOCTICH': 'Nationality',
+  'label.xml1.MA_DANTOC': 'Ethnicity',
+  'label.xml1.MA_NGHE_NGHIEP': 'Occupation',
+  'label.xml1.DIA_CHI': 'Address',
+  'label.xml1.MATINH_CU_TRU': 'Province of residence code',
+  'label.xml1.MAXA_CU_TRU': 'Commune of residence code',
+  'label.xml1.SO_CCCD': 'ID number',
+  'report.reason.invalidField': 'Invalid data in field {{path}}',
+  'report.reason.required': '{{@label}} ({{field}}) is missing',
+  'report.reason.malformed': '{{@label}} ({{field}}): wrong format.',
+  'report.reason.tooLong': '{{@label}} ({{field}}): longer than {{max}} characters.',
+  'report.reason.oldUnitList':
+    '{{@label}} ({{field}}): commune code from the former unit list; move it to the administrative unit in force.',
+  'report.reason.bhytFormat': 'Health-insurance card number is malformed (the benefit level must be 1 to 5)',
+  'report.reason.dobAfterVisit': 'Date of birth is after the visit date',
+
   // ── Database and keys ──
   'error.db.keyInvalid':
     'Cannot open the database: the encryption key is wrong or the file is damaged. Tell the IT staff; do not delete the file.',

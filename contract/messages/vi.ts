@@ -235,6 +235,26 @@ export const vi = {
   'error.report.dateRange':
     'Khoảng ngày không hợp lệ: dùng dạng YYYY-MM-DD, ngày bắt đầu không sau ngày kết thúc.',
 
+  // ── Data-quality report (why a record fails the province's audit) ──
+  'label.xml1.HO_TEN': 'Họ tên',
+  'label.xml1.NGAY_SINH': 'Ngày sinh',
+  'label.xml1.GIOI_TINH': 'Giới tính',
+  'label.xml1.MA_QUOCTICH': 'Quốc tịch',
+  'label.xml1.MA_DANTOC': 'Dân tộc',
+  'label.xml1.MA_NGHE_NGHIEP': 'Nghề nghiệp',
+  'label.xml1.DIA_CHI': 'Địa chỉ',
+  'label.xml1.MATINH_CU_TRU': 'Mã tỉnh cư trú',
+  'label.xml1.MAXA_CU_TRU': 'Mã xã cư trú',
+  'label.xml1.SO_CCCD': 'Số CCCD/CMND',
+  'report.reason.invalidField': 'Dữ liệu không hợp lệ ở trường {{path}}',
+  'report.reason.required': 'Thiếu {{@label}} ({{field}})',
+  'report.reason.malformed': '{{@label}} ({{field}}): sai định dạng.',
+  'report.reason.tooLong': '{{@label}} ({{field}}): dài quá {{max}} ký tự.',
+  'report.reason.oldUnitList':
+    '{{@label}} ({{field}}): mã xã theo danh mục cũ, hãy chuyển sang đơn vị hành chính hiện hành.',
+  'report.reason.bhytFormat': 'Mã thẻ BHYT sai định dạng (mức hưởng phải từ 1 đến 5)',
+  'report.reason.dobAfterVisit': 'Ngày sinh sau ngày khám',
+
   // ── Database and keys ──
   'error.db.keyInvalid':
     'Không mở được cơ sở dữ liệu: khoá mã hoá không đúng hoặc tệp bị hỏng. Hãy báo bộ phận CNTT, không xoá tệp.',

@@ -138,7 +138,9 @@ export function ReportView(): React.JSX.Element {
                 {report.invalid.map((r) => (
                   <tr key={r.visitId}>
                     <td>{r.fullName}</td>
-                    <td className="reason">{r.reasons.join('; ')}</td>
+                    <td className="reason">
+                      {r.reasons.map((message, i) => text({ ...r.reasonRefs?.[i], message })).join('; ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
