@@ -121,8 +121,8 @@ describe('quality report', () => {
       'Thiếu Mã xã cư trú (MAXA_CU_TRU)',
       // The same wording the reception screen used when the card was read: one problem, one text.
       formatMessage('vi', 'warning.ID_SEX_MISMATCH', {
-        givenSex: 'label.sex.female',
-        idSex: 'label.sex.male'
+        givenSex: 'label.sex.male',
+        idSex: 'label.sex.female'
       })
     ])
     expect(r.invalid[0]!.reasonRefs.map((ref) => formatMessage('en', ref.key, ref.params))).toEqual([
