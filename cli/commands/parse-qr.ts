@@ -12,7 +12,12 @@ export const parseQr: Command = (ctx, args) => {
   const chipKeys = decoded.identity.idNumber ? deriveChipKeys(decoded.identity) : null
   const result = {
     identity: decoded.identity,
-    warnings: decoded.warnings.map((w) => ({ code: w.code, key: w.key, params: w.params, message: w.message })),
+    warnings: decoded.warnings.map((w) => ({
+      code: w.code,
+      key: w.key,
+      params: w.params,
+      message: w.message
+    })),
     extraFields: decoded.extraFields,
     chipKeys
   }
