@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { setSynchronous } from '../db/connection'
 
 void main()
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const services = support.servicesIn(dir)
   // BENCH_SYNCHRONOUS=NORMAL measures what the default synchronous=FULL costs (bench/synchronous-cost.ts).
   const synchronous = process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'
-  services.db.pragma(`synchronous = ${synchronous}`)
+  setSynchronous(services.db, synchronous)
   const [his, emch] = await Promise.all([support.startServerChild(), support.startServerChild()])
 
   const durations: number[] = []

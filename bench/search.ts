@@ -16,6 +16,7 @@ import { codePatient, defaultCodingCatalog } from '../core/coding'
 import { createServices, DATABASE_FILE } from '../core'
 import { findMatches } from '../core/patients/matching'
 import { checkpointAndAnalyze } from '../db/maintenance'
+import { setSynchronous } from '../db/connection'
 import { countNameWordMatches, explainNameSearch, PatientsRepo, setPatientCodeSequence } from '../db/patients'
 import { formOf, person } from './search/population'
 import { stats, time } from './search/timing'
@@ -37,7 +38,7 @@ const services = createServices({
 const db = services.db
 // BENCH_SYNCHRONOUS=NORMAL measures what the default synchronous=FULL costs (bench/synchronous-cost.ts).
 const synchronous = process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'
-db.pragma(`synchronous = ${synchronous}`)
+setSynchronous(db, synchronous)
 try {
   // ---- Build, through the repository the app writes with ----
   const patients = new PatientsRepo(db)

@@ -4,20 +4,18 @@ import { identitySchema, type Identity } from '../contract/identity'
 
 /** Reads an Identity JSON file (`-` = standard input), with a clear error for a missing, broken or foreign file. */
 export function readIdentityFile(path: string | undefined): Identity {
-  if (!path) throw new AppError('VALIDATION', 'Thiếu --from <tệp identity.json>.', 'Missing --from FILE')
+  if (!path) throw AppError.of('VALIDATION', 'error.cli.missingFrom')
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(path === '-' ? 0 : path, 'utf8'))
   } catch (e) {
-    throw new AppError(
-      'VALIDATION',
-      'Không đọc được tệp danh tính (JSON).',
+    throw AppError.of('VALIDATION', 'error.cli.identityUnreadable').withDetail(
       `Cannot read identity JSON: ${String(e)}`
     )
   }
   const identity = identitySchema.safeParse(raw)
   if (!identity.success) {
-    throw new AppError('VALIDATION', 'Tệp danh tính không đúng định dạng.', identity.error.message)
+    throw AppError.of('VALIDATION', 'error.cli.identityInvalid').withDetail(identity.error.message)
   }
   return identity.data
 }

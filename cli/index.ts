@@ -36,7 +36,7 @@ const commands: Record<string, Command> = {
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
 
-Usage: reception [--data-dir DIR] [--json] <command> [...]
+Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   register --from identity.json [--visit-type T]   save a patient + visit from an identity (JSON)
   patients search TEXT                             find by ID number or name (diacritics optional)
   patients find --id ID | --bhyt CARD              exact lookup by ID number, old ID number or BHYT card
@@ -72,6 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
     options: {
       'data-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
       help: { type: 'boolean' }
     },
     allowPositionals: true,
@@ -79,21 +80,23 @@ export async function runCli(argv: string[]): Promise<number> {
   })
   const [name, ...rest] = positionals
   const args = argv.slice(argv.indexOf(name ?? '') + 1)
+  const lang = values.lang === 'en' ? 'en' : 'vi'
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
+    return printError(AppError.of('VALIDATION', 'error.cli.oneOf', { option: '--lang', options: 'vi, en' }))
   if (values.help || !name) {
     process.stdout.write(usage + '\n')
     return name || values.help ? 0 : 2
   }
-  const out = createOutput(values.json === true)
+  const out = createOutput(values.json === true, lang)
   const ctx = createContext(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, out)
   try {
     const command = commands[name]
-    if (!command)
-      throw new AppError('VALIDATION', `Lệnh không tồn tại: ${name}`, `Unknown command: ${name}\n${usage}`)
+    if (!command) throw AppError.of('VALIDATION', 'error.cli.unknownCommand', { name }).withDetail(usage)
     void rest
     await command(ctx, args)
     return 0
   } catch (e) {
-    return printError(e)
+    return printError(e, lang)
   } finally {
     ctx.close()
   }

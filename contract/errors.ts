@@ -61,6 +61,8 @@ export const appErrorSchema = z.object({
   /** The catalogue key and parameters (contract/messages): each side shows the text in its own language. */
   key: z.string().max(100).optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Technical reason in English for IT and logs (never personal data); the clerk never sees it. */
+  detail: z.string().optional(),
   details: z.unknown().optional()
 })
 export type AppErrorValue = z.infer<typeof appErrorSchema>
@@ -68,15 +70,19 @@ export type AppErrorValue = z.infer<typeof appErrorSchema>
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly messageVi: string
+  readonly messageEn: string
   readonly details: unknown
   key: MessageKey | undefined
   params: MessageParams | undefined
+  detail: string | undefined
 
+  /** Prefer AppError.of: a text written here is not in the catalogue, so the screen cannot show it in English. */
   constructor(code: ErrorCode, messageVi: string, messageEn: string, details?: unknown) {
     super(messageEn)
     this.name = 'AppError'
     this.code = code
     this.messageVi = messageVi
+    this.messageEn = messageEn
     this.details = details
   }
 
@@ -89,10 +95,18 @@ export class AppError extends Error {
     return e
   }
 
+  /** Adds the technical reason (English, no personal data) for IT and logs; it stays out of the clerk's text. */
+  withDetail(detail: string): this {
+    this.detail = detail
+    this.message = `${this.messageEn} (${detail})`
+    return this
+  }
+
   toValue(): AppErrorValue {
-    const value: AppErrorValue = { code: this.code, message: this.messageVi, messageEn: this.message }
+    const value: AppErrorValue = { code: this.code, message: this.messageVi, messageEn: this.messageEn }
     if (this.key) value.key = this.key
     if (this.params) value.params = this.params
+    if (this.detail !== undefined) value.detail = this.detail
     if (this.details !== undefined) value.details = this.details
     return value
   }
@@ -124,19 +138,12 @@ export function toErrorValue(e: unknown): AppErrorValue {
   const storage = storageErrorCode(e)
   if (storage) return AppError.of(storage, undefined, { path: '' }).toValue()
   const raw = e instanceof Error ? e.message : String(e)
-  if (/SQLITE_FULL|ENOSPC/.test(raw))
-    return {
-      code: 'DISK_FULL',
-      message: 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.',
-      messageEn: raw
-    }
-  if (/SQLITE_BUSY|database is locked/.test(raw))
-    return { code: 'DB_LOCKED', message: 'Cơ sở dữ liệu đang bận, vui lòng thử lại.', messageEn: raw }
-  return {
-    code: 'INTERNAL',
-    message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
-    messageEn: raw
-  }
+  const code: ErrorCode = /SQLITE_FULL|ENOSPC/.test(raw)
+    ? 'DISK_FULL'
+    : /SQLITE_BUSY|database is locked/.test(raw)
+      ? 'DB_LOCKED'
+      : 'INTERNAL'
+  return AppError.of(code).withDetail(raw).toValue()
 }
 
 /** Result envelope used by every transport. */

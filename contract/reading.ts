@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { identitySchema } from './identity'
 import { patientFormSchema } from './patient'
 import { appErrorSchema } from './errors'
+import { messageRefSchema } from './messages'
 
 /** One reading of a free-text address in the current unit list (the clerk picks when it is not certain). */
 export const addressCandidateSchema = z.object({
@@ -20,7 +21,9 @@ export const readingWarningSchema = z.object({
   code: z.string(),
   /** The form field it is about, when there is one. */
   field: z.string().nullable(),
+  /** Vietnamese rendering of key + params (contract/messages); the screen formats the key in its language. */
   message: z.string(),
+  ...messageRefSchema.partial().shape,
   blocking: z.boolean()
 })
 export type ReadingWarning = z.infer<typeof readingWarningSchema>
@@ -30,7 +33,7 @@ export const returningPatientSchema = z.object({
   patientId: z.string(),
   fullName: z.string(),
   by: z.enum(['idNumber', 'oldIdNumber', 'bhyt']),
-  changes: z.array(z.object({ field: z.string(), message: z.string() }))
+  changes: z.array(z.object({ field: z.string(), message: z.string(), ...messageRefSchema.partial().shape }))
 })
 export type ReturningPatient = z.infer<typeof returningPatientSchema>
 
@@ -42,6 +45,8 @@ export const codedIdentitySchema = z.object({
   addressCandidates: z.array(addressCandidateSchema),
   /** "mapped from the old unit X, district Y" when the card still carries a pre-2025 address. */
   addressNote: z.string().nullable(),
+  /** The same note as a catalogue key + params, for the screen's language. */
+  addressNoteRef: messageRefSchema.nullable().optional(),
   warnings: z.array(readingWarningSchema)
 })
 export type CodedIdentity = z.infer<typeof codedIdentitySchema>

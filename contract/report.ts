@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageRefSchema } from './messages'
 
 const bySource = z.object({ chip: z.number().int(), qr: z.number().int(), manual: z.number().int() })
 
@@ -41,7 +42,10 @@ export const qualityReportSchema = z.object({
       patientId: z.string(),
       patientCode: z.string(),
       fullName: z.string(),
-      reasons: z.array(z.string())
+      /** Vietnamese, as the province reads them. */
+      reasons: z.array(z.string()),
+      /** The same reasons as catalogue keys + params (contract/messages), for the screen's language. */
+      reasonRefs: z.array(messageRefSchema).optional()
     })
   ),
   sync: z.object({

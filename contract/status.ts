@@ -1,17 +1,21 @@
 import { z } from 'zod'
+import { messageRefSchema } from './messages'
 
 /** What the status bar shows. Each part says honestly what is known, never a hopeful guess. */
 export const readerStatusSchema = z.object({
   state: z.enum(['unavailable', 'no-reader', 'ready', 'card-present', 'reading', 'error']),
   readerName: z.string().nullable(),
-  message: z.string()
+  /** Vietnamese rendering of key + params (contract/messages). */
+  message: z.string(),
+  ...messageRefSchema.partial().shape
 })
 export type ReaderStatus = z.infer<typeof readerStatusSchema>
 
 export const scannerStatusSchema = z.object({
   state: z.enum(['none', 'keyboard', 'hid', 'serial', 'camera', 'error']),
   name: z.string().nullable(),
-  message: z.string()
+  message: z.string(),
+  ...messageRefSchema.partial().shape
 })
 export type ScannerStatus = z.infer<typeof scannerStatusSchema>
 
@@ -61,6 +65,8 @@ export const queueItemSchema = z.object({
   lastErrorCode: z.string().nullable(),
   /** Vietnamese, for the clerk. */
   lastError: z.string().nullable(),
+  /** The same text as a catalogue key + params (null for rows stored before the catalogue). */
+  lastErrorRef: messageRefSchema.nullable().optional(),
   patientId: z.string().nullable(),
   patientName: z.string().nullable()
 })

@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../contract/api'
 import { toErrorValue } from '../contract/errors'
+import { statusText } from '../contract/messages'
 import { ReaderManager } from '../devices/pcsc'
 import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
 import { ScannerManager, type ScannerConfigInput } from '../devices/scanner/manager'
@@ -38,7 +39,7 @@ export function startDevices(services: Services, publish: Publish, options: Devi
       services.devices.setReader({
         state: 'unavailable',
         readerName: null,
-        message: `Không dùng được dịch vụ đọc thẻ PC/SC: ${toErrorValue(e).messageEn}`
+        ...statusText('status.reader.serviceFailed', { reason: technicalReason(e) })
       })
     }
   }
@@ -61,7 +62,7 @@ export function startDevices(services: Services, publish: Publish, options: Devi
       services.devices.setScanner({
         state: 'error',
         name: null,
-        message: `Lỗi máy quét QR: ${toErrorValue(e).messageEn}`
+        ...statusText('status.scanner.failed', { reason: technicalReason(e) })
       })
     }
   }
@@ -75,4 +76,10 @@ export function startDevices(services: Services, publish: Publish, options: Devi
       await Promise.all([card?.stop(), scanners?.stop()])
     }
   }
+}
+
+/** What IT needs to tell a missing service from a broken one: the technical detail, else the English text. */
+function technicalReason(e: unknown): string {
+  const v = toErrorValue(e)
+  return v.detail ?? v.messageEn
 }

@@ -55,11 +55,7 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
     'queue:retry': ({ ids }) => retryQueued(db, { ids }, s.clock()),
     'queue:flush': async ({ target }) => {
       if (!extras.sync) {
-        throw new AppError(
-          'CONFIG_INVALID',
-          'Chức năng gửi chưa chạy trên máy này.',
-          'sync scheduler not running'
-        )
+        throw AppError.of('CONFIG_INVALID', 'error.sync.notRunning')
       }
       return extras.sync.flushNow(target ? { targets: [target] } : {})
     },
@@ -96,12 +92,13 @@ export async function dispatch(
   rawInput: unknown
 ): Promise<Result<unknown>> {
   try {
-    if (!isCallName(name)) throw new AppError('VALIDATION', 'Yêu cầu không hợp lệ.', `Unknown call: ${name}`)
+    if (!isCallName(name))
+      throw AppError.of('VALIDATION', 'error.request.unknown').withDetail(`Unknown call: ${name}`)
     const parsed = calls[name].input.safeParse(rawInput ?? {})
     if (!parsed.success) {
-      throw new AppError('VALIDATION', 'Dữ liệu gửi lên không hợp lệ.', `Invalid input for ${name}`, {
+      throw AppError.of('VALIDATION', 'error.request.invalid', undefined, {
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-      })
+      }).withDetail(`Invalid input for ${name}`)
     }
     const handler = handlers[name] as (args: unknown) => unknown
     const output = await handler(parsed.data)

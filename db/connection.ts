@@ -43,9 +43,7 @@ function readable(db: Db): boolean {
 }
 
 function keyInvalid(raw: string): AppError {
-  return new AppError(
-    'DB_KEY_INVALID',
-    'Không mở được cơ sở dữ liệu: khoá mã hoá không đúng hoặc tệp bị hỏng. Hãy báo bộ phận CNTT, không xoá tệp.',
+  return AppError.of('DB_KEY_INVALID', 'error.db.keyInvalid').withDetail(
     `Cannot open database (wrong key or corrupt file): ${raw}`
   )
 }
@@ -139,4 +137,9 @@ export function openDatabase(opts: OpenOptions): Db {
   } catch (e) {
     throw sqliteAppError(e, opts.path) ?? e
   }
+}
+
+/** For benchmarks that measure what durability costs: switches an open database's synchronous mode. */
+export function setSynchronous(db: Db, mode: Synchronous): void {
+  db.pragma(`synchronous = ${mode}`)
 }

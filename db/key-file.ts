@@ -38,11 +38,7 @@ export function writeKeyFile(dataDir: string, key: Buffer, id: string): void {
 export function readKeyFile(path: string): Buffer {
   const hex = readFileSync(path, 'utf8').split('\n')[0]!.trim()
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new AppError(
-      'DB_KEY_INVALID',
-      `Tệp khoá cơ sở dữ liệu bị hỏng (${path}). Hãy báo bộ phận CNTT.`,
-      `Database key file is malformed: ${path}`
-    )
+    throw AppError.of('DB_KEY_INVALID', 'error.db.keyFileCorrupt', { path })
   }
   return Buffer.from(hex, 'hex')
 }

@@ -1,5 +1,6 @@
 import type { Db } from './connection'
 import type { AppErrorValue } from '../contract/errors'
+import type { MessageParams } from '../contract/messages'
 import type { OutboxStatus, SyncTarget } from '../contract/status'
 import { outboxStatuses, syncTargets } from '../contract/status'
 
@@ -121,13 +122,13 @@ export function completeRows(db: Db, completions: readonly RowCompletion[], now:
             c.dead ? 'dead' : 'pending',
             c.nextAttemptAt.toISOString(),
             c.error.code,
-            c.error.message,
+            storedError(c.error),
             at,
             c.id
           )
           break
         case 'rejected':
-          rejected.run(c.error.code, c.error.message, at, c.id)
+          rejected.run(c.error.code, storedError(c.error), at, c.id)
           break
         case 'release':
           release.run(at, c.id)
@@ -187,8 +188,31 @@ export interface OutboxListRow {
   lastErrorCode: string | null
   /** The Vietnamese message the clerk sees. */
   lastError: string | null
+  /** Its catalogue key and params, so a screen in English can show it in English (null for rows stored before). */
+  lastErrorRef: { key: string; params?: MessageParams } | null
   receipt: string | null
   updatedAt: string
+}
+
+/**
+ * last_error holds the clerk's text; with a catalogue key it is a small JSON `{key, params, message}` instead,
+ * so the text can be shown in either language later. Rows written before stay plain text.
+ */
+function storedError(e: AppErrorValue): string {
+  return e.key ? JSON.stringify({ key: e.key, params: e.params, message: e.message }) : e.message
+}
+
+function readStoredError(text: string | null): Pick<OutboxListRow, 'lastError' | 'lastErrorRef'> {
+  if (text === null || !text.startsWith('{"key":')) return { lastError: text, lastErrorRef: null }
+  try {
+    const v = JSON.parse(text) as { key: string; params?: MessageParams; message: string }
+    return {
+      lastError: v.message,
+      lastErrorRef: v.params ? { key: v.key, params: v.params } : { key: v.key }
+    }
+  } catch {
+    return { lastError: text, lastErrorRef: null }
+  }
 }
 
 export function listRows(
@@ -232,7 +256,7 @@ export function listRows(
       attempts: r.attempts,
       nextAttemptAt: r.next_attempt_at,
       lastErrorCode: r.last_error_code,
-      lastError: r.last_error,
+      ...readStoredError(r.last_error),
       receipt: r.receipt,
       updatedAt: r.updated_at
     }))

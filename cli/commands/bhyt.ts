@@ -11,10 +11,12 @@ import type { Command } from '../context'
  * Prints { code, usable, status, message, card, newCard, checkedElsewhere } and exits 0 whenever the gateway
  * answered (a refused card included); no answer → BHXH_UNAVAILABLE, bad credentials → BHXH_AUTH.
  */
+const USAGE =
+  'reception bhyt check --id ID12 | --card CODE --name NAME --dob YYYY-MM-DD|YYYY --clerk-name NAME --clerk-id ID12'
+
 export const bhyt: Command = async (ctx, args) => {
   const [sub, ...rest] = args
-  if (sub !== 'check')
-    throw new AppError('VALIDATION', 'Dùng: reception bhyt check …', 'Usage: reception bhyt check …')
+  if (sub !== 'check') throw AppError.of('VALIDATION', 'error.cli.usage', { usage: USAGE })
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -29,11 +31,7 @@ export const bhyt: Command = async (ctx, args) => {
   })
   const cardKey = values.id ?? values.card
   if (!cardKey || !values.name || !values.dob) {
-    throw new AppError(
-      'VALIDATION',
-      'Cần --id (hoặc --card), --name và --dob.',
-      '--id (or --card), --name and --dob are required.'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.usage', { usage: USAGE })
   }
   const settings = bhxhSettingsFrom(openSyncConfig(ctx.services()).values())
   const gateway = createBhxhGateway(settings)

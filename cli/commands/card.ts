@@ -15,9 +15,7 @@ export const readers: Command = (ctx) => {
   try {
     context = pcsc.establish()
   } catch (e) {
-    throw new AppError(
-      'NO_SERVICE',
-      'Dịch vụ đọc thẻ (PC/SC) chưa chạy trên máy này.',
+    throw AppError.of('NO_SERVICE', 'error.NO_SERVICE.cli').withDetail(
       `PC/SC service unavailable: ${e instanceof Error ? e.message : String(e)}`
     )
   }
@@ -76,12 +74,7 @@ export const read: Command = async (ctx, args) => {
     } finally {
       ctxPcsc.close()
     }
-    if (!readerName)
-      throw new AppError(
-        'NO_READER',
-        `Không thấy đầu đọc có tên chứa "${values.reader}".`,
-        'No matching reader'
-      )
+    if (!readerName) throw AppError.of('NO_READER', 'error.NO_READER.named', { reader: values.reader })
   }
   const session = await manager.connect(readerName ? { reader: readerName } : {})
   try {
@@ -107,12 +100,7 @@ export const read: Command = async (ctx, args) => {
       apdus: result.apdus
     }
     if (result.chip.passiveAuthentication.status === 'invalid') {
-      throw new AppError(
-        'PASSIVE_AUTH_FAILED',
-        'Dữ liệu chip không khớp chữ ký của cơ quan cấp thẻ: thẻ có thể đã bị sửa. Không dùng dữ liệu này.',
-        'Passive authentication failed',
-        output
-      )
+      throw AppError.of('PASSIVE_AUTH_FAILED', undefined, undefined, output)
     }
     ctx.out.result(output, (o: typeof output) =>
       [

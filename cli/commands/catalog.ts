@@ -14,17 +14,15 @@ import { readIdentityFile } from '../identity-file'
 export const importCatalog: Command = (ctx, args) => {
   const [kind, file] = args.filter((a) => !a.startsWith('--'))
   if (kind !== 'admin-units' || !file) {
-    throw new AppError(
-      'VALIDATION',
-      'Dùng: reception import-catalog admin-units <tệp .json hoặc .csv>',
-      'Usage'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.usage', {
+      usage: 'reception import-catalog admin-units <FILE.json|FILE.csv>'
+    })
   }
   let content: string
   try {
     content = readFileSync(file, 'utf8')
   } catch (e) {
-    throw new AppError('VALIDATION', `Không đọc được tệp ${file}.`, String(e))
+    throw AppError.of('VALIDATION', 'error.cli.fileUnreadable', { file }).withDetail(String(e))
   }
   const services = ctx.services()
   const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'json'

@@ -36,11 +36,7 @@ export const config: Command = (ctx, args) => {
   }
   if (sub === 'set') {
     if (!key || rest.length === 0) {
-      throw new AppError(
-        'VALIDATION',
-        'Dùng: reception config set KHOÁ GIÁ_TRỊ',
-        'usage: config set KEY VALUE'
-      )
+      throw AppError.of('VALIDATION', 'error.cli.usage', { usage: 'reception config set KEY VALUE' })
     }
     ctx.out.result(store.set(key, rest.join(' ')), show)
     return
@@ -49,9 +45,7 @@ export const config: Command = (ctx, args) => {
     ctx.out.result(store.unset(key), show)
     return
   }
-  throw new AppError(
-    'VALIDATION',
-    'Dùng: reception config get [KHOÁ] | set KHOÁ GIÁ_TRỊ | unset KHOÁ',
-    'usage: config get [KEY] | set KEY VALUE | unset KEY'
-  )
+  throw AppError.of('VALIDATION', 'error.cli.usage', {
+    usage: 'reception config get [KEY] | set KEY VALUE | unset KEY'
+  })
 }

@@ -7,12 +7,17 @@ import type { Command } from '../context'
 export const parseQr: Command = (ctx, args) => {
   const arg = args.find((a) => !a.startsWith('--'))
   const text = arg === undefined || arg === '-' ? readFileSync(0, 'utf8') : arg
-  if (!text.trim()) throw new AppError('QR_INVALID', 'Chưa có nội dung mã QR.', 'Empty QR text')
+  if (!text.trim()) throw AppError.of('QR_INVALID', 'error.QR_INVALID.empty')
   const decoded = parseCccdQr(text)
   const chipKeys = decoded.identity.idNumber ? deriveChipKeys(decoded.identity) : null
   const result = {
     identity: decoded.identity,
-    warnings: decoded.warnings.map((w) => ({ code: w.code, message: w.message })),
+    warnings: decoded.warnings.map((w) => ({
+      code: w.code,
+      key: w.key,
+      params: w.params,
+      message: w.message
+    })),
     extraFields: decoded.extraFields,
     chipKeys
   }

@@ -5,7 +5,7 @@ import type { PatientForm } from '../../contract/patient'
 import { findMatches, type MatchResult } from '../../core/patients/matching'
 import type { Command } from '../context'
 
-const usage = 'Dùng: reception patients find --id <số CCCD 12 số hoặc CMND cũ 9/12 số> | --bhyt <mã thẻ BHYT>'
+const usage = 'reception patients find --id <ID_NUMBER (12) | OLD_ID (9/12)> | --bhyt <BHYT_CARD>'
 
 const byLabel = { idNumber: 'số CCCD', oldIdNumber: 'số CMND cũ', bhyt: 'mã số BHXH trên thẻ BHYT' } as const
 
@@ -43,7 +43,7 @@ export const patientsFind: Command = (ctx, args) => {
   const id = values.id?.replace(/\s+/g, '')
   const bhyt = values.bhyt?.replace(/\s+/g, '')
   if ((!id && !bhyt) || (id && !isAnyIdNumber(id)) || (bhyt && !/^[A-Za-z]{2}\d{13}$|^\d{10}$/.test(bhyt)))
-    throw new AppError('VALIDATION', usage, 'Usage: patients find --id ID | --bhyt CARD')
+    throw AppError.of('VALIDATION', 'error.cli.usage', { usage })
   const match = findMatches(ctx.services().db, probe(id, bhyt))
   // Only identifier conflicts are worth showing here (a shared old ID or insurance number, a different new ID).
   const result: MatchResult = {
@@ -53,11 +53,7 @@ export const patientsFind: Command = (ctx, args) => {
     )
   }
   if (!result.exact && result.candidates.length === 0)
-    throw new AppError(
-      'NOT_FOUND',
-      'Không tìm thấy bệnh nhân với số giấy tờ này.',
-      'No patient with this identifier'
-    )
+    throw AppError.of('NOT_FOUND', 'error.patient.identifierNotFound')
   ctx.out.result(result, (r: MatchResult) =>
     [
       r.exact

@@ -11,7 +11,7 @@ export const patients: Command = (ctx, args) => {
   if (sub === 'find') return patientsFind(ctx, rest)
   if (sub === 'children') {
     if (!rest[0])
-      throw new AppError('VALIDATION', 'Dùng: reception patients children <số CCCD của mẹ>', 'Usage')
+      throw AppError.of('VALIDATION', 'error.cli.usage', { usage: 'reception patients children <MOTHER_ID>' })
     const list = childrenOf(ctx.services().db, rest[0])
     return ctx.out.result(list, (l: typeof list) =>
       l.length === 0
@@ -22,11 +22,9 @@ export const patients: Command = (ctx, args) => {
   if (sub === 'merge') {
     const [keepId, mergeId] = rest
     if (!keepId || !mergeId) {
-      throw new AppError(
-        'VALIDATION',
-        'Dùng: reception patients merge <mã hồ sơ giữ lại> <mã hồ sơ trùng>',
-        'Usage'
-      )
+      throw AppError.of('VALIDATION', 'error.cli.usage', {
+        usage: 'reception patients merge <KEEP_ID> <DUPLICATE_ID>'
+      })
     }
     const services = ctx.services()
     const result = mergePatients(services.db, keepId, mergeId, services.actor, { clock: services.clock })
@@ -36,11 +34,9 @@ export const patients: Command = (ctx, args) => {
     )
   }
   if (sub !== 'search' || rest.length === 0) {
-    throw new AppError(
-      'VALIDATION',
-      'Dùng: reception patients search <số CCCD hoặc họ tên>',
-      'Usage: patients search TEXT'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.usage', {
+      usage: 'reception patients search <ID_NUMBER | NAME>'
+    })
   }
   const found = ctx.services().searchPatients(rest.join(' '), 50)
   ctx.out.result(found, (list: PatientSummary[]) =>

@@ -31,7 +31,9 @@ async function htmlToPdf(html: string, format: SlipFormat): Promise<Buffer> {
 export const print: Command = async (ctx, args) => {
   const [what, ...rest] = args
   if (what !== 'slip')
-    throw new AppError('VALIDATION', 'Dùng: reception print slip …', 'Usage: reception print slip …')
+    throw AppError.of('VALIDATION', 'error.cli.usage', {
+      usage: 'reception print slip --visit ID --out FILE'
+    })
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -43,11 +45,9 @@ export const print: Command = async (ctx, args) => {
   })
   const format = values.format as SlipFormat
   if (!values.visit || !values.out || !slipFormats.includes(format)) {
-    throw new AppError(
-      'VALIDATION',
-      'Cần --visit và --out; --format là 58mm, 80mm hoặc a5.',
-      '--visit and --out are required; --format is 58mm, 80mm or a5.'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.usage', {
+      usage: 'reception print slip --visit ID --out FILE [--format 58mm|80mm|a5]'
+    })
   }
   const services = ctx.services()
   const row = slipRow(services.db, values.visit)

@@ -9,7 +9,8 @@ import type { Command } from '../context'
 function target(raw: string | undefined): (typeof syncTargets)[number] | undefined {
   if (raw === undefined) return undefined
   const t = syncTargetSchema.safeParse(raw)
-  if (!t.success) throw new AppError('VALIDATION', 'Đích gửi phải là his hoặc emch.', 'bad --target')
+  if (!t.success)
+    throw AppError.of('VALIDATION', 'error.cli.oneOf', { option: '--target', options: 'his, emch' })
   return t.data
 }
 
@@ -26,7 +27,7 @@ export const queueFlush: Command = async (ctx, args) => {
   const only = target(values.target)
   const maxWait = values['max-wait'] === undefined ? 0 : Number(values['max-wait'])
   if (!Number.isFinite(maxWait) || maxWait < 0) {
-    throw new AppError('VALIDATION', '--max-wait phải là số giây ≥ 0.', 'bad --max-wait')
+    throw AppError.of('VALIDATION', 'error.cli.seconds', { option: '--max-wait' })
   }
   const services = ctx.services()
   const settings = loadSyncSettings(openSyncConfig(services))
@@ -48,11 +49,9 @@ export const queueFlush: Command = async (ctx, args) => {
     })
     const asked = only ? 1 : syncTargets.length
     if (result.unconfigured.length === asked) {
-      throw new AppError(
-        'CONFIG_INVALID',
-        `Chưa cấu hình địa chỉ gửi cho: ${result.unconfigured.join(', ')} (reception config set his.url …).`,
-        `no endpoint configured for ${result.unconfigured.join(', ')}`
-      )
+      throw AppError.of('CONFIG_INVALID', 'error.config.noEndpoint', {
+        targets: result.unconfigured.join(', ')
+      })
     }
     const { sent, failed, dead, remaining, retrying, unconfigured, stopped } = result
     ctx.out.result({ sent, failed, dead, remaining, retrying, unconfigured, stopped }, () =>
@@ -76,13 +75,15 @@ export const queueRetry: Command = (ctx, args) => {
     allowPositionals: true
   })
   const ids = positionals.map((p) => {
-    if (!/^\d+$/.test(p)) throw new AppError('VALIDATION', `Mã hàng đợi không hợp lệ: ${p}`, 'bad id')
+    if (!/^\d+$/.test(p)) throw AppError.of('VALIDATION', 'error.cli.queueId', { id: p })
     return Number(p)
   })
   const allFailed = values['all-failed'] === true
   const allDead = values['all-dead'] === true
   if (ids.length === 0 && !allFailed && !allDead) {
-    throw new AppError('VALIDATION', 'Dùng: reception queue retry ID... | --all-failed | --all-dead', 'usage')
+    throw AppError.of('VALIDATION', 'error.cli.usage', {
+      usage: 'reception queue retry ID... | --all-failed | --all-dead'
+    })
   }
   const services = ctx.services()
   const { requeued, notRequeued: missing } = retryQueued(
@@ -91,11 +92,7 @@ export const queueRetry: Command = (ctx, args) => {
     services.clock()
   )
   if (missing.length > 0 && requeued === 0) {
-    throw new AppError(
-      'NOT_FOUND',
-      `Không có hồ sơ bị từ chối/bỏ với mã ${missing.join(', ')} để gửi lại.`,
-      `no failed or dead row ${missing.join(', ')}`
-    )
+    throw AppError.of('NOT_FOUND', 'error.queue.notRetryable', { ids: missing.join(', ') })
   }
   ctx.out.result({ requeued, notRequeued: missing }, (r: { requeued: number; notRequeued: number[] }) =>
     [
@@ -117,15 +114,14 @@ export const queueList: Command = (ctx, args) => {
   })
   const status = values.status === undefined ? undefined : outboxStatusSchema.safeParse(values.status)
   if (status && !status.success) {
-    throw new AppError(
-      'VALIDATION',
-      `Trạng thái phải là một trong: ${outboxStatusSchema.options.join(', ')}`,
-      'bad --status'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.oneOf', {
+      option: '--status',
+      options: outboxStatusSchema.options.join(', ')
+    })
   }
   const limit = values.limit === undefined ? 200 : Number(values.limit)
   if (!Number.isInteger(limit) || limit < 1)
-    throw new AppError('VALIDATION', '--limit phải là số nguyên ≥ 1.', 'bad --limit')
+    throw AppError.of('VALIDATION', 'error.cli.number', { option: '--limit', min: 1 })
   const t = target(values.target)
   const filter = {
     limit,

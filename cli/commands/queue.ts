@@ -12,11 +12,9 @@ export const queue: Command = (ctx, args) => {
   const other = sub ? subcommands[sub] : undefined
   if (other) return other(ctx, rest)
   if (sub !== 'status')
-    throw new AppError(
-      'VALIDATION',
-      'Dùng: reception queue status | flush | list | retry',
-      'Usage: queue status|flush|list|retry'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.usage', {
+      usage: 'reception queue status | flush | list | retry'
+    })
   const status = queueStatus(ctx.services().db)
   ctx.out.result(status, (s: QueueStatus) =>
     [

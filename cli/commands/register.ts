@@ -14,11 +14,10 @@ export const register: Command = (ctx, args) => {
   const identity = readIdentityFile(values.from)
   const visitType = visitTypeSchema.safeParse(values['visit-type'] ?? 'other')
   if (!visitType.success) {
-    throw new AppError(
-      'VALIDATION',
-      `Loại dịch vụ không hợp lệ. Dùng một trong: ${visitTypeSchema.options.join(', ')}`,
-      'Bad --visit-type'
-    )
+    throw AppError.of('VALIDATION', 'error.cli.oneOf', {
+      option: '--visit-type',
+      options: visitTypeSchema.options.join(', ')
+    })
   }
   const services = ctx.services()
   const coded = codeIdentity(identity, services.catalog)
@@ -27,12 +26,7 @@ export const register: Command = (ctx, args) => {
   const form = patientFormSchema.safeParse(coded.form)
   if (!form.success) {
     const blocking = coded.warnings.filter((w) => w.blocking)
-    throw new AppError(
-      'VALIDATION',
-      blocking.map((w) => w.message).join(' ') || 'Danh tính thiếu thông tin bắt buộc.',
-      'Identity cannot be registered unattended',
-      { warnings: blocking }
-    )
+    throw AppError.of('VALIDATION', 'error.register.incomplete', undefined, { warnings: blocking })
   }
   const result = services.register({
     patientId: null,

@@ -6,7 +6,7 @@ import { qualityReportXlsx } from '../../core/reports/quality-xlsx'
 import { writePrivateFile } from '../../core/config/private-file'
 import type { Command } from '../context'
 
-const usage = 'Dùng: reception report quality --from YYYY-MM-DD --to YYYY-MM-DD [--xlsx TỆP.xlsx]'
+const usage = 'reception report quality --from YYYY-MM-DD --to YYYY-MM-DD [--xlsx FILE.xlsx]'
 
 function human(r: QualityReport): string {
   const lines = [
@@ -34,8 +34,7 @@ function human(r: QualityReport): string {
 /** reception report quality --from D --to D [--xlsx FILE] */
 export const report: Command = async (ctx, args) => {
   const [sub, ...rest] = args
-  if (sub !== 'quality')
-    throw new AppError('VALIDATION', usage, 'Usage: report quality --from D --to D [--xlsx FILE]')
+  if (sub !== 'quality') throw AppError.of('VALIDATION', 'error.cli.usage', { usage })
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -45,7 +44,7 @@ export const report: Command = async (ctx, args) => {
       json: { type: 'boolean' }
     }
   })
-  if (!values.from || !values.to) throw new AppError('VALIDATION', usage, 'Missing --from/--to')
+  if (!values.from || !values.to) throw AppError.of('VALIDATION', 'error.cli.usage', { usage })
   const services = ctx.services()
   const now = services.clock()
   const result = buildQualityReport(services.db, { from: values.from, to: values.to }, { now })

@@ -40,7 +40,8 @@ export const scan: Command = async (ctx, args) => {
   try {
     const event = await new Promise<ScanEvent>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new AppError('TIMEOUT', 'Hết thời gian chờ quét mã.', `no scan within ${timeoutMs} ms`)),
+        () =>
+          reject(AppError.of('TIMEOUT', 'error.TIMEOUT.scan').withDetail(`no scan within ${timeoutMs} ms`)),
         timeoutMs
       )
       manager.on('scan', (e) => {

@@ -1,9 +1,11 @@
 /**
  * Vietnamese texts of every clerk-facing error, warning and status the app produces outside the screen's own
- * labels. The key is the problem's code; `{{name}}` is a parameter. English lives in en.ts under the same keys
- * (the type makes a missing English text a compile error).
+ * labels. The key names the problem; `{{name}}` is a parameter, `{{@name}}` a parameter holding another key of this
+ * catalogue (a label, a reason). English lives in en.ts under the same keys (the type makes a missing English
+ * text a compile error; test/unit/messages checks both carry the same parameters).
  */
 export const vi = {
+  // ── General errors ──
   'error.VALIDATION': 'Dữ liệu chưa hợp lệ.',
   'error.NOT_FOUND': 'Không tìm thấy.',
   'error.INTERNAL': 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
@@ -76,5 +78,327 @@ export const vi = {
   'error.RESTORE_NEWER_DATA':
     'Dữ liệu đang có trong {{dir}} (lưu lần cuối {{existing}}) mới hơn bản sao lưu ({{backup}}). Không ghi đè. Nếu chắc chắn, chạy lại với --force (dữ liệu cũ được giữ lại thành {{kept}}).',
   'status.backup.done': 'Đã sao lưu {{patients}} bệnh nhân và {{queued}} bản ghi chờ gửi vào {{file}}.',
-  'status.restore.done': 'Đã khôi phục {{patients}} bệnh nhân và {{queued}} bản ghi chờ gửi vào {{dir}}.'
+  'status.restore.done': 'Đã khôi phục {{patients}} bệnh nhân và {{queued}} bản ghi chờ gửi vào {{dir}}.',
+  'error.FORBIDDEN': 'Yêu cầu bị từ chối.',
+  'error.request.unknown': 'Yêu cầu không hợp lệ.',
+  'error.request.invalid': 'Dữ liệu gửi lên không hợp lệ.',
+  'error.transport.lost':
+    'Mất kết nối tới dịch vụ tiếp đón. Dữ liệu trên màn hình vẫn được giữ, hãy thử lại.',
+
+  // ── Card reader (PC/SC) ──
+  'error.NO_SERVICE': 'Dịch vụ đọc thẻ (PC/SC) chưa chạy hoặc vừa khởi động lại. Đang thử kết nối lại…',
+  'error.NO_SERVICE.cli': 'Dịch vụ đọc thẻ (PC/SC) chưa chạy trên máy này.',
+  'error.NO_READER': 'Chưa thấy đầu đọc thẻ. Hãy cắm đầu đọc CCCD vào máy.',
+  'error.NO_READER.named': 'Không thấy đầu đọc có tên chứa "{{reader}}".',
+  'error.NO_CARD': 'Chưa có thẻ trên đầu đọc. Hãy đặt thẻ CCCD lên đầu đọc.',
+  'error.CARD_REMOVED':
+    'Thẻ đã bị nhấc ra khỏi đầu đọc khi đang đọc. Hãy đặt lại thẻ và giữ yên cho đến khi đọc xong.',
+  'error.SHARING_VIOLATION':
+    'Đầu đọc đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.',
+  'error.TIMEOUT': 'Thẻ không phản hồi kịp. Hãy đặt lại thẻ ngay giữa đầu đọc và thử lại.',
+  'error.PCSC_INTERNAL': 'Lỗi đầu đọc thẻ không xác định. Hãy rút đầu đọc ra, cắm lại rồi thử lại.',
+
+  // ── Chip (ICAO, DG13) ──
+  'error.CHIP_DATA_INVALID': 'Dữ liệu đọc từ chip không hợp lệ. Hãy đặt lại thẻ lên đầu đọc và thử lại.',
+  'error.CHIP_DATA_INVALID.field':
+    'Dữ liệu chip không hợp lệ ở mục {{@label}} (trường số {{field}}). Hãy đặt lại thẻ lên đầu đọc và thử lại; nếu vẫn lỗi, nhập tay mục này.',
+  'error.CHIP_DATA_INVALID.structure':
+    'Dữ liệu chip không hợp lệ ở mục cấu trúc tệp DG13. Hãy đặt lại thẻ lên đầu đọc và thử lại; nếu vẫn lỗi, nhập tay thông tin.',
+  'error.SM_MAC_INVALID':
+    'Kênh bảo mật với chip bị lỗi (sai mã xác thực). Hãy đặt lại thẻ lên đầu đọc và thử lại.',
+  'error.BAC_DENIED':
+    'Sai thông tin mở khoá chip (số CCCD, ngày sinh hoặc ngày hết hạn không khớp với thẻ). Hãy quét lại mã QR của đúng thẻ này.',
+  'error.BAC_DENIED.noKey':
+    'Chưa có thông tin để mở khoá chip: hãy quét mã QR trên thẻ hoặc nhập số CCCD và ngày sinh.',
+  'error.BAC_DENIED.cardWaiting':
+    'Đã có thẻ trên đầu đọc. Hãy quét mã QR trên thẻ (hoặc nhập số CCCD và ngày sinh) để mở chip.',
+  'error.FILE_NOT_FOUND': 'Chip không có tệp {{file}}.',
+  'error.ACCESS_DENIED': 'Chip không cho phép đọc tệp {{file}}.',
+  'error.PASSIVE_AUTH_FAILED':
+    'Dữ liệu chip không khớp chữ ký của cơ quan cấp thẻ: thẻ có thể đã bị sửa. Không dùng dữ liệu này.',
+  'error.chipKey.inputInvalid':
+    'Thông tin mở khoá chip không đúng định dạng (số giấy tờ, ngày sinh YYMMDD, ngày hết hạn YYMMDD).',
+  'error.chipKey.fieldInvalid': 'Không tạo được khoá mở chip: {{@what}} không hợp lệ.',
+  'error.chipKey.needIdNumber':
+    'Cần số định danh 12 chữ số để mở chip. Hãy quét mã QR trên thẻ hoặc nhập số định danh.',
+  'error.chipKey.paceUnsupported':
+    'Mở chip bằng CAN (PACE) chưa được hỗ trợ; hãy dùng --qr hoặc --id và --dob.',
+  'error.chipKey.argFormat': '{{arg}} phải có dạng {{format}}.',
+  'error.chipKey.argsMissing':
+    'Cần khoá mở chip: --qr TEXT, hoặc --id ID12 --dob YYYY-MM-DD [--expiry YYYY-MM-DD|none], hoặc --mrz-info.',
+
+  // ── QR and scanners ──
+  'error.QR_INVALID': 'Mã QR không phải mã QR của thẻ căn cước: {{@reason}}',
+  'error.QR_INVALID.empty': 'Chưa có nội dung mã QR.',
+  'error.SCAN_DAMAGED':
+    'Dữ liệu quét bị hỏng: {{@kind}}. Máy quét đang chạy ở chế độ giả lập bàn phím nên không gửi đúng tiếng Việt. ' +
+    'Cách sửa: quét mã cấu hình trong sách hướng dẫn của máy quét để chuyển sang chế độ USB-COM (cổng COM ảo) hoặc HID-POS; ' +
+    'nếu bắt buộc dùng chế độ bàn phím, bật chế độ bàn phím Unicode và tắt Unikey/EVKey khi quét. Sau đó quét lại thẻ. ' +
+    'Không dùng dữ liệu vừa quét.',
+  'error.camera.permission': 'Ứng dụng chưa được phép dùng camera. Hãy cho phép truy cập camera rồi thử lại.',
+  'error.camera.no-camera': 'Không tìm thấy camera trên máy này.',
+  'error.camera.busy': 'Camera đang được ứng dụng khác sử dụng. Hãy đóng ứng dụng đó rồi thử lại.',
+  'error.camera.unsupported': 'Máy này không hỗ trợ dùng camera để quét mã QR.',
+  'error.camera.other': 'Không mở được camera để quét mã QR.',
+  'error.TIMEOUT.scan': 'Hết thời gian chờ quét mã.',
+  'qr.reason.EMPTY': 'không có dữ liệu.',
+  'qr.reason.URL': 'đây là một đường dẫn web.',
+  'qr.reason.JSON': 'dữ liệu có dạng JSON, không phải dạng của máy quét mã QR trên thẻ.',
+  'qr.reason.LABELLED':
+    'dữ liệu có nhãn (ví dụ "CCCD:"), không phải dạng gốc của mã QR trên thẻ. Hãy quét trực tiếp mã QR trên thẻ.',
+  'qr.reason.BHYT_CARD': 'đây là mã QR của thẻ bảo hiểm y tế.',
+  'qr.reason.NOT_PIPE_SEPARATED': 'không có dấu "|" phân cách các mục.',
+  'qr.reason.TOO_FEW_FIELDS': 'chỉ có {{count}} mục, cần ít nhất {{min}}.',
+  'qr.reason.BAD_ID_NUMBER': 'mục đầu tiên không phải số định danh 12 chữ số.',
+  'qr.reason.EMPTY_NAME': 'thiếu họ tên.',
+  'qr.reason.BAD_BIRTH_DATE': 'ngày sinh không phải ngày hợp lệ dạng ngàythángnăm (8 chữ số).',
+  'qr.reason.BAD_SEX': 'giới tính không phải "Nam" hoặc "Nữ".',
+  'qr.reason.BAD_ISSUE_DATE': 'ngày cấp không phải ngày hợp lệ dạng ngàythángnăm (8 chữ số).',
+  'qr.reason.TOO_LONG': 'dữ liệu quá dài.',
+  'scanDamage.replacement-char': 'có ký tự không đọc được',
+  'scanDamage.question-mark': 'chữ có dấu bị thay bằng dấu "?" (ví dụ "Nguy?n")',
+  'scanDamage.mojibake': 'chữ có dấu bị biến thành ký tự lạ (ví dụ "NguyÃªn")',
+  'scanDamage.alt-code': 'có ký hiệu lạ do máy quét gõ bằng Alt + số',
+  'scanDamage.tcvn3': 'chữ bị mã hoá theo bảng mã cũ TCVN3 (ABC)',
+  'scanDamage.vni': 'chữ bị mã hoá theo bảng mã cũ VNI',
+  'scanDamage.keyboard-layout': 'chữ số hoặc dấu "|" bị đổi do máy quét đặt sai kiểu bàn phím',
+  'scanDamage.diacritics-lost': 'chữ tiếng Việt bị mất dấu (ví dụ "Nguyen")',
+  'scanDamage.ime': 'bộ gõ tiếng Việt (Unikey/EVKey) đang bật và đã sửa dữ liệu máy quét gõ vào',
+
+  // ── Labels used inside messages ──
+  'label.dg13.1': 'Số định danh',
+  'label.dg13.2': 'Họ và tên',
+  'label.dg13.3': 'Ngày sinh',
+  'label.dg13.4': 'Giới tính',
+  'label.dg13.5': 'Quốc tịch',
+  'label.dg13.6': 'Dân tộc',
+  'label.dg13.7': 'Tôn giáo',
+  'label.dg13.8': 'Quê quán',
+  'label.dg13.9': 'Nơi thường trú',
+  'label.dg13.10': 'Đặc điểm nhận dạng',
+  'label.dg13.11': 'Ngày cấp',
+  'label.dg13.12': 'Ngày hết hạn',
+  'label.dg13.13': 'Họ tên cha, mẹ',
+  'label.dg13.14': 'Họ tên vợ/chồng',
+  'label.dg13.15': 'Số CMND cũ',
+  'label.dg13.other': 'trường khác',
+  'label.documentNumber': 'số giấy tờ',
+  'label.dateOfBirth': 'ngày sinh',
+  'label.expiryDate': 'ngày hết hạn',
+  'label.issueDate': 'ngày cấp',
+  'label.sex.male': 'nam',
+  'label.sex.female': 'nữ',
+  'label.config.user': 'của máy trạm',
+  'label.config.machine': 'chung của máy',
+
+  // ── Warnings about an ID card's data (one key per problem, whichever check found it) ──
+  'warning.ID_NOT_12_DIGITS': 'Số định danh phải gồm đúng 12 chữ số.',
+  'warning.ID_PROVINCE_UNKNOWN':
+    'Ba chữ số đầu của số định danh ({{prefix}}) không phải mã tỉnh đã biết. Hãy đối chiếu với thẻ.',
+  'warning.ID_BIRTH_YEAR_MISMATCH':
+    'Năm sinh {{birthYear}} không khớp với số định danh (số này ứng với năm sinh {{idYear}}). Hãy đối chiếu với thẻ.',
+  'warning.ID_SEX_MISMATCH':
+    'Giới tính ghi là {{@givenSex}}, nhưng chữ số thứ 4 của số định danh ứng với giới tính {{@idSex}}. Hãy đối chiếu với thẻ.',
+  'warning.OLD_ID_UNUSUAL.qr': 'Số CMND cũ trong mã QR không có dạng 9 hoặc 12 chữ số nên đã bỏ qua.',
+  'warning.OLD_ID_UNUSUAL.chip':
+    'Số CMND cũ trên chip không có dạng 9 hoặc 12 chữ số nên không được điền vào biểu mẫu.',
+  'warning.ISSUE_BEFORE_BIRTH': 'Ngày cấp sớm hơn ngày sinh. Hãy kiểm tra lại.',
+  'warning.NO_DIACRITICS':
+    'Họ tên và địa chỉ không có dấu tiếng Việt: có thể máy quét đã làm mất dấu. Hãy đối chiếu với thẻ hoặc đọc chip.',
+  'warning.SCAN_DAMAGED': '{{@kind}}: dữ liệu quét có thể đã bị máy quét làm hỏng. Hãy đối chiếu với thẻ.',
+
+  // ── Warnings from coding the reception form ──
+  'warning.NAME_MISSING': 'Chưa có họ tên.',
+  'warning.NAME_TOO_LONG': 'Họ tên dài quá 255 ký tự.',
+  'warning.ADDRESS_TOO_LONG': 'Địa chỉ dài quá 1024 ký tự, hãy rút gọn.',
+  'warning.DOB_MISSING': 'Chưa có ngày sinh.',
+  'warning.DOB_INVALID': 'Ngày sinh {{dob}} không có thật, hãy nhập lại.',
+  'warning.DOB_FROM_ID_NUMBER': 'Chỉ biết năm sinh (lấy từ số định danh). Hãy hỏi ngày, tháng sinh.',
+  'warning.SEX_MISSING': 'Chưa có giới tính, hãy chọn.',
+  'warning.SEX_FROM_ID_NUMBER': 'Giới tính lấy theo số định danh, hãy kiểm tra.',
+  'warning.ETHNICITY_MISSING': 'Chưa có dân tộc (mã QR không ghi), hãy chọn.',
+  'warning.ETHNICITY_UNKNOWN': 'Không tìm thấy dân tộc "{{text}}" trong danh mục, hãy chọn.',
+  'warning.NATIONALITY_UNKNOWN': 'Không tìm thấy quốc tịch "{{text}}", hãy chọn.',
+  'warning.NATIONALITY_NO_MOH_CODE': 'Chưa có mã quốc tịch Bộ Y tế cho "{{name}}", hãy chọn theo danh mục.',
+  'warning.OCCUPATION_MISSING': 'Thẻ không ghi nghề nghiệp: hãy hỏi và chọn mã nghề (00000 nếu không có).',
+  'warning.ADDRESS_MISSING': 'Chưa có địa chỉ nơi cư trú.',
+  'warning.ADDRESS_NEEDS_CHOICE': 'Địa chỉ có thể thuộc nhiều xã/phường: hãy chọn đúng đơn vị.',
+  'warning.ADDRESS_NEEDS_CHOICE.split':
+    '{{commune}} cũ đã được chia cho nhiều xã/phường mới: hãy hỏi người bệnh và chọn đúng đơn vị.',
+  'warning.ADDRESS_NOT_FOUND': 'Không nhận ra xã/phường trong địa chỉ: hãy chọn tỉnh và xã/phường.',
+
+  // ── Status bar ──
+  'status.reader.notConnected': 'Chưa kết nối đầu đọc thẻ',
+  'status.reader.unavailable':
+    'Chưa kết nối được dịch vụ đọc thẻ (PC/SC). Hãy kiểm tra đầu đọc CCCD đã cắm vào máy; đang thử kết nối lại…',
+  'status.reader.serviceFailed': 'Không dùng được dịch vụ đọc thẻ PC/SC: {{reason}}',
+  'status.reader.noReader': 'Chưa thấy đầu đọc thẻ. Hãy cắm đầu đọc CCCD vào máy.',
+  'status.reader.ready': 'Đầu đọc sẵn sàng. Hãy đặt thẻ CCCD lên đầu đọc.',
+  'status.reader.cardPresent': 'Đã có thẻ trên đầu đọc.',
+  'status.reader.reading': 'Đang đọc chip thẻ CCCD…',
+  'status.scanner.notDetected': 'Chưa phát hiện máy quét QR',
+  'status.scanner.none':
+    'Chưa kết nối máy quét QR ở chế độ USB-COM hoặc HID-POS. Quét ở chế độ bàn phím vẫn dùng được nhưng có thể mất dấu tiếng Việt.',
+  'status.scanner.serial': 'Máy quét QR: USB-COM {{port}}',
+  'status.scanner.hid': 'Máy quét QR: HID-POS {{name}}',
+  'status.scanner.serialLost':
+    'Máy quét QR ở cổng {{port}} đã ngắt kết nối. Kiểm tra cáp USB; ứng dụng đang tự kết nối lại…',
+  'status.scanner.serialCannotOpen':
+    'Không mở được máy quét QR ở cổng {{port}}. Kiểm tra cáp USB và cổng COM trong phần Cài đặt; ứng dụng đang thử lại…',
+  'status.scanner.hidNoAccess':
+    'Tìm thấy máy quét HID-POS nhưng không mở được (thiếu quyền truy cập thiết bị). Hãy báo bộ phận CNTT (Linux: cần quy tắc udev cho hidraw).',
+  'status.scanner.serialRetrying':
+    'Máy quét QR ở cổng {{port}} đã ngắt kết nối hoặc không mở được; ứng dụng đang thử lại…',
+  'status.scanner.failed': 'Lỗi máy quét QR: {{reason}}',
+
+  // ── What a re-scan changes in a stored record ({{@x}}: a label such as "(trống)", or the value itself) ──
+  'label.empty': '(trống)',
+  'label.noExpiry': 'không thời hạn',
+  'label.sexValue.male': 'Nam',
+  'label.sexValue.female': 'Nữ',
+  'label.sexValue.other': 'Chưa xác định',
+  'label.relation.mother': 'mẹ',
+  'label.relation.father': 'bố',
+  'label.relation.guardian': 'người giám hộ',
+  'change.fullName': 'Họ tên: {{before}} → {{after}}',
+  'change.dateOfBirth': 'Ngày sinh: {{@before}} → {{@after}}',
+  'change.sex': 'Giới tính: {{@before}} → {{@after}}',
+  'change.idNumber.replacesOld': 'Số CCCD mới {{@after}} thay cho số CMND cũ {{@before}}',
+  'change.idNumber.added': 'Bổ sung số CCCD: {{@after}}',
+  'change.idNumber': 'Số CCCD: {{@before}} → {{@after}}',
+  'change.oldIdNumber': 'Số CMND cũ: {{@before}} → {{after}}',
+  'change.bhyt.removed': 'Bỏ mã thẻ BHYT {{@before}}',
+  'change.bhyt.added': 'Bổ sung thẻ BHYT: {{after}}',
+  'change.bhyt': 'Thẻ BHYT mới: {{before}} → {{after}}',
+  'change.address': 'Địa chỉ mới: {{@after}} (trước đây: {{@before}})',
+  'change.addressCodes':
+    'Mã địa chỉ: tỉnh {{@provinceBefore}}, xã {{@communeBefore}} → tỉnh {{@provinceAfter}}, xã {{@communeAfter}}',
+  'change.card.issue': 'Thẻ căn cước mới: ngày cấp {{@issueBefore}} → {{@issueAfter}}',
+  'change.card.expiry': 'Thẻ căn cước mới: có giá trị đến {{@expiryBefore}} → {{@expiryAfter}}',
+  'change.card.issueAndExpiry':
+    'Thẻ căn cước mới: ngày cấp {{@issueBefore}} → {{@issueAfter}}, có giá trị đến {{@expiryBefore}} → {{@expiryAfter}}',
+  'change.ethnicityCode': 'Mã dân tộc: {{@before}} → {{@after}}',
+  'change.nationalityCode': 'Mã quốc tịch: {{@before}} → {{@after}}',
+  'change.occupationCode': 'Mã nghề nghiệp: {{@before}} → {{@after}}',
+  'change.phone': 'Số điện thoại: {{@before}} → {{@after}}',
+  'change.guardian.unlinked': 'Bỏ liên kết với {{@relation}} {{name}}',
+  'change.guardian.linked': 'Liên kết với {{@relation}}: {{name}}',
+  'note.addressMapped': 'Địa chỉ trên thẻ theo đơn vị cũ: {{old}} → {{new}}',
+
+  // ── Patients and reception ──
+  'error.patient.notFound': 'Không tìm thấy hồ sơ bệnh nhân.',
+  'error.patient.idNumberTaken':
+    'Số CCCD {{idNumber}} đã thuộc hồ sơ khác ({{otherName}}). Hãy kiểm tra lại trước khi lưu.',
+  'error.patient.identifierNotFound': 'Không tìm thấy bệnh nhân với số giấy tờ này.',
+  'error.guardian.notFound':
+    'Không tìm thấy hồ sơ của mẹ/người giám hộ. Hãy tiếp đón mẹ/người giám hộ trước (quét CCCD).',
+  'error.child.birthWeight': 'Cân nặng lúc sinh phải là số gam từ 200 đến 7000.',
+  'error.merge.self': 'Không thể gộp một hồ sơ với chính nó.',
+  'error.merge.alreadyMerged': 'Một trong hai hồ sơ đã được gộp trước đó; hãy mở hồ sơ còn lại.',
+  'error.merge.differentIds':
+    'Hai hồ sơ có số CCCD khác nhau ({{keepId}} và {{mergeId}}): đây là hai người, không thể gộp.',
+  'error.merge.notMerged': 'Hồ sơ này chưa được gộp vào hồ sơ nào.',
+  'error.merge.trailMissing': 'Không tìm thấy nhật ký của lần gộp này nên không thể tách tự động.',
+  'error.register.incomplete': 'Danh tính thiếu thông tin bắt buộc.',
+  'error.report.dateRange':
+    'Khoảng ngày không hợp lệ: dùng dạng YYYY-MM-DD, ngày bắt đầu không sau ngày kết thúc.',
+
+  // ── Data-quality report (why a record fails the province's audit) ──
+  'label.xml1.HO_TEN': 'Họ tên',
+  'label.xml1.NGAY_SINH': 'Ngày sinh',
+  'label.xml1.GIOI_TINH': 'Giới tính',
+  'label.xml1.MA_QUOCTICH': 'Quốc tịch',
+  'label.xml1.MA_DANTOC': 'Dân tộc',
+  'label.xml1.MA_NGHE_NGHIEP': 'Nghề nghiệp',
+  'label.xml1.DIA_CHI': 'Địa chỉ',
+  'label.xml1.MATINH_CU_TRU': 'Mã tỉnh cư trú',
+  'label.xml1.MAXA_CU_TRU': 'Mã xã cư trú',
+  'label.xml1.SO_CCCD': 'Số CCCD/CMND',
+  'report.reason.invalidField': 'Dữ liệu không hợp lệ ở trường {{path}}',
+  'report.reason.required': 'Thiếu {{@label}} ({{field}})',
+  'report.reason.malformed': '{{@label}} ({{field}}): sai định dạng.',
+  'report.reason.tooLong': '{{@label}} ({{field}}): dài quá {{max}} ký tự.',
+  'report.reason.oldUnitList':
+    '{{@label}} ({{field}}): mã xã theo danh mục cũ, hãy chuyển sang đơn vị hành chính hiện hành.',
+  'report.reason.bhytFormat': 'Mã thẻ BHYT sai định dạng (mức hưởng phải từ 1 đến 5)',
+  'report.reason.dobAfterVisit': 'Ngày sinh sau ngày khám',
+
+  // ── Database and keys ──
+  'error.db.keyInvalid':
+    'Không mở được cơ sở dữ liệu: khoá mã hoá không đúng hoặc tệp bị hỏng. Hãy báo bộ phận CNTT, không xoá tệp.',
+  'error.db.keyFileCorrupt': 'Tệp khoá cơ sở dữ liệu bị hỏng ({{path}}). Hãy báo bộ phận CNTT.',
+  'error.db.osKeyStoreUnavailable':
+    'Không dùng được kho khoá của hệ điều hành để bảo vệ dữ liệu. Hãy báo bộ phận CNTT.',
+  'error.db.sealedKeyCorrupt': 'Khoá cơ sở dữ liệu bị hỏng. Hãy báo bộ phận CNTT.',
+
+  // ── Configuration and sending ──
+  'error.config.missing': 'Thiếu cấu hình "{{key}}". Hãy báo bộ phận CNTT (reception config set {{key}} …).',
+  'error.config.fileUnreadable':
+    'Tệp cấu hình {{@who}} ({{path}}) không đọc được (JSON sai). Hãy báo bộ phận CNTT.',
+  'error.config.unknownKey': 'Khoá cấu hình không tồn tại: {{key}}. Các khoá: {{keys}}',
+  'error.config.fileValueInvalid':
+    'Giá trị cấu hình "{{key}}" trong {{path}} không hợp lệ. Hãy báo bộ phận CNTT.',
+  'error.config.lockedByMachine': '"{{key}}" do bộ phận CNTT đặt trong {{path}}; không đổi được tại máy này.',
+  'error.config.valueInvalid': 'Giá trị cho "{{key}}" không hợp lệ: {{reason}}',
+  'error.config.secretUnreadable':
+    'Không giải mã được mật khẩu/mã truy cập đã lưu (khoá dữ liệu đã đổi?). Hãy đặt lại bằng "reception config set".',
+  'error.config.caUnreadable':
+    'Không đọc được tệp chứng chỉ CA của máy chủ nhận hồ sơ. Hãy báo bộ phận CNTT.',
+  'error.config.urlInvalid': 'Địa chỉ máy chủ nhận hồ sơ không hợp lệ. Hãy báo bộ phận CNTT.',
+  'error.config.urlProtocol':
+    'Địa chỉ máy chủ nhận hồ sơ phải bắt đầu bằng http:// hoặc https://. Hãy báo bộ phận CNTT.',
+  'error.config.facilityCode':
+    'Chưa cấu hình mã cơ sở khám chữa bệnh (MA_CSKCB, 5 ký tự). Hãy báo bộ phận CNTT.',
+  'error.config.noEndpoint': 'Chưa cấu hình địa chỉ gửi cho: {{targets}} (reception config set his.url …).',
+  'label.target.xmlFolder': 'thư mục XML 4750',
+  'error.target.overloaded': '{{@target}} đang quá tải. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.failing': '{{@target}} đang gặp sự cố (mã {{status}}). Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.inProgress':
+    '{{@target}} đang xử lý lần gửi trước của hồ sơ này. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.refused':
+    '{{@target}} không chấp nhận kết nối của máy này (mã {{status}}). Hãy báo bộ phận CNTT kiểm tra cấu hình. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.rejected': '{{@target}} từ chối hồ sơ vì dữ liệu không hợp lệ. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.target.rejectedSaying': '{{@target}} từ chối hồ sơ: {{said}}. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.target.timeout': '{{@target}} không trả lời kịp thời. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.tls':
+    'Không xác thực được chứng chỉ bảo mật của {{@target}}. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.oddReply': '{{@target}} trả lời bất thường. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.stopped': 'Việc gửi tới {{@target}} đã dừng. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.target.unreachable': 'Không kết nối được {{@target}}. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.xml.folderFull':
+    'Ổ đĩa của thư mục XML đã đầy. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.xml.folderWriteFailed':
+    'Không ghi được vào thư mục XML 4750. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.xml.field.empty': '{{label}} ({{field}}, {{table}}) đang để trống. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.xml.field.tooLong':
+    '{{label}} ({{field}}, {{table}}) dài {{length}} ký tự, vượt quá {{maxLength}} ký tự cho phép. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.xml.field.controlChars':
+    '{{label}} ({{field}}, {{table}}) chứa ký tự điều khiển không hợp lệ. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.xml.field.format':
+    '{{label}} ({{field}}, {{table}}) không đúng định dạng. Hãy sửa hồ sơ rồi gửi lại.',
+  'error.queue.corruptPayload':
+    'Dữ liệu hồ sơ trong hàng đợi bị hỏng, không gửi được. Hãy mở lại hồ sơ, lưu lại rồi gửi lại.',
+  'error.queue.connectorCrashed': 'Lỗi không mong muốn khi gửi hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  'error.sync.notRunning': 'Chức năng gửi chưa chạy trên máy này.',
+  'error.sync.visitTime': 'Thời gian tiếp đón không hợp lệ, không thể gửi hồ sơ.',
+  'error.queue.flushRunning': 'Hàng đợi đang được gửi, vui lòng chờ.',
+  'error.queue.notRetryable': 'Không có hồ sơ bị từ chối/bỏ với mã {{ids}} để gửi lại.',
+
+  // ── Catalogue import ──
+  'error.import.noUnits': 'Tệp không có đơn vị hành chính nào đọc được.',
+  'error.import.badJson': 'Tệp JSON bị lỗi, không đọc được.',
+  'error.import.notUnitList': 'Tệp JSON không đúng mẫu danh mục đơn vị hành chính.',
+  'error.import.noHeader': 'Không thấy dòng tiêu đề (cần có cột mã và tên phường/xã) trong tệp CSV.',
+
+  // ── Command line (facility IT) ──
+  'error.cli.usage': 'Dùng: {{usage}}',
+  'error.cli.unknownCommand': 'Lệnh không tồn tại: {{name}}',
+  'error.cli.missingFrom': 'Thiếu --from <tệp identity.json>.',
+  'error.cli.identityUnreadable': 'Không đọc được tệp danh tính (JSON).',
+  'error.cli.identityInvalid': 'Tệp danh tính không đúng định dạng.',
+  'error.cli.fileUnreadable': 'Không đọc được tệp {{file}}.',
+  'error.cli.oneOf': '{{option}} phải là một trong: {{options}}',
+  'error.cli.number': '{{option}} phải là số nguyên ≥ {{min}}.',
+  'error.cli.seconds': '{{option}} phải là số giây ≥ 0.',
+  'error.cli.queueId': 'Mã hàng đợi không hợp lệ: {{id}}'
 } as const

@@ -1,4 +1,5 @@
-import { AppError, isAppError, toErrorValue } from '../../contract/errors'
+import { AppError, toErrorValue } from '../../contract/errors'
+import { statusText } from '../../contract/messages'
 import type { Identity } from '../../contract/identity'
 import type { CardEvent } from '../../contract/reading'
 import { deriveChipKeys } from '../../protocol/cccd'
@@ -16,9 +17,7 @@ export interface CardServiceOptions {
   includePhoto?: boolean
 }
 
-const noKeysError = new AppError(
-  'BAC_DENIED',
-  'Đã có thẻ trên đầu đọc. Hãy quét mã QR trên thẻ (hoặc nhập số CCCD và ngày sinh) để mở chip.',
+const noKeysError = AppError.of('BAC_DENIED', 'error.BAC_DENIED.cardWaiting').withDetail(
   'Card present but no chip key yet'
 )
 
@@ -86,7 +85,7 @@ export class CardService {
     this.reading = true
     const readerName = this.present.name
     const insertion = this.insertion
-    services.devices.setReader({ state: 'reading', readerName, message: 'Đang đọc chip thẻ CCCD…' })
+    services.devices.setReader({ state: 'reading', readerName, ...statusText('status.reader.reading') })
     let session: Awaited<ReturnType<ReaderManager['connect']>> | null = null
     try {
       const keys: ChipKeyInput = deriveChipKeys(source, {
@@ -132,14 +131,8 @@ export class CardService {
       }
       return result
     } catch (e) {
-      const err = isAppError(e) ? e : null
-      publish({
-        type: 'error',
-        error:
-          err?.code === 'CARD_REMOVED'
-            ? { ...err.toValue(), message: 'Thẻ bị rút ra khi đang đọc, vui lòng đặt lại thẻ.' }
-            : toErrorValue(e)
-      })
+      // One text per problem: a card pulled mid-read says error.CARD_REMOVED, whichever layer noticed.
+      publish({ type: 'error', error: toErrorValue(e) })
       return null
     } finally {
       session?.close()

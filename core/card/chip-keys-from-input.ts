@@ -16,28 +16,23 @@ export interface KeyArgs {
   today: string
 }
 
-const bad = (vi: string, en: string): AppError => new AppError('VALIDATION', vi, en)
+const bad = (arg: string, format: string): AppError =>
+  AppError.of('VALIDATION', 'error.chipKey.argFormat', { arg, format })
 
 /** The chip keys from what IT typed on the command line: a QR text, an ID + date of birth, a CAN or raw MRZ info. */
 export function chipKeysFromArgs(a: KeyArgs): ChipKeyInput {
   if (a.mrzInfo) {
-    if (!/^[0-9A-Z<]{24}$/.test(a.mrzInfo))
-      throw bad('--mrz-info gồm 24 ký tự.', '--mrz-info must be 24 characters')
+    if (!/^[0-9A-Z<]{24}$/.test(a.mrzInfo)) throw bad('--mrz-info', '[0-9A-Z<]{24}')
     return { mrzInfo: [a.mrzInfo], can: null }
   }
   if (a.can) {
-    if (!/^\d{6}$/.test(a.can)) throw bad('--can gồm 6 chữ số.', '--can must be 6 digits')
-    throw new AppError(
-      'ACCESS_DENIED',
-      'Mở chip bằng CAN (PACE) chưa được hỗ trợ; hãy dùng --qr hoặc --id và --dob.',
-      'PACE is not implemented yet'
-    )
+    if (!/^\d{6}$/.test(a.can)) throw bad('--can', 'NNNNNN')
+    throw AppError.of('ACCESS_DENIED', 'error.chipKey.paceUnsupported')
   }
   if (a.qr) return deriveChipKeys(parseCccdQr(a.qr).identity, { today: a.today })
   if (a.id) {
-    if (!isIdNumber(a.id)) throw bad('--id gồm 12 chữ số.', '--id must be 12 digits')
-    if (!a.dob || !/^\d{4}-\d{2}-\d{2}$/.test(a.dob))
-      throw bad('Cần --dob YYYY-MM-DD.', '--dob YYYY-MM-DD is required')
+    if (!isIdNumber(a.id)) throw bad('--id', 'NNNNNNNNNNNN')
+    if (!a.dob || !/^\d{4}-\d{2}-\d{2}$/.test(a.dob)) throw bad('--dob', 'YYYY-MM-DD')
     if (a.expiry) {
       const expiry = a.expiry === 'none' ? NO_EXPIRY_MRZ : a.expiry
       return { mrzInfo: [mrzInformation(a.id.slice(3), a.dob, expiry)], can: a.id.slice(6) }
@@ -45,8 +40,5 @@ export function chipKeysFromArgs(a: KeyArgs): ChipKeyInput {
     const identity = { ...emptyIdentity('manual', 'x'), idNumber: a.id, dateOfBirth: a.dob }
     return deriveChipKeys(identity, { today: a.today })
   }
-  throw bad(
-    'Cần khoá mở chip: --qr TEXT, hoặc --id ID12 --dob YYYY-MM-DD [--expiry YYYY-MM-DD|none], hoặc --mrz-info.',
-    'A chip key is required'
-  )
+  throw AppError.of('VALIDATION', 'error.chipKey.argsMissing')
 }

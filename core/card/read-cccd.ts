@@ -56,9 +56,7 @@ const BAC_APDUS = 3 // SELECT AID, GET CHALLENGE, EXTERNAL AUTHENTICATE
 /** Splits a 24-character MRZ information string into the parts BAC derives its keys from. */
 export function parseMrzInfo(info: string): MrzInfo {
   if (!/^[0-9A-Z<]{9}\d[0-9<]{6}\d[0-9<]{6}\d$/.test(info)) {
-    throw new AppError(
-      'VALIDATION',
-      'Thông tin mở khoá chip không đúng dạng.',
+    throw AppError.of('VALIDATION', 'error.chipKey.inputInvalid').withDetail(
       'MRZ information must be 24 characters'
     )
   }
@@ -86,11 +84,7 @@ async function authenticate(
   session: SessionOptions
 ): Promise<{ session: IcaoSession; mrzInfo: string; failedApdus: number }> {
   if (keys.mrzInfo.length === 0) {
-    throw new AppError(
-      'BAC_DENIED',
-      'Chưa có thông tin để mở khoá chip: hãy quét mã QR trên thẻ hoặc nhập số CCCD và ngày sinh.',
-      'No chip key available'
-    )
+    throw AppError.of('BAC_DENIED', 'error.BAC_DENIED.noKey').withDetail('No chip key available')
   }
   let apdus = 0
   for (const info of keys.mrzInfo) {
@@ -105,11 +99,7 @@ async function authenticate(
       throw e
     }
   }
-  throw new AppError(
-    'BAC_DENIED',
-    'Sai thông tin mở khoá chip (số CCCD, ngày sinh hoặc ngày hết hạn không khớp với thẻ). Hãy quét lại mã QR của đúng thẻ này.',
-    'BAC refused every candidate key'
-  )
+  throw AppError.of('BAC_DENIED').withDetail('BAC refused every candidate key')
 }
 
 /**

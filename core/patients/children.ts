@@ -55,9 +55,7 @@ export function findGuardian(db: Db, guardian: string): PatientRow | undefined {
 }
 
 function guardianNotFound(guardian: string): AppError {
-  return new AppError(
-    'NOT_FOUND',
-    'Không tìm thấy hồ sơ của mẹ/người giám hộ. Hãy tiếp đón mẹ/người giám hộ trước (quét CCCD).',
+  return AppError.of('NOT_FOUND', 'error.guardian.notFound').withDetail(
     `Guardian ${isAnyIdNumber(guardian) ? '(by ID number)' : guardian} not found`
   )
 }
@@ -77,11 +75,7 @@ export function childrenOf(db: Db, guardian: string): ChildSummary[] {
 function checkBirthWeight(grams: number | null | undefined): number | null {
   if (grams === null || grams === undefined) return null
   if (!Number.isInteger(grams) || grams < 200 || grams > 7000)
-    throw new AppError(
-      'VALIDATION',
-      'Cân nặng lúc sinh phải là số gam từ 200 đến 7000.',
-      `Birth weight out of range: ${grams}`
-    )
+    throw AppError.of('VALIDATION', 'error.child.birthWeight')
   return grams
 }
 

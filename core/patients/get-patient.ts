@@ -8,7 +8,7 @@ export function getPatient(db: Db, id: string): PatientRecord {
   const repo = new PatientsRepo(db)
   let row = repo.get(id)
   if (row?.merged_into) row = repo.get(row.merged_into)
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ bệnh nhân.', `Patient ${id} not found`)
+  if (!row) throw AppError.of('NOT_FOUND', 'error.patient.notFound')
   return {
     id: row.id,
     form: JSON.parse(row.form_json) as PatientForm,

@@ -1,3 +1,4 @@
+import { localized, type Localized, type MessageKey, type MessageParams } from '../../contract/messages'
 import type { Db } from '../../db/connection'
 import { toSummary } from '../../db/patients'
 import {
@@ -238,23 +239,25 @@ function warningFor(reasons: MatchReason[]): string {
   return `Có thể trùng người: ${[...positive, ...negative].join(', ')}. Hãy kiểm tra trước khi lưu.`
 }
 
-/** One change a re-scan or an edit makes to a stored record, worded for the clerk. */
-export interface ChangeNote {
+/** One change a re-scan or an edit makes to a stored record, worded for the clerk (a catalogue text). */
+export interface ChangeNote extends Localized {
   field: string
-  message: string
 }
 
-const sexLabel = { male: 'Nam', female: 'Nữ', other: 'Chưa xác định' } as const
-const relationLabel = { mother: 'mẹ', father: 'bố', guardian: 'người giám hộ' } as const
+/**
+ * A value inside a change note: `{{@before}}` shows a catalogue label (empty, Nam/Nữ, mother…) in the reader's
+ * language and any other text as it is.
+ */
+const EMPTY: MessageKey = 'label.empty'
 
 /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' → 'dd/mm/yyyy' | 'mm/yyyy' | 'yyyy'. */
 function viDate(date: string | null): string {
-  if (date === null || date === '') return '(trống)'
+  if (date === null || date === '') return EMPTY
   return date.split('-').reverse().join('/')
 }
 
 function shown(value: string | null | undefined): string {
-  return value === null || value === undefined || value === '' ? '(trống)' : value
+  return value === null || value === undefined || value === '' ? EMPTY : value
 }
 
 /**
@@ -264,17 +267,23 @@ function shown(value: string | null | undefined): string {
  */
 export function describeChanges(before: PatientForm, after: PatientForm): ChangeNote[] {
   const notes: ChangeNote[] = []
-  const note = (field: string, message: string): void => {
-    notes.push({ field, message })
+  const note = (field: string, key: MessageKey, params: MessageParams): void => {
+    notes.push({ field, ...localized(key, params) })
   }
   const changed = <T>(a: T, b: T): boolean => (a ?? null) !== (b ?? null)
 
   if (before.fullName.normalize('NFC') !== after.fullName.normalize('NFC'))
-    note('fullName', `Họ tên: ${before.fullName} → ${after.fullName}`)
+    note('fullName', 'change.fullName', { before: before.fullName, after: after.fullName })
   if (changed(before.dateOfBirth, after.dateOfBirth))
-    note('dateOfBirth', `Ngày sinh: ${viDate(before.dateOfBirth)} → ${viDate(after.dateOfBirth)}`)
+    note('dateOfBirth', 'change.dateOfBirth', {
+      before: viDate(before.dateOfBirth),
+      after: viDate(after.dateOfBirth)
+    })
   if (changed(before.sex, after.sex))
-    note('sex', `Giới tính: ${sexLabel[before.sex]} → ${sexLabel[after.sex]}`)
+    note('sex', 'change.sex', {
+      before: `label.sexValue.${before.sex}`,
+      after: `label.sexValue.${after.sex}`
+    })
 
   if (changed(before.idNumber, after.idNumber)) {
     const replacesOld =
@@ -283,34 +292,40 @@ export function describeChanges(before: PatientForm, after: PatientForm): Change
       before.oldIdNumber !== null &&
       (after.oldIdNumber === null || after.oldIdNumber === before.oldIdNumber)
     if (replacesOld)
-      note('idNumber', `Số CCCD mới ${after.idNumber} thay cho số CMND cũ ${before.oldIdNumber}`)
-    else if (before.idNumber === null) note('idNumber', `Bổ sung số CCCD: ${after.idNumber}`)
-    else note('idNumber', `Số CCCD: ${shown(before.idNumber)} → ${shown(after.idNumber)}`)
+      note('idNumber', 'change.idNumber.replacesOld', {
+        after: shown(after.idNumber),
+        before: shown(before.oldIdNumber)
+      })
+    else if (before.idNumber === null)
+      note('idNumber', 'change.idNumber.added', { after: shown(after.idNumber) })
+    else note('idNumber', 'change.idNumber', { before: shown(before.idNumber), after: shown(after.idNumber) })
   }
   if (changed(before.oldIdNumber, after.oldIdNumber) && after.oldIdNumber !== null)
-    note('oldIdNumber', `Số CMND cũ: ${shown(before.oldIdNumber)} → ${after.oldIdNumber}`)
+    note('oldIdNumber', 'change.oldIdNumber', { before: shown(before.oldIdNumber), after: after.oldIdNumber })
 
   if (changed(before.bhytCardNumber, after.bhytCardNumber)) {
-    if (after.bhytCardNumber === null) note('bhytCardNumber', `Bỏ mã thẻ BHYT ${before.bhytCardNumber}`)
+    if (after.bhytCardNumber === null)
+      note('bhytCardNumber', 'change.bhyt.removed', { before: shown(before.bhytCardNumber) })
     else if (before.bhytCardNumber === null)
-      note('bhytCardNumber', `Bổ sung thẻ BHYT: ${after.bhytCardNumber}`)
-    else note('bhytCardNumber', `Thẻ BHYT mới: ${before.bhytCardNumber} → ${after.bhytCardNumber}`)
+      note('bhytCardNumber', 'change.bhyt.added', { after: after.bhytCardNumber })
+    else note('bhytCardNumber', 'change.bhyt', { before: before.bhytCardNumber, after: after.bhytCardNumber })
   }
 
   if (foldVietnamese(before.address.text) !== foldVietnamese(after.address.text))
-    note(
-      'address.text',
-      `Địa chỉ mới: ${shown(after.address.text)} (trước đây: ${shown(before.address.text)})`
-    )
+    note('address.text', 'change.address', {
+      after: shown(after.address.text),
+      before: shown(before.address.text)
+    })
   else if (
     changed(before.address.communeCode, after.address.communeCode) ||
     changed(before.address.provinceCode, after.address.provinceCode)
   )
-    note(
-      'address.communeCode',
-      `Mã địa chỉ: tỉnh ${shown(before.address.provinceCode)}, xã ${shown(before.address.communeCode)} → ` +
-        `tỉnh ${shown(after.address.provinceCode)}, xã ${shown(after.address.communeCode)}`
-    )
+    note('address.communeCode', 'change.addressCodes', {
+      provinceBefore: shown(before.address.provinceCode),
+      communeBefore: shown(before.address.communeCode),
+      provinceAfter: shown(after.address.provinceCode),
+      communeAfter: shown(after.address.communeCode)
+    })
 
   const cardA = before.cardDetails
   const cardB = after.cardDetails
@@ -320,23 +335,19 @@ export function describeChanges(before: PatientForm, after: PatientForm): Change
       changed(cardA?.expiryDate, cardB.expiryDate) || changed(cardA?.noExpiry, cardB.noExpiry)
     if (issueChanged || expiryChanged) {
       const expiry = (c: typeof cardA): string =>
-        c?.noExpiry ? 'không thời hạn' : viDate(c?.expiryDate ?? null)
-      const parts: string[] = []
-      if (issueChanged)
-        parts.push(`ngày cấp ${viDate(cardA?.issueDate ?? null)} → ${viDate(cardB.issueDate)}`)
-      if (expiryChanged) parts.push(`có giá trị đến ${expiry(cardA)} → ${expiry(cardB)}`)
-      note('cardDetails', `Thẻ căn cước mới: ${parts.join(', ')}`)
+        c?.noExpiry ? 'label.noExpiry' : viDate(c?.expiryDate ?? null)
+      const issue = { issueBefore: viDate(cardA?.issueDate ?? null), issueAfter: viDate(cardB.issueDate) }
+      const valid = { expiryBefore: expiry(cardA), expiryAfter: expiry(cardB) }
+      if (issueChanged && expiryChanged)
+        note('cardDetails', 'change.card.issueAndExpiry', { ...issue, ...valid })
+      else if (issueChanged) note('cardDetails', 'change.card.issue', issue)
+      else note('cardDetails', 'change.card.expiry', valid)
     }
   }
 
-  for (const [field, label] of [
-    ['ethnicityCode', 'Mã dân tộc'],
-    ['nationalityCode', 'Mã quốc tịch'],
-    ['occupationCode', 'Mã nghề nghiệp'],
-    ['phone', 'Số điện thoại']
-  ] as const) {
+  for (const field of ['ethnicityCode', 'nationalityCode', 'occupationCode', 'phone'] as const) {
     if (changed(before[field], after[field]))
-      note(field, `${label}: ${shown(before[field])} → ${shown(after[field])}`)
+      note(field, `change.${field}`, { before: shown(before[field]), after: shown(after[field]) })
   }
 
   const gA = before.guardian
@@ -346,11 +357,15 @@ export function describeChanges(before: PatientForm, after: PatientForm): Change
     changed(gA?.fullName, gB?.fullName) ||
     changed(gA?.relation, gB?.relation)
   )
-    note(
-      'guardian',
-      gB === null
-        ? `Bỏ liên kết với ${gA ? relationLabel[gA.relation] : 'người giám hộ'} ${gA?.fullName ?? ''}`.trim()
-        : `Liên kết với ${relationLabel[gB.relation]}: ${gB.fullName}`
-    )
+    if (gB === null)
+      note('guardian', 'change.guardian.unlinked', {
+        relation: `label.relation.${gA?.relation ?? 'guardian'}`,
+        name: gA?.fullName ?? ''
+      })
+    else
+      note('guardian', 'change.guardian.linked', {
+        relation: `label.relation.${gB.relation}`,
+        name: gB.fullName
+      })
   return notes
 }

@@ -50,7 +50,7 @@ const fillable = [
 ] as const
 
 function notFound(id: string): AppError {
-  return new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ bệnh nhân cần gộp.', `Patient ${id} not found`)
+  return AppError.of('NOT_FOUND', 'error.patient.notFound').withDetail(`Patient ${id} not found`)
 }
 
 function checkMergeable(
@@ -60,24 +60,13 @@ function checkMergeable(
 ): void {
   if (!keep) throw notFound(ids[0])
   if (!merge) throw notFound(ids[1])
-  if (keep.id === merge.id)
-    throw new AppError(
-      'VALIDATION',
-      'Không thể gộp một hồ sơ với chính nó.',
-      'Cannot merge a record into itself'
-    )
-  if (keep.merged_into || merge.merged_into)
-    throw new AppError(
-      'CONFLICT',
-      'Một trong hai hồ sơ đã được gộp trước đó; hãy mở hồ sơ còn lại.',
-      'One of the records is already merged'
-    )
+  if (keep.id === merge.id) throw AppError.of('VALIDATION', 'error.merge.self')
+  if (keep.merged_into || merge.merged_into) throw AppError.of('CONFLICT', 'error.merge.alreadyMerged')
   if (keep.id_number !== null && merge.id_number !== null && keep.id_number !== merge.id_number)
-    throw new AppError(
-      'CONFLICT',
-      `Hai hồ sơ có số CCCD khác nhau (${keep.id_number} và ${merge.id_number}): đây là hai người, không thể gộp.`,
-      'Records carry different ID numbers'
-    )
+    throw AppError.of('CONFLICT', 'error.merge.differentIds', {
+      keepId: keep.id_number,
+      mergeId: merge.id_number
+    })
 }
 
 /**
@@ -187,16 +176,10 @@ export function unmergePatients(
     const merged = repo.get(mergedId)
     if (!merged) throw notFound(mergedId)
     const keepId = merged.merged_into
-    if (keepId === null)
-      throw new AppError('VALIDATION', 'Hồ sơ này chưa được gộp vào hồ sơ nào.', 'Record is not merged')
+    if (keepId === null) throw AppError.of('VALIDATION', 'error.merge.notMerged')
     const entry = lastMergeDetail(db, keepId, mergedId)
     const mergedForm = formBefore(db, mergedId, `merged_into:${keepId}`)
-    if (entry === null || !mergedForm)
-      throw new AppError(
-        'CONFLICT',
-        'Không tìm thấy nhật ký của lần gộp này nên không thể tách tự động.',
-        'Merge trail not found'
-      )
+    if (entry === null || !mergedForm) throw AppError.of('CONFLICT', 'error.merge.trailMissing')
     const detail = JSON.parse(entry) as MergeDetail
     const at = clock().toISOString()
     const keep = repo.get(keepId)!

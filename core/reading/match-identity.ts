@@ -29,7 +29,12 @@ export function withReturningPatient(db: Db, coded: CodedIdentity): CodedIdentit
       patientId: m.exact.id,
       fullName: m.exact.fullName,
       by: m.by,
-      changes: describeChanges(before, after).map((c) => ({ field: c.field, message: c.message }))
+      changes: describeChanges(before, after).map(({ field, key, params, message }) => ({
+        field,
+        key,
+        params,
+        message
+      }))
     }
   }
 }

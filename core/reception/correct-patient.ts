@@ -27,21 +27,16 @@ export function createCorrection(deps: {
     const at = now.toISOString()
     const existing = patients.get(patientId)
     if (!existing || existing.merged_into) {
-      throw new AppError(
-        'NOT_FOUND',
-        'Không tìm thấy hồ sơ bệnh nhân cần sửa.',
-        'Patient to correct not found'
-      )
+      throw AppError.of('NOT_FOUND', 'error.patient.notFound').withDetail('Patient to correct not found')
     }
     const form = tidyForm(input)
     if (form.idNumber && form.idNumber !== existing.id_number) {
       const other = patients.findByIdNumber(form.idNumber)
       if (other && other.id !== patientId) {
-        throw new AppError(
-          'CONFLICT',
-          `Số CCCD ${form.idNumber} đã thuộc hồ sơ khác.`,
-          'ID number belongs to another patient'
-        )
+        throw AppError.of('CONFLICT', 'error.patient.idNumberTaken', {
+          idNumber: form.idNumber,
+          otherName: other.full_name
+        })
       }
     }
     const before = JSON.parse(existing.form_json) as PatientForm

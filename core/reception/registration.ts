@@ -46,11 +46,7 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
 
     let existing = input.patientId ? patients.get(input.patientId) : undefined
     if (input.patientId && !existing) {
-      throw new AppError(
-        'NOT_FOUND',
-        'Không tìm thấy hồ sơ bệnh nhân cần cập nhật.',
-        'Patient to update not found'
-      )
+      throw AppError.of('NOT_FOUND', 'error.patient.notFound').withDetail('Patient to update not found')
     }
     if (!existing && form.idNumber) existing = patients.findByIdNumber(form.idNumber)
     if (existing?.merged_into) existing = patients.get(existing.merged_into)
@@ -58,21 +54,16 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
     if (form.idNumber && existing && existing.id_number !== form.idNumber) {
       const other = patients.findByIdNumber(form.idNumber)
       if (other && other.id !== existing.id) {
-        throw new AppError(
-          'CONFLICT',
-          `Số CCCD ${form.idNumber} đã thuộc hồ sơ khác (${other.full_name}). Hãy kiểm tra lại trước khi lưu.`,
-          'ID number already belongs to another patient'
-        )
+        throw AppError.of('CONFLICT', 'error.patient.idNumberTaken', {
+          idNumber: form.idNumber,
+          otherName: other.full_name
+        })
       }
     }
 
     const guardianRow = form.guardian?.patientId ? patients.get(form.guardian.patientId) : undefined
     if (form.guardian?.patientId && !guardianRow) {
-      throw new AppError(
-        'NOT_FOUND',
-        'Không tìm thấy hồ sơ của mẹ/người giám hộ đã chọn.',
-        'Guardian not found'
-      )
+      throw AppError.of('NOT_FOUND', 'error.guardian.notFound')
     }
 
     const nameFolded = foldVietnamese(form.fullName)

@@ -7,6 +7,7 @@ import {
   visitsInRange
 } from '../../db/reports'
 import { AppError } from '../../contract/errors'
+import { isMessageKey, localized, type Localized, type MessageParams } from '../../contract/messages'
 import { type PatientForm, patientFormSchema } from '../../contract/patient'
 import {
   type AdminCatalog,
@@ -33,10 +34,6 @@ export const requiredXml1Fields: readonly { field: keyof Xml1AdministrativeField
   { field: 'MATINH_CU_TRU', label: 'Mã tỉnh cư trú' },
   { field: 'MAXA_CU_TRU', label: 'Mã xã cư trú' }
 ]
-const labels: Partial<Record<keyof Xml1AdministrativeFields, string>> = {
-  ...Object.fromEntries(requiredXml1Fields.map((f) => [f.field, f.label])),
-  SO_CCCD: 'Số CCCD/CMND'
-}
 
 export interface FieldCompleteness {
   field: keyof Xml1AdministrativeFields
@@ -59,7 +56,10 @@ export interface InvalidRecord {
   patientId: string
   patientCode: string
   fullName: string
+  /** Vietnamese, as the province reads them. */
   reasons: string[]
+  /** The same reasons as catalogue keys + params, for a screen in another language. */
+  reasonRefs: { key: string; params?: MessageParams }[]
 }
 
 export interface QualityReport {
@@ -90,33 +90,48 @@ const percent = (n: number, total: number): number => (total === 0 ? 0 : Math.ro
 function checkRange(range: DateRange): void {
   const date = /^\d{4}-\d{2}-\d{2}$/
   if (!date.test(range.from) || !date.test(range.to) || range.from > range.to)
-    throw new AppError(
-      'VALIDATION',
-      'Khoảng ngày không hợp lệ: dùng dạng YYYY-MM-DD, ngày bắt đầu không sau ngày kết thúc.',
-      `Invalid date range ${range.from}..${range.to}`
-    )
+    throw AppError.of('VALIDATION', 'error.report.dateRange')
 }
 
-/** Every reason a visit's record would fail the province's audit, worded for the person who fixes it. */
+/** Every reason a visit's record would fail the province's audit, worded for the person who fixes it (Vietnamese). */
 export function validationProblems(form: unknown, visitDate: string, catalog: AdminCatalog): string[] {
+  return validationReasons(form, visitDate, catalog).map((r) => r.message)
+}
+
+/**
+ * The same reasons as catalogue texts. The ID-number checks use the reception screen's warning texts: one problem,
+ * one wording, wherever it is found.
+ */
+export function validationReasons(form: unknown, visitDate: string, catalog: AdminCatalog): Localized[] {
   const parsed = patientFormSchema.safeParse(form)
   if (!parsed.success)
-    return parsed.error.issues.map((i) => `Dữ liệu không hợp lệ ở trường ${i.path.join('.') || '(hồ sơ)'}`)
+    return parsed.error.issues.map((i) =>
+      localized('report.reason.invalidField', { path: i.path.join('.') || '—' })
+    )
   const f: PatientForm = parsed.data
-  const reasons: string[] = []
+  const reasons: Localized[] = []
   const fields = xml1AdministrativeFields(f, visitDate)
   for (const p of checkXml1AdministrativeFields(fields, visitDate, f.address.unitListVersion, catalog)) {
-    const label = `${labels[p.field] ?? p.field} (${p.field})`
-    reasons.push(/is required/.test(p.messageEn) ? `Thiếu ${label}` : `${label}: ${p.message}`)
+    const label = isMessageKey(`label.xml1.${p.field}`) ? `label.xml1.${p.field}` : p.field
+    reasons.push(localized(`report.reason.${p.kind}`, { label, field: p.field, max: p.max ?? 0 }))
   }
   const idFindings = f.idNumber === null ? [] : idNumberFindings(f.idNumber, f.dateOfBirth, f.sex)
-  if (idFindings.some((x) => x.kind === 'sex-mismatch'))
-    reasons.push('Giới tính không khớp với chữ số thứ 4 của số CCCD')
-  for (const facts of idFindings.flatMap((x) => (x.kind === 'birth-year-mismatch' ? [x.parts] : [])))
-    reasons.push(`Năm sinh không khớp với số CCCD (năm ${facts.birthYear})`)
+  for (const x of idFindings) {
+    if (x.kind === 'sex-mismatch')
+      reasons.push(
+        localized('warning.ID_SEX_MISMATCH', {
+          givenSex: `label.sex.${x.sex}`,
+          idSex: `label.sex.${x.parts.sex}`
+        })
+      )
+    if (x.kind === 'birth-year-mismatch')
+      reasons.push(
+        localized('warning.ID_BIRTH_YEAR_MISMATCH', { birthYear: x.birthYear, idYear: x.parts.birthYear })
+      )
+  }
   if (f.bhytCardNumber !== null && !/^[A-Z]{2}[1-5]\d{12}$/.test(f.bhytCardNumber))
-    reasons.push('Mã thẻ BHYT sai định dạng (mức hưởng phải từ 1 đến 5)')
-  if (f.dateOfBirth > visitDate) reasons.push('Ngày sinh sau ngày khám')
+    reasons.push(localized('report.reason.bhytFormat'))
+  if (f.dateOfBirth > visitDate) reasons.push(localized('report.reason.dobAfterVisit'))
   return reasons
 }
 
@@ -149,7 +164,7 @@ export function buildQualityReport(
         if (fields[field] !== '') filled.set(field, (filled.get(field) ?? 0) + 1)
       if (parsed.data.address.communeCode !== null) coded += 1
     }
-    const reasons = validationProblems(form, visitDate, catalog)
+    const reasons = validationReasons(form, visitDate, catalog)
     if (reasons.length > 0)
       invalid.push({
         visitId: row.visit_id,
@@ -157,7 +172,8 @@ export function buildQualityReport(
         patientId: row.patient_id,
         patientCode: row.patient_code,
         fullName: row.full_name,
-        reasons
+        reasons: reasons.map((r) => r.message),
+        reasonRefs: reasons.map(({ key, params }) => (params ? { key, params } : { key }))
       })
     const status = row.sync_status
     if (status === null) sync.notQueued += 1

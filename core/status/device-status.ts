@@ -1,3 +1,4 @@
+import { statusText } from '../../contract/messages'
 import type { ReaderStatus, ScannerStatus } from '../../contract/status'
 
 /**
@@ -5,8 +6,12 @@ import type { ReaderStatus, ScannerStatus } from '../../contract/status'
  * "not connected" — never a hopeful "ready".
  */
 export class DeviceStatus {
-  reader: ReaderStatus = { state: 'unavailable', readerName: null, message: 'Chưa kết nối đầu đọc thẻ' }
-  scanner: ScannerStatus = { state: 'none', name: null, message: 'Chưa phát hiện máy quét QR' }
+  reader: ReaderStatus = {
+    state: 'unavailable',
+    readerName: null,
+    ...statusText('status.reader.notConnected')
+  }
+  scanner: ScannerStatus = { state: 'none', name: null, ...statusText('status.scanner.notDetected') }
   private readonly listeners = new Set<() => void>()
 
   setReader(s: ReaderStatus): void {

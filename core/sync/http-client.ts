@@ -3,6 +3,7 @@ import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
 import { AppError } from '../../contract/errors'
+import type { MessageKey } from '../../contract/messages'
 
 /**
  * A small HTTP client for the sync connectors on node:http/https: keep-alive agents, one deadline for the
@@ -96,15 +97,15 @@ function authHeader(auth: HttpAuth | null | undefined): string | null {
   return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`
 }
 
-function configError(vi: string, en: string): AppError {
-  return new AppError('CONFIG_INVALID', `${vi} Hãy báo bộ phận CNTT.`, en)
+function configError(key: MessageKey, en: string): AppError {
+  return AppError.of('CONFIG_INVALID', key).withDetail(en)
 }
 
 function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch {
-    throw configError('Không đọc được tệp chứng chỉ CA của máy chủ nhận hồ sơ.', 'CA file cannot be read')
+    throw configError('error.config.caUnreadable', 'CA file cannot be read')
   }
 }
 
@@ -114,13 +115,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   try {
     base = new URL(options.baseUrl)
   } catch {
-    throw configError('Địa chỉ máy chủ nhận hồ sơ không hợp lệ.', 'target URL is malformed')
+    throw configError('error.config.urlInvalid', 'target URL is malformed')
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw configError(
-      'Địa chỉ máy chủ nhận hồ sơ phải bắt đầu bằng http:// hoặc https://.',
-      'unsupported protocol'
-    )
+    throw configError('error.config.urlProtocol', 'unsupported protocol')
   }
   const isHttps = base.protocol === 'https:'
   const timeoutMs = options.timeoutMs ?? 30_000

@@ -1,36 +1,22 @@
-// PC/SC failures as AppErrors with a message the reception clerk can act on.
+// PC/SC failures as AppErrors with a catalogue message the reception clerk can act on.
 import { AppError, type ErrorCode } from '../../contract/errors'
 
-const messages = {
-  NO_SERVICE: [
-    'Dịch vụ đọc thẻ (PC/SC) chưa chạy hoặc vừa khởi động lại. Đang thử kết nối lại…',
-    'PC/SC service is not available'
-  ],
-  NO_READER: ['Chưa thấy đầu đọc thẻ. Hãy cắm đầu đọc CCCD vào máy.', 'No card reader connected'],
-  NO_CARD: ['Chưa có thẻ trên đầu đọc. Hãy đặt thẻ CCCD lên đầu đọc.', 'No card on the reader'],
-  CARD_REMOVED: [
-    'Thẻ đã bị nhấc ra khỏi đầu đọc khi đang đọc. Hãy đặt lại thẻ và giữ yên cho đến khi đọc xong.',
-    'Card removed during the operation'
-  ],
-  SHARING_VIOLATION: [
-    'Đầu đọc đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.',
-    'Reader is in use by another application'
-  ],
-  TIMEOUT: [
-    'Thẻ không phản hồi kịp. Hãy đặt lại thẻ ngay giữa đầu đọc và thử lại.',
-    'Card or reader timed out'
-  ],
-  INTERNAL: [
-    'Lỗi đầu đọc thẻ không xác định. Hãy rút đầu đọc ra, cắm lại rồi thử lại.',
-    'Unexpected PC/SC error'
-  ]
-} as const satisfies Partial<Record<ErrorCode, readonly [string, string]>>
+/** English for logs; the clerk's text is the catalogue's `error.<code>` (one text per problem, contract/messages). */
+const logText = {
+  NO_SERVICE: 'PC/SC service is not available',
+  NO_READER: 'No card reader connected',
+  NO_CARD: 'No card on the reader',
+  CARD_REMOVED: 'Card removed during the operation',
+  SHARING_VIOLATION: 'Reader is in use by another application',
+  TIMEOUT: 'Card or reader timed out',
+  INTERNAL: 'Unexpected PC/SC error'
+} as const satisfies Partial<Record<ErrorCode, string>>
 
-export type PcscErrorCode = keyof typeof messages
+export type PcscErrorCode = keyof typeof logText
 
 export function pcscError(code: PcscErrorCode, detail?: string): AppError {
-  const [vi, en] = messages[code]
-  return new AppError(code, vi, detail ? `${en}: ${detail}` : en)
+  const e = AppError.of(code, code === 'INTERNAL' ? 'error.PCSC_INTERNAL' : `error.${code}`)
+  return e.withDetail(detail ? `${logText[code]}: ${detail}` : logText[code])
 }
 
 /** Maps an error thrown by the PC/SC layer (smartcard addon messages, pcsc-lite codes) to an AppError. */

@@ -1,5 +1,6 @@
 // Reader manager: watches PC/SC readers and cards, reports a status the clerk can read, survives pcscd
 // restarts and unplugged readers, and opens exclusive card sessions with 61xx/6Cxx handling.
+import { statusText, type MessageKey } from '../../contract/messages'
 import { EventEmitter } from 'node:events'
 import type { ReaderStatus } from '../../contract/status'
 import {
@@ -62,13 +63,12 @@ export interface CardSession {
   close(): void
 }
 
-const statusMessages: Record<ManagerState, string> = {
-  // Windows stops its smart-card service when the last reader is unplugged, so say both causes.
-  unavailable:
-    'Chưa kết nối được dịch vụ đọc thẻ (PC/SC). Hãy kiểm tra đầu đọc CCCD đã cắm vào máy; đang thử kết nối lại…',
-  'no-reader': 'Chưa thấy đầu đọc thẻ. Hãy cắm đầu đọc CCCD vào máy.',
-  ready: 'Đầu đọc sẵn sàng. Hãy đặt thẻ CCCD lên đầu đọc.',
-  'card-present': 'Đã có thẻ trên đầu đọc.'
+const statusKeys: Record<ManagerState, MessageKey> = {
+  // Windows stops its smart-card service when the last reader is unplugged, so the text says both causes.
+  unavailable: 'status.reader.unavailable',
+  'no-reader': 'status.reader.noReader',
+  ready: 'status.reader.ready',
+  'card-present': 'status.reader.cardPresent'
 }
 
 const present = (r: PcscReaderState) =>
@@ -83,7 +83,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private current: ReaderStatus = {
     state: 'unavailable',
     readerName: null,
-    message: statusMessages.unavailable
+    ...statusText(statusKeys.unavailable)
   }
   private readonly pollMs: number
   private readonly backoffMin: number
@@ -115,7 +115,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     this.dropContext()
     // A stopped manager knows nothing; start() rediscovers readers and cards (without stale events).
     this.known = new Map()
-    this.current = { state: 'unavailable', readerName: null, message: statusMessages.unavailable }
+    this.current = { state: 'unavailable', readerName: null, ...statusText(statusKeys.unavailable) }
   }
 
   status(): ReaderStatus {
@@ -257,7 +257,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
 
   private setStatus(state: ManagerState, readerName: string | null): void {
     if (this.current.state === state && this.current.readerName === readerName) return
-    this.current = { state, readerName, message: statusMessages[state] }
+    this.current = { state, readerName, ...statusText(statusKeys[state]) }
     this.notify('status', this.current)
   }
 

@@ -3,6 +3,7 @@
  * their states into the one scanner status the status bar shows (contract ScannerStatus).
  * Keyboard-wedge and camera scans happen in the renderer and never pass through here.
  */
+import { statusText } from '../../contract/messages'
 import { z } from 'zod'
 import type { ScanVia } from '../../contract/reading'
 import type { ScannerStatus } from '../../contract/status'
@@ -154,8 +155,7 @@ function noScannerStatus(): ScannerStatus {
   return {
     state: 'none',
     name: null,
-    message:
-      'Chưa kết nối máy quét QR ở chế độ USB-COM hoặc HID-POS. Quét ở chế độ bàn phím vẫn dùng được nhưng có thể mất dấu tiếng Việt.'
+    ...statusText('status.scanner.none')
   }
 }
 
@@ -167,33 +167,34 @@ export function scannerStatusFrom(
   serialWasConnected: boolean
 ): ScannerStatus {
   if (serial?.connected) {
-    return { state: 'serial', name: serial.path, message: `Máy quét QR: USB-COM ${serial.path}` }
+    return {
+      state: 'serial',
+      name: serial.path,
+      ...statusText('status.scanner.serial', { port: serial.path })
+    }
   }
   if (hid?.connected) {
     const name = hidDeviceName(hid.device)
-    return { state: 'hid', name, message: `Máy quét QR: HID-POS ${name}` }
+    return { state: 'hid', name, ...statusText('status.scanner.hid', { name }) }
   }
   const explicitPort =
     configuredSerialPath !== null && configuredSerialPath !== 'auto' ? configuredSerialPath : null
   if (serial && explicitPort !== null && serial.error !== null) {
-    const message = serialWasConnected
-      ? `Máy quét QR ở cổng ${explicitPort} đã ngắt kết nối. Kiểm tra cáp USB; ứng dụng đang tự kết nối lại…`
-      : `Không mở được máy quét QR ở cổng ${explicitPort}. Kiểm tra cáp USB và cổng COM trong phần Cài đặt; ứng dụng đang thử lại…`
-    return { state: 'error', name: explicitPort, message }
+    const key = serialWasConnected ? 'status.scanner.serialLost' : 'status.scanner.serialCannotOpen'
+    return { state: 'error', name: explicitPort, ...statusText(key, { port: explicitPort }) }
   }
   if (hid && hid.error !== null && /open/i.test(hid.error)) {
     return {
       state: 'error',
       name: null,
-      message:
-        'Tìm thấy máy quét HID-POS nhưng không mở được (thiếu quyền truy cập thiết bị). Hãy báo bộ phận CNTT (Linux: cần quy tắc udev cho hidraw).'
+      ...statusText('status.scanner.hidNoAccess')
     }
   }
   if (serial && serial.error !== null && serial.path !== null) {
     return {
       state: 'error',
       name: serial.path,
-      message: `Máy quét QR ở cổng ${serial.path} đã ngắt kết nối hoặc không mở được; ứng dụng đang thử lại…`
+      ...statusText('status.scanner.serialRetrying', { port: serial.path })
     }
   }
   return noScannerStatus()

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import type { Result } from '../../contract/errors'
+import { AppError, type Result } from '../../contract/errors'
 import { dispatch, type Handlers } from '../../core/handlers'
 import { isAppUrl } from './security'
 
@@ -19,7 +19,7 @@ export function isTrustedSender(
 
 const refused: Result<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', message: 'Yêu cầu bị từ chối.', messageEn: 'IPC sender is not the app window' }
+  error: AppError.of('FORBIDDEN').withDetail('IPC sender is not the app window').toValue()
 }
 
 /** One channel for every contract call: sender checked, name and input validated by dispatch (zod). */

@@ -14,25 +14,25 @@ import { CAN_CUOC_LAW_START } from './dg13-fields'
 export const NO_EXPIRY_MRZ = '991231'
 const MAX_CANDIDATES = 6
 
-function invalidKeyInput(whatVi: string, whatEn: string): AppError {
-  return new AppError(
-    'VALIDATION',
-    `Không tạo được khoá mở chip: ${whatVi} không hợp lệ.`,
-    `Cannot derive chip keys: invalid ${whatEn}`
+type KeyPart = 'documentNumber' | 'dateOfBirth' | 'expiryDate' | 'issueDate'
+
+function invalidKeyInput(what: KeyPart): AppError {
+  return AppError.of('VALIDATION', 'error.chipKey.fieldInvalid', { what: `label.${what}` }).withDetail(
+    `Cannot derive chip keys: invalid ${what}`
   )
 }
 
 /** 'YYYY-MM-DD' or 'YYMMDD' → 'YYMMDD'. */
-function toMrzDate(value: string, whatVi: string, whatEn: string): string {
+function toMrzDate(value: string, what: KeyPart): string {
   const m = /^\d{2}(\d{2})(\d{2})$/.exec(value)
   if (m) {
     const month = Number(m[1])
     const day = Number(m[2])
-    if (month < 1 || month > 12 || day < 1 || day > 31) throw invalidKeyInput(whatVi, whatEn)
+    if (month < 1 || month > 12 || day < 1 || day > 31) throw invalidKeyInput(what)
     return value
   }
   const d = parseYmd(value)
-  if (!d) throw invalidKeyInput(whatVi, whatEn)
+  if (!d) throw invalidKeyInput(what)
   return mrzDate(d)
 }
 
@@ -46,10 +46,10 @@ function mrzDate(d: Ymd): string {
  */
 export function mrzInformation(docNumber: string, dob: string, expiry: string): string {
   const number = docNumber.trim().toUpperCase()
-  if (!/^[0-9A-Z<]{1,9}$/.test(number)) throw invalidKeyInput('số giấy tờ', 'document number')
+  if (!/^[0-9A-Z<]{1,9}$/.test(number)) throw invalidKeyInput('documentNumber')
   const padded = number.padEnd(9, '<')
-  const birth = toMrzDate(dob, 'ngày sinh', 'date of birth')
-  const exp = toMrzDate(expiry, 'ngày hết hạn', 'expiry date')
+  const birth = toMrzDate(dob, 'dateOfBirth')
+  const exp = toMrzDate(expiry, 'expiryDate')
   return `${padded}${mrzCheckDigit(padded)}${birth}${mrzCheckDigit(birth)}${exp}${mrzCheckDigit(exp)}`
 }
 
@@ -79,8 +79,8 @@ function expiryAt(dob: Ymd, issue: Ymd, milestones: readonly number[]): CardExpi
 export function cardExpiry(dob: string, issueDate: string): CardExpiry {
   const d = parseYmd(dob)
   const i = parseYmd(issueDate)
-  if (!d) throw invalidKeyInput('ngày sinh', 'date of birth')
-  if (!i) throw invalidKeyInput('ngày cấp', 'issue date')
+  if (!d) throw invalidKeyInput('dateOfBirth')
+  if (!i) throw invalidKeyInput('issueDate')
   return expiryAt(d, i, milestonesFor(i))
 }
 
@@ -116,14 +116,14 @@ export function expiryCandidates(
   options: ExpiryCandidateOptions = {}
 ): string[] {
   const d = parseYmd(dob)
-  if (!d) throw invalidKeyInput('ngày sinh', 'date of birth')
+  if (!d) throw invalidKeyInput('dateOfBirth')
   const out: string[] = []
   const add = (values: string[]): void => {
     for (const v of values) if (!out.includes(v)) out.push(v)
   }
   if (issueDate !== null) {
     const i = parseYmd(issueDate)
-    if (!i) throw invalidKeyInput('ngày cấp', 'issue date')
+    if (!i) throw invalidKeyInput('issueDate')
     const milestones = milestonesFor(i)
     const primary = expiryAt(d, i, milestones)
     add(spell(d, primary))
@@ -165,19 +165,14 @@ export interface ChipKeys {
 export function deriveChipKeys(identity: Identity, options: ExpiryCandidateOptions = {}): ChipKeys {
   const id = identity.idNumber
   if (id === null || !isIdNumber(id)) {
-    throw new AppError(
-      'VALIDATION',
-      'Cần số định danh 12 chữ số để mở chip. Hãy quét mã QR trên thẻ hoặc nhập số định danh.',
-      'Cannot derive chip keys without a 12-digit ID number'
-    )
+    throw AppError.of('VALIDATION', 'error.chipKey.needIdNumber')
   }
   const can = id.slice(6)
   const dob = identity.dateOfBirth
   if (!isFullDate(dob)) return { mrzInfo: [], can }
   const expiries: string[] = []
   if (identity.noExpiry) expiries.push(NO_EXPIRY_MRZ)
-  if (isFullDate(identity.expiryDate))
-    expiries.push(toMrzDate(identity.expiryDate, 'ngày hết hạn', 'expiry date'))
+  if (isFullDate(identity.expiryDate)) expiries.push(toMrzDate(identity.expiryDate, 'expiryDate'))
   for (const e of expiryCandidates(dob, identity.issueDate, options))
     if (!expiries.includes(e)) expiries.push(e)
   const docNumber = id.slice(3)

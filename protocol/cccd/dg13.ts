@@ -4,7 +4,7 @@ import { isAppError, type AppError } from '../../contract/errors'
 import { decodeTlv, decodeTlvList, tlvSize, type Tlv } from '../icao/tlv'
 import { parseSlashDate, isFullDate } from './dates'
 import { chipFieldInvalid } from './errors'
-import { cardGeneration, DG13_FIELD, DG13_FIELD_LABEL_VI, type CardGeneration } from './dg13-fields'
+import { cardGeneration, DG13_FIELD, type CardGeneration } from './dg13-fields'
 import { decodeAsn1String, isStringTag } from './strings'
 import { foldVietnamese } from '../../contract/rules/text'
 import { cleanOptional } from './text'
@@ -37,26 +37,20 @@ const TAG_INTEGER = 0x02
 const MAX_DG13_BYTES = 64 * 1024
 const MAX_LEAVES = 64
 
-const structureLabel = 'cấu trúc tệp DG13'
-
-function labelOf(field: number): string {
-  return DG13_FIELD_LABEL_VI[field] ?? `trường ${field}`
-}
-
 /** Runs a TLV step and turns a generic TLV error into one that names the DG13 field. */
 function atField<T>(field: number | null, step: () => T): T {
   try {
     return step()
   } catch (e) {
     if (isAppError(e)) {
-      throw chipFieldInvalid(field, field === null ? structureLabel : labelOf(field), e.message)
+      throw chipFieldInvalid(field, e.message)
     }
     throw e
   }
 }
 
 function fail(field: number, reasonEn: string): AppError {
-  return chipFieldInvalid(field, labelOf(field), reasonEn)
+  return chipFieldInvalid(field, reasonEn)
 }
 
 function readFieldNumber(tlv: Tlv | undefined): number {
@@ -67,11 +61,7 @@ function readFieldNumber(tlv: Tlv | undefined): number {
     tlv.value.length > 2 ||
     (tlv.value[0]! & 0x80) !== 0
   ) {
-    throw chipFieldInvalid(
-      null,
-      structureLabel,
-      'field SEQUENCE does not start with a small positive INTEGER'
-    )
+    throw chipFieldInvalid(null, 'field SEQUENCE does not start with a small positive INTEGER')
   }
   return tlv.value.length === 1 ? tlv.value[0]! : (tlv.value[0]! << 8) | tlv.value[1]!
 }
@@ -106,28 +96,26 @@ interface RawField {
 }
 
 function splitFields(bytes: Uint8Array): RawField[] {
-  if (bytes.length === 0) throw chipFieldInvalid(null, structureLabel, 'empty file')
-  if (bytes.length > MAX_DG13_BYTES)
-    throw chipFieldInvalid(null, structureLabel, `file too large (${bytes.length} bytes)`)
+  if (bytes.length === 0) throw chipFieldInvalid(null, 'empty file')
+  if (bytes.length > MAX_DG13_BYTES) throw chipFieldInvalid(null, `file too large (${bytes.length} bytes)`)
   const root = atField(null, () => decodeTlv(bytes, 0))
   if (root.tag !== TAG_DG13) {
-    throw chipFieldInvalid(null, structureLabel, `expected tag 6D, found ${root.tag.toString(16)}`)
+    throw chipFieldInvalid(null, `expected tag 6D, found ${root.tag.toString(16)}`)
   }
   // A reader may hand over the padded tail of its last READ BINARY chunk: only filler may follow.
   for (let i = tlvSize(root); i < bytes.length; i++) {
-    if (bytes[i] !== 0x00 && bytes[i] !== 0xff)
-      throw chipFieldInvalid(null, structureLabel, 'data after the DG13 object')
+    if (bytes[i] !== 0x00 && bytes[i] !== 0xff) throw chipFieldInvalid(null, 'data after the DG13 object')
   }
   const top = atField(null, () => decodeTlvList(root.value))
   const sequence = top.find((t) => t.tag === TAG_SEQUENCE)
   const inner = sequence ? atField(null, () => decodeTlvList(sequence.value)) : top
   const set = inner.find((t) => t.tag === TAG_SET)
-  if (!set) throw chipFieldInvalid(null, structureLabel, 'no SET of fields')
+  if (!set) throw chipFieldInvalid(null, 'no SET of fields')
   const fieldTlvs = atField(null, () => decodeTlvList(set.value))
   const seen = new Set<number>()
   return fieldTlvs.map((f) => {
     if (f.tag !== TAG_SEQUENCE) {
-      throw chipFieldInvalid(null, structureLabel, `field entry has tag ${f.tag.toString(16)}, expected 30`)
+      throw chipFieldInvalid(null, `field entry has tag ${f.tag.toString(16)}, expected 30`)
     }
     const first = f.value.length === 0 ? undefined : atField(null, () => decodeTlv(f.value, 0))
     const number = readFieldNumber(first)
@@ -260,13 +248,7 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
         } else {
           // Some chips carry another document number here (cccd-card.md §5.2): keep it, don't fail.
           extra.push({ fieldNumber: n, raw: field.raw, texts: [text] })
-          warnings.push(
-            warning(
-              'OLD_ID_UNUSUAL',
-              'Số CMND cũ trên chip không có dạng 9 hoặc 12 chữ số nên không được điền vào biểu mẫu.',
-              'Old ID number on the chip is not 9 or 12 digits; kept raw.'
-            )
-          )
+          warnings.push(warning('OLD_ID_UNUSUAL', undefined, 'warning.OLD_ID_UNUSUAL.chip'))
         }
         break
       }

@@ -1,18 +1,28 @@
 import { AppError } from '../../contract/errors'
+import type { MessageKey } from '../../contract/messages'
 
 /**
- * The errors the CCCD decoders raise. Vietnamese for the clerk, English for logs; `details` carries
- * only structural facts (field numbers, reason codes, positions), never the personal data itself.
+ * The errors the CCCD decoders raise; their texts are in the message catalogue. `details` and the English
+ * detail carry only structural facts (field numbers, reason codes, positions), never the personal data itself.
  */
 
-export function chipFieldInvalid(field: number | null, fieldLabelVi: string, reasonEn: string): AppError {
-  const where = field === null ? '' : ` (trường số ${field})`
-  return new AppError(
+export function chipFieldInvalid(field: number | null, reasonEn: string): AppError {
+  const detail = `DG13 invalid${field === null ? '' : ` at field ${field}`}: ${reasonEn}`
+  const details = { file: 'DG13', field }
+  if (field === null)
+    return AppError.of(
+      'CHIP_DATA_INVALID',
+      'error.CHIP_DATA_INVALID.structure',
+      undefined,
+      details
+    ).withDetail(detail)
+  const label = field >= 1 && field <= 15 ? `label.dg13.${field}` : 'label.dg13.other'
+  return AppError.of(
     'CHIP_DATA_INVALID',
-    `Dữ liệu chip không hợp lệ ở mục ${fieldLabelVi}${where}. Hãy đặt lại thẻ lên đầu đọc và thử lại; nếu vẫn lỗi, nhập tay mục này.`,
-    `DG13 invalid${field === null ? '' : ` at field ${field}`}: ${reasonEn}`,
-    { file: 'DG13', field }
-  )
+    'error.CHIP_DATA_INVALID.field',
+    { field, label },
+    details
+  ).withDetail(detail)
 }
 
 /** Why a scanned text was rejected as a CCCD QR code. */
@@ -33,14 +43,15 @@ export type QrInvalidReason =
 
 export function qrInvalid(
   reason: QrInvalidReason,
-  reasonVi: string,
   reasonEn: string,
-  field?: number
+  field?: number,
+  params?: { count: number; min: number }
 ): AppError {
-  return new AppError(
+  const reasonKey: MessageKey = `qr.reason.${reason}`
+  return AppError.of(
     'QR_INVALID',
-    `Mã QR không phải mã QR của thẻ căn cước: ${reasonVi}`,
-    `Not a CCCD QR code: ${reasonEn}`,
+    undefined,
+    { reason: reasonKey, ...params },
     field === undefined ? { reason } : { reason, field }
-  )
+  ).withDetail(`Not a CCCD QR code: ${reasonEn}`)
 }

@@ -35,21 +35,13 @@ const FRAMING = /[\uFEFF\u0000-\u001F\u007F]/g
 
 function rejectForeignFormats(text: string): void {
   if (/^(https?:\/\/|www\.)/i.test(text)) {
-    throw qrInvalid('URL', 'đây là một đường dẫn web.', 'the text is a URL.')
+    throw qrInvalid('URL', 'the text is a URL.')
   }
   if (/^[[{]/.test(text)) {
-    throw qrInvalid(
-      'JSON',
-      'dữ liệu có dạng JSON, không phải dạng của máy quét mã QR trên thẻ.',
-      'the text is JSON, not the card format.'
-    )
+    throw qrInvalid('JSON', 'the text is JSON, not the card format.')
   }
   if (/^\s*(CCCD|CMND|SO_?CCCD|ID)\s*[:=]/i.test(text)) {
-    throw qrInvalid(
-      'LABELLED',
-      'dữ liệu có nhãn (ví dụ "CCCD:"), không phải dạng gốc của mã QR trên thẻ. Hãy quét trực tiếp mã QR trên thẻ.',
-      'labelled format ("CCCD:…"), not the raw card QR.'
-    )
+    throw qrInvalid('LABELLED', 'labelled format ("CCCD:…"), not the raw card QR.')
   }
 }
 
@@ -67,12 +59,12 @@ function parseSex(word: string): Sex | null {
  */
 export function parseCccdQr(input: string): QrDecoded {
   if (input.length > MAX_QR_CHARS * 2) {
-    throw qrInvalid('TOO_LONG', 'dữ liệu quá dài.', `text longer than ${MAX_QR_CHARS} characters.`)
+    throw qrInvalid('TOO_LONG', `text longer than ${MAX_QR_CHARS} characters.`)
   }
   const text = input.replace(FRAMING, (ch) => (ch === '\t' || ch === '\r' || ch === '\n' ? ' ' : '')).trim()
-  if (text === '') throw qrInvalid('EMPTY', 'không có dữ liệu.', 'the text is empty.')
+  if (text === '') throw qrInvalid('EMPTY', 'the text is empty.')
   if (text.length > MAX_QR_CHARS) {
-    throw qrInvalid('TOO_LONG', 'dữ liệu quá dài.', `text longer than ${MAX_QR_CHARS} characters.`)
+    throw qrInvalid('TOO_LONG', `text longer than ${MAX_QR_CHARS} characters.`)
   }
   rejectForeignFormats(text)
   const damage = detectScanDamage(text)
@@ -80,90 +72,50 @@ export function parseCccdQr(input: string): QrDecoded {
 
   const raw = text.split('|')
   if (raw.length === 1) {
-    throw qrInvalid('NOT_PIPE_SEPARATED', 'không có dấu "|" phân cách các mục.', "no '|' separators.")
+    throw qrInvalid('NOT_PIPE_SEPARATED', "no '|' separators.")
   }
   const fields = raw.map(cleanField)
   if (BHYT_CARD_NUMBER.test(fields[0] ?? '')) {
-    throw qrInvalid(
-      'BHYT_CARD',
-      'đây là mã QR của thẻ bảo hiểm y tế.',
-      'this is a BHYT health-insurance card QR.',
-      0
-    )
+    throw qrInvalid('BHYT_CARD', 'this is a BHYT health-insurance card QR.', 0)
   }
   if (fields.length < MIN_FIELDS) {
-    throw qrInvalid(
-      'TOO_FEW_FIELDS',
-      `chỉ có ${fields.length} mục, cần ít nhất ${MIN_FIELDS}.`,
-      `${fields.length} fields, at least ${MIN_FIELDS} needed.`
-    )
+    throw qrInvalid('TOO_FEW_FIELDS', `${fields.length} fields, at least ${MIN_FIELDS} needed.`, undefined, {
+      count: fields.length,
+      min: MIN_FIELDS
+    })
   }
   const [idNumber = '', oldId = '', fullName = '', dobText = '', sexText = '', address = '', issueText = ''] =
     fields
 
   if (!isIdNumber(idNumber)) {
-    throw qrInvalid(
-      'BAD_ID_NUMBER',
-      'mục đầu tiên không phải số định danh 12 chữ số.',
-      'field 0 is not a 12-digit ID.',
-      0
-    )
+    throw qrInvalid('BAD_ID_NUMBER', 'field 0 is not a 12-digit ID.', 0)
   }
-  if (fullName === '') throw qrInvalid('EMPTY_NAME', 'thiếu họ tên.', 'the name (field 2) is empty.', 2)
+  if (fullName === '') throw qrInvalid('EMPTY_NAME', 'the name (field 2) is empty.', 2)
   const dateOfBirth = parseCompactDate(dobText)
   if (dateOfBirth === null) {
-    throw qrInvalid(
-      'BAD_BIRTH_DATE',
-      'ngày sinh không phải ngày hợp lệ dạng ngàythángnăm (8 chữ số).',
-      'field 3 is not a valid ddMMyyyy date of birth.',
-      3
-    )
+    throw qrInvalid('BAD_BIRTH_DATE', 'field 3 is not a valid ddMMyyyy date of birth.', 3)
   }
   const sex = parseSex(sexText)
-  if (sex === null)
-    throw qrInvalid('BAD_SEX', 'giới tính không phải "Nam" hoặc "Nữ".', 'field 4 is not "Nam"/"Nữ".', 4)
+  if (sex === null) throw qrInvalid('BAD_SEX', 'field 4 is not "Nam"/"Nữ".', 4)
   const issueDate = parseCompactDate(issueText)
   if (!isFullDate(issueDate)) {
-    throw qrInvalid(
-      'BAD_ISSUE_DATE',
-      'ngày cấp không phải ngày hợp lệ dạng ngàythángnăm (8 chữ số).',
-      'field 6 is not a valid ddMMyyyy issue date.',
-      6
-    )
+    throw qrInvalid('BAD_ISSUE_DATE', 'field 6 is not a valid ddMMyyyy issue date.', 6)
   }
 
   const warnings: CccdWarning[] = []
   let oldIdNumber: string | null = null
   if (isAnyIdNumber(oldId)) oldIdNumber = oldId
   else if (oldId !== '') {
-    warnings.push(
-      warning(
-        'OLD_ID_UNUSUAL',
-        'Số CMND cũ trong mã QR không có dạng 9 hoặc 12 chữ số nên đã bỏ qua.',
-        'Old ID in the QR is not 9 or 12 digits; ignored.'
-      )
-    )
+    warnings.push(warning('OLD_ID_UNUSUAL'))
   }
   warnings.push(...checkIdNumber(idNumber, dateOfBirth, sex))
   if (issueDate < dateOfBirth) {
-    warnings.push(
-      warning(
-        'ISSUE_BEFORE_BIRTH',
-        'Ngày cấp sớm hơn ngày sinh. Hãy kiểm tra lại.',
-        'Issue date is before the birth date.'
-      )
-    )
+    warnings.push(warning('ISSUE_BEFORE_BIRTH'))
   }
   // A keyboard wedge may silently drop every accented letter ("Nguyn Vn A"); a real name or address
   // almost always has one.
   if (marksDropped({ fullName, sex: sexText, address })) {
-    warnings.push(
-      warning(
-        'NO_DIACRITICS',
-        'Họ tên và địa chỉ không có dấu tiếng Việt: có thể máy quét đã làm mất dấu. Hãy đối chiếu với thẻ hoặc đọc chip.',
-        'Name and address carry no diacritics: the scanner may have dropped them.'
-      )
-    )
+    warnings.push(warning('NO_DIACRITICS'))
   }
 
   const identity: Identity = {

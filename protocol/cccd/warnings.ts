@@ -1,3 +1,5 @@
+import { localized, type Localized, type MessageKey, type MessageParams } from '../../contract/messages'
+
 /** Non-blocking findings the clerk should look at; the data is still returned. */
 export type CccdWarningCode =
   | 'ID_NOT_12_DIGITS'
@@ -9,16 +11,24 @@ export type CccdWarningCode =
   | 'ISSUE_BEFORE_BIRTH'
   | 'NO_DIACRITICS'
 
-export interface CccdWarning {
+/**
+ * A warning: its code, and its text as a catalogue key + params (`message` is the Vietnamese rendering,
+ * `messageEn` the English one, for readers that do not format).
+ */
+export interface CccdWarning extends Localized {
   code: CccdWarningCode
-  /** Vietnamese, for the clerk. */
-  message: string
-  /** English, for logs. */
-  messageEn: string
 }
 
-export const warning = (code: CccdWarningCode, message: string, messageEn: string): CccdWarning => ({
+/** `key` defaults to `warning.<code>`; the century and year checks share one text (one problem, one message). */
+export const warning = (code: CccdWarningCode, params?: MessageParams, key?: MessageKey): CccdWarning => ({
   code,
-  message,
-  messageEn
+  ...localized(key ?? defaultKey(code), params)
 })
+
+function defaultKey(code: CccdWarningCode): MessageKey {
+  return code === 'ID_CENTURY_MISMATCH'
+    ? 'warning.ID_BIRTH_YEAR_MISMATCH'
+    : code === 'OLD_ID_UNUSUAL'
+      ? 'warning.OLD_ID_UNUSUAL.qr'
+      : `warning.${code}`
+}

@@ -3,67 +3,44 @@ import { AppError, isAppError } from '../../contract/errors'
 export { AppError, isAppError }
 
 /**
- * The errors the ICAO layer raises, with the clerk-facing Vietnamese message in one place.
- * `details` never carries personal data (no MRZ, no file contents), only protocol facts.
+ * The errors the ICAO layer raises; their clerk-facing texts are in the message catalogue (contract/messages).
+ * `details` and the technical English detail never carry personal data (no MRZ, no file contents), only protocol facts.
  */
 
 export function chipDataInvalid(reasonEn: string, details?: unknown): AppError {
-  return new AppError(
-    'CHIP_DATA_INVALID',
-    'Dữ liệu đọc từ chip không hợp lệ. Hãy đặt lại thẻ lên đầu đọc và thử lại.',
-    `Chip data invalid: ${reasonEn}`,
-    details
+  return AppError.of('CHIP_DATA_INVALID', undefined, undefined, details).withDetail(
+    `Chip data invalid: ${reasonEn}`
   )
 }
 
 export function smMacInvalid(reasonEn: string, details?: unknown): AppError {
-  return new AppError(
-    'SM_MAC_INVALID',
-    'Kênh bảo mật với chip bị lỗi (sai mã xác thực). Hãy đặt lại thẻ lên đầu đọc và thử lại.',
-    `Secure messaging failed: ${reasonEn}`,
-    details
+  return AppError.of('SM_MAC_INVALID', undefined, undefined, details).withDetail(
+    `Secure messaging failed: ${reasonEn}`
   )
 }
 
 export function bacDenied(details?: unknown): AppError {
-  return new AppError(
-    'BAC_DENIED',
-    'Sai thông tin mở khoá chip (số CCCD, ngày sinh hoặc ngày hết hạn). Hãy kiểm tra lại thông tin trên thẻ.',
-    'BAC denied: the chip rejected the MRZ-derived key (document number, date of birth or expiry is wrong)',
-    details
+  return AppError.of('BAC_DENIED', undefined, undefined, details).withDetail(
+    'BAC denied: the chip rejected the MRZ-derived key (document number, date of birth or expiry is wrong)'
   )
 }
 
 export function fileNotFound(fileLabel: string): AppError {
-  return new AppError(
-    'FILE_NOT_FOUND',
-    `Chip không có tệp ${fileLabel}.`,
-    `File not found on the chip: ${fileLabel}`,
-    { file: fileLabel }
-  )
+  return AppError.of('FILE_NOT_FOUND', undefined, { file: fileLabel }, { file: fileLabel })
 }
 
 export function accessDenied(fileLabel: string, sw: string): AppError {
-  return new AppError(
-    'ACCESS_DENIED',
-    `Chip không cho phép đọc tệp ${fileLabel}.`,
-    `Access to ${fileLabel} denied by the chip (SW ${sw})`,
-    { file: fileLabel, sw }
+  return AppError.of('ACCESS_DENIED', undefined, { file: fileLabel }, { file: fileLabel, sw }).withDetail(
+    `SW ${sw}`
   )
 }
 
 export function cardRemoved(reasonEn: string): AppError {
-  return new AppError(
-    'CARD_REMOVED',
-    'Thẻ đã bị nhấc khỏi đầu đọc trong khi đang đọc. Hãy đặt lại thẻ và giữ yên.',
-    `Card removed during the read: ${reasonEn}`
-  )
+  return AppError.of('CARD_REMOVED').withDetail(`Card removed during the read: ${reasonEn}`)
 }
 
 export function invalidKeyInput(reasonEn: string): AppError {
-  return new AppError(
-    'VALIDATION',
-    'Thông tin mở khoá chip không đúng định dạng (số giấy tờ, ngày sinh YYMMDD, ngày hết hạn YYMMDD).',
+  return AppError.of('VALIDATION', 'error.chipKey.inputInvalid').withDetail(
     `Invalid BAC key input: ${reasonEn}`
   )
 }

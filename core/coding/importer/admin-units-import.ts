@@ -80,14 +80,9 @@ export function parseAdminUnitsImport(
 ): AdminUnitsImport {
   const parsed = kind === 'json' ? readJson(fileContent) : readCsv(fileContent)
   if (parsed.provinces.length === 0 && parsed.communes.length === 0)
-    throw new AppError(
-      'VALIDATION',
-      'Tệp không có đơn vị hành chính nào đọc được.',
-      'No administrative units in the file.',
-      {
-        problems: parsed.problems.slice(0, 20)
-      }
-    )
+    throw AppError.of('VALIDATION', 'error.import.noUnits', undefined, {
+      problems: parsed.problems.slice(0, 20)
+    })
   const version: UnitListVersion = {
     id: options.version?.id ?? UNIT_LIST_CURRENT,
     effectiveFrom: options.version?.effectiveFrom ?? current.version.effectiveFrom,
@@ -115,18 +110,11 @@ function readJson(text: string): Parsed {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new AppError(
-      'VALIDATION',
-      'Tệp JSON bị lỗi, không đọc được.',
+    throw AppError.of('VALIDATION', 'error.import.badJson').withDetail(
       `Invalid JSON: ${(e as Error).message}`
     )
   }
-  if (!Array.isArray(data))
-    throw new AppError(
-      'VALIDATION',
-      'Tệp JSON không đúng mẫu danh mục đơn vị hành chính.',
-      'Expected an array of provinces.'
-    )
+  if (!Array.isArray(data)) throw AppError.of('VALIDATION', 'error.import.notUnitList')
   const out: Parsed = { provinces: [], districts: [], communes: [], problems: [] }
   data.forEach((p: unknown, i) => {
     const province = p as { Code?: unknown; FullName?: unknown; Wards?: unknown }
@@ -172,12 +160,7 @@ function readCsv(text: string): Parsed {
   const headerIndex = rows.findIndex(
     (r) => columnOf(r, HEADERS.communeCode) !== -1 && columnOf(r, HEADERS.communeName) !== -1
   )
-  if (headerIndex === -1)
-    throw new AppError(
-      'VALIDATION',
-      'Không thấy dòng tiêu đề (cần có cột mã và tên phường/xã) trong tệp CSV.',
-      'No header row with commune code and name columns.'
-    )
+  if (headerIndex === -1) throw AppError.of('VALIDATION', 'error.import.noHeader')
   const header = rows[headerIndex]!
   const col = {
     provinceName: columnOf(header, HEADERS.provinceName),

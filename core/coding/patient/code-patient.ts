@@ -1,3 +1,4 @@
+import { localized, type Localized, type MessageKey, type MessageParams } from '../../../contract/messages'
 import type { Identity, Sex } from '../../../contract/identity'
 import type { Address, CardDetails, PatientForm } from '../../../contract/patient'
 import { codeAddress, type AddressCandidate, type AddressCoding } from '../address/code-address'
@@ -17,7 +18,7 @@ export type CodingWarningCode =
   | 'SEX_MISSING'
   | 'SEX_FROM_ID_NUMBER'
   | 'ID_SEX_MISMATCH'
-  | 'ID_YEAR_MISMATCH'
+  | 'ID_BIRTH_YEAR_MISMATCH'
   | 'ID_PROVINCE_UNKNOWN'
   | 'ETHNICITY_UNKNOWN'
   | 'ETHNICITY_MISSING'
@@ -28,13 +29,10 @@ export type CodingWarningCode =
   | 'ADDRESS_NEEDS_CHOICE'
   | 'ADDRESS_NOT_FOUND'
 
-export interface CodingWarning {
+export interface CodingWarning extends Localized {
   code: CodingWarningCode
   /** Form field the warning is about. */
   field: keyof PatientForm
-  /** For the clerk. */
-  message: string
-  messageEn: string
   /** The form cannot be submitted as is (a required XML1 value is missing). */
   blocking: boolean
 }
@@ -54,14 +52,9 @@ export interface CodedPatient {
  */
 export function codePatient(identity: Identity, catalog: CodingCatalog): CodedPatient {
   const warnings: CodingWarning[] = []
-  const warn = (
-    code: CodingWarningCode,
-    field: keyof PatientForm,
-    message: string,
-    messageEn: string,
-    blocking = false
-  ): void => {
-    warnings.push({ code, field, message, messageEn, blocking })
+  // The text is the catalogue's warning.<code>: the ID checks share theirs with the card decoders'.
+  const warn: Warn = (code, field, blocking = false, params, key) => {
+    warnings.push({ code, field, blocking, ...localized(key ?? `warning.${code}`, params) })
   }
 
   const idFacts = identity.idNumber === null ? null : decodeIdNumber(identity.idNumber)
@@ -78,53 +71,31 @@ export function codePatient(identity: Identity, catalog: CodingCatalog): CodedPa
   const idFinding = (kind: 'province-unknown' | 'birth-year-mismatch' | 'sex-mismatch'): boolean =>
     idFindings.some((f) => f.kind === kind)
   if (idFacts !== null && idFinding('province-unknown'))
-    warn(
-      'ID_PROVINCE_UNKNOWN',
-      'idNumber',
-      `Mã tỉnh ${idFacts.provinceCode} trong số định danh không có trong danh mục, hãy kiểm tra lại số.`,
-      `Province digits ${idFacts.provinceCode} of the ID number are not a known province code.`
-    )
+    warn('ID_PROVINCE_UNKNOWN', 'idNumber', false, { prefix: idFacts.provinceCode })
 
   const dateOfBirth = codeBirthDate(identity, idFacts?.birthYear ?? null, warn)
   const sex = codeSex(identity, idFacts?.sex ?? null, warn)
-  if (idFinding('sex-mismatch'))
-    warn(
-      'ID_SEX_MISMATCH',
-      'idNumber',
-      'Giới tính không khớp với chữ số thứ 4 của số định danh. Hãy đối chiếu với thẻ.',
-      "Sex does not match the ID number's 4th digit."
-    )
+  if (idFacts !== null && identity.sex !== null && identity.sex !== 'other' && idFinding('sex-mismatch'))
+    warn('ID_SEX_MISMATCH', 'idNumber', false, {
+      givenSex: `label.sex.${identity.sex}`,
+      idSex: `label.sex.${idFacts.sex}`
+    })
   if (idFacts !== null && identity.dateOfBirth !== null && idFinding('birth-year-mismatch'))
-    warn(
-      'ID_YEAR_MISMATCH',
-      'idNumber',
-      `Năm sinh ${yearOf(identity.dateOfBirth)} không khớp với số định danh (năm ${idFacts.birthYear}). Hãy đối chiếu với thẻ.`,
-      `Birth year ${yearOf(identity.dateOfBirth)} does not match the ID number (${idFacts.birthYear}).`
-    )
+    warn('ID_BIRTH_YEAR_MISMATCH', 'idNumber', false, {
+      birthYear: yearOf(identity.dateOfBirth),
+      idYear: idFacts.birthYear
+    })
 
   const ethnicityCode = codeEthnicity(identity, catalog, warn)
   const nationalityCode = codeNationality(identity, catalog, warn)
-  warn(
-    'OCCUPATION_MISSING',
-    'occupationCode',
-    'Thẻ không ghi nghề nghiệp: hãy hỏi và chọn mã nghề (00000 nếu không có).',
-    'The card has no occupation; ask and pick a code (00000 for none).'
-  )
+  warn('OCCUPATION_MISSING', 'occupationCode')
 
   const { address, coding } = codeResidence(identity, catalog, warn)
-  if ([...address.text].length > 1024)
-    warn(
-      'ADDRESS_TOO_LONG',
-      'address',
-      'Địa chỉ dài quá 1024 ký tự, hãy rút gọn.',
-      'Address exceeds 1024 characters.',
-      true
-    )
+  if ([...address.text].length > 1024) warn('ADDRESS_TOO_LONG', 'address', true)
 
   const fullName = formatPersonName(identity.fullName)
-  if (fullName === '') warn('NAME_MISSING', 'fullName', 'Chưa có họ tên.', 'Full name is missing.', true)
-  if ([...fullName].length > 255)
-    warn('NAME_TOO_LONG', 'fullName', 'Họ tên dài quá 255 ký tự.', 'Full name exceeds 255 characters.', true)
+  if (fullName === '') warn('NAME_MISSING', 'fullName', true)
+  if ([...fullName].length > 255) warn('NAME_TOO_LONG', 'fullName', true)
 
   const form: PatientForm = {
     fullName,
@@ -147,69 +118,41 @@ export function codePatient(identity: Identity, catalog: CodingCatalog): CodedPa
 type Warn = (
   code: CodingWarningCode,
   field: keyof PatientForm,
-  vi: string,
-  en: string,
-  blocking?: boolean
+  blocking?: boolean,
+  params?: MessageParams,
+  key?: MessageKey
 ) => void
 
 function codeBirthDate(identity: Identity, idYear: number | null, warn: Warn): string {
   const dob = identity.dateOfBirth
   if (dob !== null && isRealPartialDate(dob)) return dob
-  if (dob !== null)
-    warn(
-      'DOB_INVALID',
-      'dateOfBirth',
-      `Ngày sinh ${dob} không có thật, hãy nhập lại.`,
-      `Date of birth ${dob} is not a real date.`,
-      true
-    )
+  if (dob !== null) warn('DOB_INVALID', 'dateOfBirth', true, { dob })
   if (idYear !== null) {
-    warn(
-      'DOB_FROM_ID_NUMBER',
-      'dateOfBirth',
-      'Chỉ biết năm sinh (lấy từ số định danh). Hãy hỏi ngày, tháng sinh.',
-      'Only the birth year is known (from the ID number).'
-    )
+    warn('DOB_FROM_ID_NUMBER', 'dateOfBirth')
     return String(idYear)
   }
-  if (dob === null)
-    warn('DOB_MISSING', 'dateOfBirth', 'Chưa có ngày sinh.', 'Date of birth is missing.', true)
+  if (dob === null) warn('DOB_MISSING', 'dateOfBirth', true)
   return ''
 }
 
 function codeSex(identity: Identity, idSex: Sex | null, warn: Warn): Sex {
   if (identity.sex !== null) return identity.sex
   if (idSex !== null) {
-    warn(
-      'SEX_FROM_ID_NUMBER',
-      'sex',
-      'Giới tính lấy theo số định danh, hãy kiểm tra.',
-      'Sex taken from the ID number.'
-    )
+    warn('SEX_FROM_ID_NUMBER', 'sex')
     return idSex
   }
-  warn('SEX_MISSING', 'sex', 'Chưa có giới tính, hãy chọn.', 'Sex is missing.', true)
+  warn('SEX_MISSING', 'sex', true)
   return 'other'
 }
 
 function codeEthnicity(identity: Identity, catalog: CodingCatalog, warn: Warn): string | null {
   if (identity.ethnicity === null || identity.ethnicity.trim() === '') {
-    warn(
-      'ETHNICITY_MISSING',
-      'ethnicityCode',
-      'Chưa có dân tộc (mã QR không ghi), hãy chọn.',
-      'Ethnicity is not known.'
-    )
+    warn('ETHNICITY_MISSING', 'ethnicityCode')
     return null
   }
   const found = lookupEthnicity(identity.ethnicity, catalog)
   if (found === null)
-    warn(
-      'ETHNICITY_UNKNOWN',
-      'ethnicityCode',
-      `Không tìm thấy dân tộc "${tidyText(identity.ethnicity)}" trong danh mục, hãy chọn.`,
-      'Ethnicity text not in the catalogue.'
-    )
+    warn('ETHNICITY_UNKNOWN', 'ethnicityCode', false, { text: tidyText(identity.ethnicity) })
   return found?.code ?? null
 }
 
@@ -219,21 +162,10 @@ function codeNationality(identity: Identity, catalog: CodingCatalog, warn: Warn)
   if (text === null) return null
   const found = lookupNationality(text, catalog)
   if (found === null) {
-    warn(
-      'NATIONALITY_UNKNOWN',
-      'nationalityCode',
-      `Không tìm thấy quốc tịch "${tidyText(text)}", hãy chọn.`,
-      'Nationality not in the catalogue.'
-    )
+    warn('NATIONALITY_UNKNOWN', 'nationalityCode', false, { text: tidyText(text) })
     return null
   }
-  if (found.mohCode === null)
-    warn(
-      'NATIONALITY_NO_MOH_CODE',
-      'nationalityCode',
-      `Chưa có mã quốc tịch Bộ Y tế cho "${found.name}", hãy chọn theo danh mục.`,
-      `No verified MoH nationality code for ${found.iso2}.`
-    )
+  if (found.mohCode === null) warn('NATIONALITY_NO_MOH_CODE', 'nationalityCode', false, { name: found.name })
   return found.mohCode
 }
 
@@ -244,7 +176,7 @@ function codeResidence(
 ): { address: Address; coding: AddressCoding | null } {
   const text = identity.placeOfResidence
   if (text === null || text.trim() === '') {
-    warn('ADDRESS_MISSING', 'address', 'Chưa có địa chỉ nơi cư trú.', 'Residence address is missing.', true)
+    warn('ADDRESS_MISSING', 'address', true)
     return {
       address: { text: '', provinceCode: null, communeCode: null, unitListVersion: null },
       coding: null
@@ -262,24 +194,17 @@ function codeResidence(
       },
       coding
     }
-  if (coding.candidates.length > 0)
+  const split = coding.mappedFromOld !== null && coding.mappedFromOld.newCommunes.length > 1
+  if (coding.candidates.length === 0) warn('ADDRESS_NOT_FOUND', 'address', true)
+  else if (split && coding.mappedFromOld)
     warn(
       'ADDRESS_NEEDS_CHOICE',
       'address',
-      coding.mappedFromOld !== null && coding.mappedFromOld.newCommunes.length > 1
-        ? `${coding.mappedFromOld.communeName} cũ đã được chia cho nhiều xã/phường mới: hãy hỏi người bệnh và chọn đúng đơn vị.`
-        : 'Địa chỉ có thể thuộc nhiều xã/phường: hãy chọn đúng đơn vị.',
-      'The address matches several communes; the clerk must choose.',
-      true
+      true,
+      { commune: coding.mappedFromOld.communeName },
+      'warning.ADDRESS_NEEDS_CHOICE.split'
     )
-  else
-    warn(
-      'ADDRESS_NOT_FOUND',
-      'address',
-      'Không nhận ra xã/phường trong địa chỉ: hãy chọn tỉnh và xã/phường.',
-      'No commune recognised in the address.',
-      true
-    )
+  else warn('ADDRESS_NEEDS_CHOICE', 'address', true)
   return {
     address: {
       text: normalized,

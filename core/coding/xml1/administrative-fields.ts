@@ -99,6 +99,10 @@ function districtField(address: Address, visitDate: string, options: Xml1Options
 
 export interface Xml1Problem {
   field: keyof Xml1AdministrativeFields
+  /** What is wrong, for the report's catalogue text (`report.reason.<kind>`). */
+  kind: 'required' | 'malformed' | 'tooLong' | 'oldUnitList'
+  /** The length limit, for 'tooLong'. */
+  max?: number
   message: string
   messageEn: string
 }
@@ -135,10 +139,20 @@ export function checkXml1AdministrativeFields(
   const problems: Xml1Problem[] = []
   for (const field of REQUIRED)
     if (fields[field] === '')
-      problems.push({ field, message: `Thiếu ${field}.`, messageEn: `${field} is required.` })
+      problems.push({
+        field,
+        kind: 'required',
+        message: `Thiếu ${field}.`,
+        messageEn: `${field} is required.`
+      })
   for (const [field, pattern] of Object.entries(PATTERNS) as [keyof Xml1AdministrativeFields, RegExp][])
     if (fields[field] !== '' && !pattern.test(fields[field]))
-      problems.push({ field, message: `${field} sai định dạng.`, messageEn: `${field} is malformed.` })
+      problems.push({
+        field,
+        kind: 'malformed',
+        message: `${field} sai định dạng.`,
+        messageEn: `${field} is malformed.`
+      })
   // Too long is reported, never cut: a truncated name or address would fail the audit unnoticed.
   for (const [field, max] of [
     ['HO_TEN', 255],
@@ -147,12 +161,15 @@ export function checkXml1AdministrativeFields(
     if ([...fields[field]].length > max)
       problems.push({
         field,
+        kind: 'tooLong',
+        max,
         message: `${field} dài quá ${max} ký tự.`,
         messageEn: `${field} exceeds ${max} characters.`
       })
   if (fields.SO_CCCD !== '' && !isAnyIdNumber(fields.SO_CCCD))
     problems.push({
       field: 'SO_CCCD',
+      kind: 'malformed',
       message: 'Số CCCD/CMND sai định dạng.',
       messageEn: 'SO_CCCD is malformed.'
     })
@@ -160,6 +177,7 @@ export function checkXml1AdministrativeFields(
   if (fields.MAXA_CU_TRU !== '' && unitListVersion !== null && unitListVersion !== inForce)
     problems.push({
       field: 'MAXA_CU_TRU',
+      kind: 'oldUnitList',
       message: 'Mã xã theo danh mục cũ: hãy chuyển sang đơn vị hành chính hiện hành.',
       messageEn: `Commune coded with ${unitListVersion}, but ${inForce} applies on ${visitDate}.`
     })

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../contract/errors'
+import type { MessageKey } from '../../../contract/messages'
 import { APP_DIR_NAME } from '../../config/data-dir'
 import { configKeys, isConfigKey, type ConfigValue } from './keys'
 import type { SecretSealer } from './secret-sealer'
@@ -48,16 +49,12 @@ function flatten(value: unknown, prefix = '', out: Flat = {}): Flat {
 
 const sealedSchema = z.object({ sealed: z.string() })
 
-function readJson(path: string, who: string): Flat {
+function readJson(path: string, who: MessageKey): Flat {
   if (!existsSync(path)) return {}
   try {
     return flatten(JSON.parse(readFileSync(path, 'utf8')) as unknown)
   } catch {
-    throw new AppError(
-      'CONFIG_INVALID',
-      `Tệp cấu hình ${who} (${path}) không đọc được (JSON sai). Hãy báo bộ phận CNTT.`,
-      `cannot parse ${who} config file ${path}`
-    )
+    throw AppError.of('CONFIG_INVALID', 'error.config.fileUnreadable', { who, path })
   }
 }
 
@@ -86,18 +83,17 @@ export class SyncConfigStore {
 
   private layers(): { user: Flat; machine: Flat } {
     return {
-      user: readJson(this.userPath, 'của máy trạm'),
-      machine: readJson(this.machinePath, 'chung của máy')
+      user: readJson(this.userPath, 'label.config.user'),
+      machine: readJson(this.machinePath, 'label.config.machine')
     }
   }
 
   private requireKey(key: string): void {
     if (!isConfigKey(key)) {
-      throw new AppError(
-        'VALIDATION',
-        `Khoá cấu hình không tồn tại: ${key}. Các khoá: ${Object.keys(configKeys).join(', ')}`,
-        `unknown config key ${key}`
-      )
+      throw AppError.of('VALIDATION', 'error.config.unknownKey', {
+        key,
+        keys: Object.keys(configKeys).join(', ')
+      })
     }
   }
 
@@ -130,11 +126,7 @@ export class SyncConfigStore {
 
   private invalid(key: string, source: ConfigSourceName): AppError {
     const path = source === 'machine' ? this.machinePath : this.userPath
-    return new AppError(
-      'CONFIG_INVALID',
-      `Giá trị cấu hình "${key}" trong ${path} không hợp lệ. Hãy báo bộ phận CNTT.`,
-      `invalid value for ${key} in ${path}`
-    )
+    return AppError.of('CONFIG_INVALID', 'error.config.fileValueInvalid', { key, path })
   }
 
   /** One entry for display: secrets are reported as set or not, never shown. */
@@ -172,11 +164,7 @@ export class SyncConfigStore {
     this.requireKey(key)
     const layers = this.layers()
     if (layers.machine[key] !== undefined && layers.machine[key] !== null) {
-      throw new AppError(
-        'FORBIDDEN',
-        `"${key}" do bộ phận CNTT đặt trong ${this.machinePath}; không đổi được tại máy này.`,
-        `${key} is set by the machine-wide config ${this.machinePath}`
-      )
+      throw AppError.of('FORBIDDEN', 'error.config.lockedByMachine', { key, path: this.machinePath })
     }
     const def = configKeys[key]!
     let value: ConfigValue
@@ -184,11 +172,7 @@ export class SyncConfigStore {
       value = def.parse(rawValue)
     } catch (e) {
       const reason = e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : 'không hợp lệ'
-      throw new AppError(
-        'VALIDATION',
-        `Giá trị cho "${key}" không hợp lệ: ${reason}`,
-        `invalid value for ${key}`
-      )
+      throw AppError.of('VALIDATION', 'error.config.valueInvalid', { key, reason })
     }
     const stored = def.secret ? { sealed: this.sealer.seal(String(value)) } : value
     this.writeUser({ ...layers.user, [key]: stored })

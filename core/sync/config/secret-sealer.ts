@@ -33,11 +33,7 @@ export function createKeyFileSealer(dbKey: Buffer): SecretSealer {
         decipher.setAuthTag(raw.subarray(12, 28))
         return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
       } catch {
-        throw new AppError(
-          'CONFIG_INVALID',
-          'Không giải mã được mật khẩu/mã truy cập đã lưu (khoá dữ liệu đã đổi?). Hãy đặt lại bằng "reception config set".',
-          'cannot open a sealed config secret'
-        )
+        throw AppError.of('CONFIG_INVALID', 'error.config.secretUnreadable')
       }
     }
   }

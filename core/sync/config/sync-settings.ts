@@ -40,11 +40,7 @@ const str = (v: Values, k: string): string | null => (typeof v[k] === 'string' ?
 const num = (v: Values, k: string, d: number): number => (typeof v[k] === 'number' ? (v[k] as number) : d)
 
 function missing(key: string): AppError {
-  return new AppError(
-    'CONFIG_INVALID',
-    `Thiếu cấu hình "${key}". Hãy báo bộ phận CNTT (reception config set ${key} …).`,
-    `missing config ${key}`
-  )
+  return AppError.of('CONFIG_INVALID', 'error.config.missing', { key })
 }
 
 function endpoint(v: Values, prefix: 'his' | 'emch'): EndpointSettings | null {

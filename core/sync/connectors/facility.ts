@@ -5,11 +5,7 @@ import type { Submission } from '../../../contract/submission'
 export function requireFacilityCode(sub: Submission): string {
   const code = sub.facility.code
   if (!code || !/^[0-9A-Za-z]{5}$/.test(code)) {
-    throw new AppError(
-      'CONFIG_INVALID',
-      'Chưa cấu hình mã cơ sở khám chữa bệnh (MA_CSKCB, 5 ký tự). Hãy báo bộ phận CNTT.',
-      'facility code (MA_CSKCB, 5 characters) is not configured'
-    )
+    throw AppError.of('CONFIG_INVALID', 'error.config.facilityCode')
   }
   return code
 }

@@ -19,9 +19,7 @@ const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 export function parseLocalIso(value: string): LocalTimeParts {
   const m = ISO_LOCAL.exec(value)
   if (!m) {
-    throw new AppError(
-      'VALIDATION',
-      'Thời gian tiếp đón không hợp lệ, không thể gửi hồ sơ.',
+    throw AppError.of('VALIDATION', 'error.sync.visitTime').withDetail(
       'visit time is not ISO 8601 with an offset'
     )
   }

@@ -1,5 +1,6 @@
 import type { AppErrorValue, ErrorCode } from '../../../contract/errors'
-import { isAppError, toErrorValue } from '../../../contract/errors'
+import { AppError, isAppError, toErrorValue } from '../../../contract/errors'
+import { formatMessage, type MessageKey, type MessageParams } from '../../../contract/messages'
 import { HttpTransportError, type HttpResponse } from '../http-client'
 import { parseRetryAfter } from './retry-after'
 import { extractServerMessage } from './server-message'
@@ -17,22 +18,20 @@ export type SendOutcome =
 
 /** How a target is named to the clerk and which code its outages carry. */
 export interface TargetLabel {
-  /** Shown in Vietnamese messages, e.g. "HIS", "eMCH", "thư mục XML". */
+  /** Shown in messages: a name ("HIS", "eMCH") or a catalogue label key (the XML folder). */
   nameVi: string
   unavailableCode: Extract<ErrorCode, 'HIS_UNAVAILABLE' | 'TARGET_UNAVAILABLE'>
 }
 
-const RETRY_SUFFIX = 'Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
-
 function retryable(
   code: ErrorCode,
-  vi: string,
+  key: MessageKey,
+  params: MessageParams,
   en: string,
   retryAfterMs?: number,
   details?: object
 ): SendOutcome {
-  const error: AppErrorValue = { code, message: vi, messageEn: en }
-  if (details) error.details = details
+  const error = AppError.of(code, key, params, details).withDetail(en).toValue()
   return retryAfterMs === undefined
     ? { kind: 'retryable', error }
     : { kind: 'retryable', error, retryAfterMs }
@@ -56,7 +55,8 @@ export function outcomeFromResponse(
   if (status === 429) {
     return retryable(
       target.unavailableCode,
-      `${t} đang quá tải. ${RETRY_SUFFIX}`,
+      'error.target.overloaded',
+      { target: t },
       `${t} HTTP 429`,
       retryAfterMs,
       details
@@ -65,7 +65,8 @@ export function outcomeFromResponse(
   if (status >= 500 || status === 408 || status === 425) {
     return retryable(
       target.unavailableCode,
-      `${t} đang gặp sự cố (mã ${status}). ${RETRY_SUFFIX}`,
+      'error.target.failing',
+      { target: t, status },
       `${t} HTTP ${status}`,
       retryAfterMs,
       details
@@ -75,7 +76,8 @@ export function outcomeFromResponse(
   if (status === 409) {
     return retryable(
       target.unavailableCode,
-      `${t} đang xử lý lần gửi trước của hồ sơ này. ${RETRY_SUFFIX}`,
+      'error.target.inProgress',
+      { target: t },
       `${t} HTTP 409 (in progress)`,
       retryAfterMs,
       details
@@ -92,7 +94,8 @@ export function outcomeFromResponse(
   ) {
     return retryable(
       'CONFIG_INVALID',
-      `${t} không chấp nhận kết nối của máy này (mã ${status}). Hãy báo bộ phận CNTT kiểm tra cấu hình. ${RETRY_SUFFIX}`,
+      'error.target.refused',
+      { target: t, status },
       `${t} HTTP ${status}: check endpoint and credentials`,
       retryAfterMs,
       details
@@ -101,11 +104,18 @@ export function outcomeFromResponse(
   const said = extractServerMessage(res.body, res.headers['content-type'])
   return {
     kind: 'rejected',
+    // The server's words may quote the record (a name): they live in key + params, which only the screen renders;
+    // messageEn and detail, which IT copies into tickets, keep the words out.
     error: {
-      code: 'TARGET_REJECTED',
-      message: `${t} từ chối hồ sơ${said ? `: ${said}` : ' vì dữ liệu không hợp lệ'}. Hãy sửa hồ sơ rồi gửi lại.`,
-      messageEn: `${t} rejected the record: HTTP ${status}`,
-      details
+      ...AppError.of(
+        'TARGET_REJECTED',
+        said ? 'error.target.rejectedSaying' : 'error.target.rejected',
+        said ? { target: t, said } : { target: t },
+        details
+      )
+        .withDetail(`${t} rejected the record: HTTP ${status}`)
+        .toValue(),
+      messageEn: formatMessage('en', 'error.target.rejected', { target: t })
     }
   }
 }
@@ -119,7 +129,8 @@ export function outcomeFromError(e: unknown, target: TargetLabel): SendOutcome {
       case 'timeout':
         return retryable(
           target.unavailableCode,
-          `${t} không trả lời kịp thời. ${RETRY_SUFFIX}`,
+          'error.target.timeout',
+          { target: t },
           `${t}: ${e.message}`,
           undefined,
           details
@@ -127,7 +138,8 @@ export function outcomeFromError(e: unknown, target: TargetLabel): SendOutcome {
       case 'tls':
         return retryable(
           'CONFIG_INVALID',
-          `Không xác thực được chứng chỉ bảo mật của ${t}. Hãy báo bộ phận CNTT. ${RETRY_SUFFIX}`,
+          'error.target.tls',
+          { target: t },
           `${t}: ${e.message}`,
           undefined,
           details
@@ -135,7 +147,8 @@ export function outcomeFromError(e: unknown, target: TargetLabel): SendOutcome {
       case 'too-large':
         return retryable(
           target.unavailableCode,
-          `${t} trả lời bất thường. ${RETRY_SUFFIX}`,
+          'error.target.oddReply',
+          { target: t },
           `${t}: ${e.message}`,
           undefined,
           details
@@ -143,7 +156,8 @@ export function outcomeFromError(e: unknown, target: TargetLabel): SendOutcome {
       case 'aborted':
         return retryable(
           target.unavailableCode,
-          `Việc gửi tới ${t} đã dừng. ${RETRY_SUFFIX}`,
+          'error.target.stopped',
+          { target: t },
           `${t}: ${e.message}`,
           undefined,
           details
@@ -151,7 +165,8 @@ export function outcomeFromError(e: unknown, target: TargetLabel): SendOutcome {
       default:
         return retryable(
           target.unavailableCode,
-          `Không kết nối được ${t}. ${RETRY_SUFFIX}`,
+          'error.target.unreachable',
+          { target: t },
           `${t}: ${e.message}`,
           undefined,
           details

@@ -84,17 +84,13 @@ export interface OutboxWorker {
   readonly running: boolean
 }
 
-const CORRUPT_PAYLOAD = {
-  code: 'VALIDATION',
-  message: 'Dữ liệu hồ sơ trong hàng đợi bị hỏng, không gửi được. Hãy mở lại hồ sơ, lưu lại rồi gửi lại.',
-  messageEn: 'queued submission snapshot does not match the contract'
-} as const
+const CORRUPT_PAYLOAD = AppError.of('VALIDATION', 'error.queue.corruptPayload')
+  .withDetail('queued submission snapshot does not match the contract')
+  .toValue()
 
-const CONNECTOR_CRASHED = {
-  code: 'INTERNAL',
-  message: 'Lỗi không mong muốn khi gửi hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
-  messageEn: 'connector threw instead of returning an outcome'
-} as const
+const CONNECTOR_CRASHED = AppError.of('INTERNAL', 'error.queue.connectorCrashed')
+  .withDetail('connector threw instead of returning an outcome')
+  .toValue()
 
 /**
  * The outbox worker: claims due rows, sends them through the target's connector with bounded concurrency
@@ -169,7 +165,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function flush(opts: FlushOptions = {}): Promise<FlushResult> {
     if (running) {
-      throw new AppError('CONFLICT', 'Hàng đợi đang được gửi, vui lòng chờ.', 'a flush is already running')
+      throw AppError.of('CONFLICT', 'error.queue.flushRunning')
     }
     running = true
     const startedAt = clock().toISOString()

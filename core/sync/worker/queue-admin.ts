@@ -40,6 +40,7 @@ export function listQueue(
     nextAttemptAt: r.nextAttemptAt,
     lastErrorCode: r.lastErrorCode,
     lastError: r.lastError,
+    lastErrorRef: r.lastErrorRef,
     ...(options.withNames
       ? (() => {
           const payload = rowPayload(db, r.id)

@@ -16,21 +16,12 @@ export function loadOrCreateSealedKey(
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>
 ): Buffer {
   if (!safeStorage.isEncryptionAvailable()) {
-    throw new AppError(
-      'DB_KEY_INVALID',
-      'Không dùng được kho khoá của hệ điều hành để bảo vệ dữ liệu. Hãy báo bộ phận CNTT.',
-      'OS key store (safeStorage) unavailable'
-    )
+    throw AppError.of('DB_KEY_INVALID', 'error.db.osKeyStoreUnavailable')
   }
   const path = join(dataDir, SEALED_KEY_FILE)
   if (existsSync(path)) {
     const hex = safeStorage.decryptString(readFileSync(path))
-    if (!/^[0-9a-f]{64}$/.test(hex))
-      throw new AppError(
-        'DB_KEY_INVALID',
-        'Khoá cơ sở dữ liệu bị hỏng. Hãy báo bộ phận CNTT.',
-        'Sealed key malformed'
-      )
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw AppError.of('DB_KEY_INVALID', 'error.db.sealedKeyCorrupt')
     return Buffer.from(hex, 'hex')
   }
   // A key file `reception restore` (or browser mode) wrote is adopted: sealed, then the clear copy removed.

@@ -1,5 +1,5 @@
 import type { ReceptionBridge } from '../../../contract/bridge'
-import type { AppErrorValue, Result } from '../../../contract/errors'
+import { AppError, type AppErrorValue, type Result } from '../../../contract/errors'
 
 const TOKEN_KEY = 'reception.token'
 
@@ -13,11 +13,8 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
-const transportError = (message: string): AppErrorValue => ({
-  code: 'INTERNAL',
-  message: 'Mất kết nối tới dịch vụ tiếp đón. Dữ liệu trên màn hình vẫn được giữ, hãy thử lại.',
-  messageEn: message
-})
+const transportError = (message: string): AppErrorValue =>
+  AppError.of('INTERNAL', 'error.transport.lost').withDetail(message).toValue()
 
 /** The same ReceptionBridge the Electron preload exposes, over the loopback HTTP transport. */
 export function createHttpBridge(): ReceptionBridge {

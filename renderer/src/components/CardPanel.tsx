@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { CardState } from '../form/card-state'
+import { useMessageText } from '../i18n/format'
 
 export { idleCard, type CardState } from '../form/card-state'
 
 /** Photo, read progress and the chip's verification verdict, beside the form. */
 export function CardPanel({ card }: { card: CardState }): React.JSX.Element | null {
   const { t } = useTranslation()
+  const text = useMessageText()
   if (!card.reading && !card.photo && !card.verification && !card.error) return null
   const v = card.verification
   return (
@@ -32,7 +34,7 @@ export function CardPanel({ card }: { card: CardState }): React.JSX.Element | nu
       ) : null}
       {card.error ? (
         <div className="banner error" role="alert" data-testid="card-error">
-          {card.error.message}
+          {text(card.error)}
         </div>
       ) : null}
     </aside>

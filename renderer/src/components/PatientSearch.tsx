@@ -4,9 +4,11 @@ import type { PatientRecord, PatientSummary } from '../../../contract/patient'
 import type { AppErrorValue } from '../../../contract/errors'
 import { bridge } from '../bridge'
 import { formatDob } from '../form/form-state'
+import { useMessageText } from '../i18n/format'
 
 export function PatientSearch({ onOpen }: { onOpen: (record: PatientRecord) => void }): React.JSX.Element {
   const { t } = useTranslation()
+  const text = useMessageText()
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<PatientSummary[] | null>(null)
   const [error, setError] = useState<AppErrorValue | null>(null)
@@ -43,7 +45,7 @@ export function PatientSearch({ onOpen }: { onOpen: (record: PatientRecord) => v
       </form>
       {error ? (
         <div className="banner error" role="alert">
-          {error.message}
+          {text(error)}
         </div>
       ) : null}
       {results === null ? null : results.length === 0 ? (

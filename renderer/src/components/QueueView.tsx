@@ -10,6 +10,7 @@ import {
 } from '../../../contract/status'
 import { bridge } from '../bridge'
 import type { PatientRecord } from '../../../contract/patient'
+import { useMessageText } from '../i18n/format'
 
 /** Rows a person must look at (refused, dead) and rows waiting to retry with the reason of their last try. */
 async function fetchLists(): Promise<{ problems: QueueItem[]; waiting: QueueItem[] }> {
@@ -39,6 +40,7 @@ export function QueueView({
   onCorrect: (record: PatientRecord) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const text = useMessageText()
   const [problems, setProblems] = useState<QueueItem[]>([])
   const [waiting, setWaiting] = useState<QueueItem[]>([])
   const [busy, setBusy] = useState(false)
@@ -102,7 +104,7 @@ export function QueueView({
       ) : null}
       {error ? (
         <div className="banner error" role="alert">
-          {error.message}
+          {text(error)}
         </div>
       ) : null}
       <table className="results">
@@ -161,7 +163,9 @@ export function QueueView({
                 <td>{i.patientName ?? '—'}</td>
                 <td>{t(`queue.${i.target}`)}</td>
                 <td>{t(`queue.${i.status}`)}</td>
-                <td className="reason">{i.lastError ?? '—'}</td>
+                <td className="reason">
+                  {i.lastError === null ? '—' : text({ ...i.lastErrorRef, message: i.lastError })}
+                </td>
                 <td>
                   {i.patientId ? (
                     <button type="button" onClick={() => void correct(i.patientId!)}>
@@ -183,7 +187,8 @@ export function QueueView({
           <ul className="muted">
             {waiting.map((i) => (
               <li key={i.id}>
-                {i.patientName ?? '—'} · {t(`queue.${i.target}`)} · {i.lastError} ·{' '}
+                {i.patientName ?? '—'} · {t(`queue.${i.target}`)} ·{' '}
+                {i.lastError === null ? '' : text({ ...i.lastErrorRef, message: i.lastError })} ·{' '}
                 {t('queue.nextAttempt', { at: formatTime(i.nextAttemptAt) })}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useMessageText } from '../i18n/format'
 import type { PatientRecord } from '../../../contract/patient'
 import type { CardEvent, CodedIdentity } from '../../../contract/reading'
 import { isIdNumber } from '../../../contract/rules/id-number'
@@ -41,6 +42,7 @@ export function ReceptionForm({
   onClearOpened
 }: Props): React.JSX.Element {
   const { t } = useTranslation()
+  const messageText = useMessageText()
   // App remounts this component (key) when another record is opened, so state starts from it.
   const [state, dispatch] = useReducer(receptionReducer, opened, initialReceptionState)
   const { form, patientId, touched, showAll, saving, notice, read } = state
@@ -196,7 +198,7 @@ export function ReceptionForm({
         ) : null}
         {notice?.kind === 'error' ? (
           <div className="banner error" role="alert" data-testid="save-error">
-            {notice.error.message}
+            {messageText(notice.error)}
           </div>
         ) : null}
         <button type="button" className="secondary" onClick={reset}>

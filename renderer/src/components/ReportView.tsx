@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppErrorValue } from '../../../contract/errors'
 import type { QualityReportValue } from '../../../contract/report'
 import { bridge } from '../bridge'
+import { useMessageText } from '../i18n/format'
 
 const isoDay = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
@@ -10,6 +11,7 @@ const isoDay = (d: Date): string =>
 /** "Đúng – Đủ – Sạch – Sống": the data-quality report for a date range, and its spreadsheet for the province. */
 export function ReportView(): React.JSX.Element {
   const { t } = useTranslation()
+  const text = useMessageText()
   const today = new Date()
   const [from, setFrom] = useState(isoDay(new Date(today.getFullYear(), today.getMonth(), 1)))
   const [to, setTo] = useState(isoDay(today))
@@ -59,7 +61,7 @@ export function ReportView(): React.JSX.Element {
       </div>
       {error ? (
         <div className="banner error" role="alert">
-          {error.message}
+          {text(error)}
         </div>
       ) : null}
       {report ? (
@@ -136,7 +138,9 @@ export function ReportView(): React.JSX.Element {
                 {report.invalid.map((r) => (
                   <tr key={r.visitId}>
                     <td>{r.fullName}</td>
-                    <td className="reason">{r.reasons.join('; ')}</td>
+                    <td className="reason">
+                      {r.reasons.map((message, i) => text({ ...r.reasonRefs?.[i], message })).join('; ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

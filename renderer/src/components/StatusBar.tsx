@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '../../../contract/status'
+import { useMessageText } from '../i18n/format'
 
 const readerTone: Record<AppStatus['reader']['state'], string> = {
   unavailable: 'off',
@@ -13,18 +14,19 @@ const readerTone: Record<AppStatus['reader']['state'], string> = {
 /** Reader, scanner and queue, each saying honestly what is known. */
 export function StatusBar({ status }: { status: AppStatus | null }): React.JSX.Element {
   const { t } = useTranslation()
+  const text = useMessageText()
   if (!status) return <footer className="status-bar" role="status" />
   const q = status.queue
   return (
     <footer className="status-bar" role="status">
       <span className={`status-item tone-${readerTone[status.reader.state]}`} data-testid="status-reader">
-        {status.reader.message}
+        {text(status.reader)}
       </span>
       <span
         className={`status-item tone-${status.scanner.state === 'error' ? 'bad' : 'ok'}`}
         data-testid="status-scanner"
       >
-        {status.scanner.message}
+        {text(status.scanner)}
       </span>
       <span
         className={`status-item tone-${q.total.failed + q.total.dead > 0 ? 'bad' : 'ok'}`}

@@ -1,3 +1,4 @@
+import type { MessageCarrier } from '../i18n/format'
 /**
  * The reception form's one state model: everything the screen shows, changed only by the actions below. Pure
  * (no React, no bridge), so what a card, a scan or the clerk does to the form can be tested on its own.
@@ -33,7 +34,7 @@ export interface ReceptionState {
   marks: Partial<Record<FieldName, Mark>>
   conflicts: FieldConflict[]
   candidates: AddressCandidateValue[]
-  addressNote: string | null
+  addressNote: MessageCarrier | null
   warnings: ReadingWarning[]
   read: { id: string; source: IdentitySource } | null
   card: CardState
@@ -115,7 +116,7 @@ function applyCoded(s: ReceptionState, a: Extract<ReceptionAction, { type: 'code
     patientId: coded.returning?.patientId ?? null,
     returning: coded.returning,
     candidates: coded.form.address.communeCode ? [] : coded.addressCandidates,
-    addressNote: coded.addressNote,
+    addressNote: coded.addressNote === null ? null : { ...coded.addressNoteRef, message: coded.addressNote },
     warnings: coded.warnings,
     read: { id: a.readId, source },
     notice: null,

@@ -1,3 +1,4 @@
+import { AppError } from '../../../contract/errors'
 import { useEffect } from 'react'
 import { bridge } from '../bridge'
 import { WedgeDetector } from '../scan/wedge'
@@ -45,15 +46,12 @@ export function useIntake(): void {
       onScan: (text, info) => {
         if (info.damage) {
           // A damaged scan fills nothing: the clerk is told how to set the scanner up instead.
-          intakeBus.publish({
-            kind: 'scan-error',
-            error: {
-              code: 'SCAN_DAMAGED',
-              message: info.damage.hint,
-              messageEn: `wedge damage: ${info.damage.kind}`
-            },
-            hint: info.damage.hint
-          })
+          // One problem, one text: the same catalogue message as a damaged scan the main side caught.
+          const kind = info.damage.kind === 'replacement' ? 'question-mark' : info.damage.kind
+          const error = AppError.of('SCAN_DAMAGED', undefined, { kind: `scanDamage.${kind}` })
+            .withDetail(`wedge damage: ${info.damage.kind}`)
+            .toValue()
+          intakeBus.publish({ kind: 'scan-error', error, hint: info.damage.hint })
           return
         }
         void submitScan(text, 'keyboard')

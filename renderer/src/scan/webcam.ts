@@ -10,6 +10,7 @@
  *     }, [])
  */
 import jsQR from 'jsqr'
+import { formatMessage, type MessageKey } from '../../../contract/messages'
 
 /** The shape of a DOM ImageData (RGBA, row-major); tests build one without a DOM. */
 export interface ImageDataLike {
@@ -44,7 +45,8 @@ export function decodeQrFromImageData(image: ImageDataLike, options: QrDecodeOpt
 export interface WebcamError {
   readonly code: 'SCANNER_UNAVAILABLE'
   readonly reason: 'permission' | 'no-camera' | 'busy' | 'unsupported' | 'other'
-  /** For the clerk, in Vietnamese. */
+  /** The catalogue text; `message` is its Vietnamese rendering. */
+  readonly key: MessageKey
   readonly message: string
 }
 
@@ -70,37 +72,18 @@ export function webcamErrorFrom(e: unknown): WebcamError {
     e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e)
       ? String((e as { name: unknown }).name)
       : ''
-  switch (name) {
-    case 'NotAllowedError':
-    case 'SecurityError':
-      return {
-        code: 'SCANNER_UNAVAILABLE',
-        reason: 'permission',
-        message: 'Ứng dụng chưa được phép dùng camera. Hãy cho phép truy cập camera rồi thử lại.'
-      }
-    case 'NotFoundError':
-    case 'OverconstrainedError':
-      return {
-        code: 'SCANNER_UNAVAILABLE',
-        reason: 'no-camera',
-        message: 'Không tìm thấy camera trên máy này.'
-      }
-    case 'NotReadableError':
-    case 'AbortError':
-      return {
-        code: 'SCANNER_UNAVAILABLE',
-        reason: 'busy',
-        message: 'Camera đang được ứng dụng khác sử dụng. Hãy đóng ứng dụng đó rồi thử lại.'
-      }
-    case 'TypeError':
-      return {
-        code: 'SCANNER_UNAVAILABLE',
-        reason: 'unsupported',
-        message: 'Máy này không hỗ trợ dùng camera để quét mã QR.'
-      }
-    default:
-      return { code: 'SCANNER_UNAVAILABLE', reason: 'other', message: 'Không mở được camera để quét mã QR.' }
-  }
+  const reason: WebcamError['reason'] =
+    name === 'NotAllowedError' || name === 'SecurityError'
+      ? 'permission'
+      : name === 'NotFoundError' || name === 'OverconstrainedError'
+        ? 'no-camera'
+        : name === 'NotReadableError' || name === 'AbortError'
+          ? 'busy'
+          : name === 'TypeError'
+            ? 'unsupported'
+            : 'other'
+  const key = `error.camera.${reason}` as const
+  return { code: 'SCANNER_UNAVAILABLE', reason, key, message: formatMessage('vi', key) }
 }
 
 /** Draws the current video frame into a (reused) canvas, scaled down to maxSide. */

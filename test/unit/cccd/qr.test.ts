@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { identitySchema } from '../../../contract/identity'
-import { isAppError } from '../../../contract/errors'
+import { isAppError, type AppError } from '../../../contract/errors'
 import { encodeCccdQr, parseCccdQr } from '../../../protocol/cccd'
 import { ALL_VIETNAMESE_LETTERS, LONG_ADDRESS } from './fixtures'
 
@@ -11,11 +11,11 @@ const QR_2021_NO_OLD_ID =
 const QR_2024 =
   '022316008841||Hoàng Ngọc Ánh Dương|30092016|Nữ|Thôn Đồng Tâm, Xã Bình Liêu, Tỉnh Quảng Ninh|20112024||||'
 
-function errorOf(fn: () => unknown): { code: string; messageVi: string; message: string; details: unknown } {
+function errorOf(fn: () => unknown): AppError {
   try {
     fn()
   } catch (e) {
-    if (isAppError(e)) return { code: e.code, messageVi: e.messageVi, message: e.message, details: e.details }
+    if (isAppError(e)) return e
     throw e
   }
   throw new Error('expected an AppError')
@@ -139,7 +139,9 @@ describe('parseCccdQr: texts that are not a CCCD QR', () => {
     expect(err.code).toBe('QR_INVALID')
     expect(err.details).toEqual(fieldIndex === undefined ? { reason } : { reason, field: fieldIndex })
     expect(err.messageVi).toMatch(/^Mã QR không phải mã QR của thẻ căn cước: ./)
-    expect(err.message).toMatch(/^Not a CCCD QR code: ./)
+    expect(err.messageEn).toMatch(/^This is not the QR code of a citizen ID card: ./)
+    expect(err.key).toBe('error.QR_INVALID')
+    expect(err.detail).toMatch(/^Not a CCCD QR code: ./)
   })
 
   it('rejects an absurdly long text before doing any work', () => {

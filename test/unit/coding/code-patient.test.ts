@@ -130,7 +130,7 @@ describe('codePatient', () => {
       catalog
     )
     expect(warnings.map((w) => w.code)).toEqual(
-      expect.arrayContaining(['ID_SEX_MISMATCH', 'ID_YEAR_MISMATCH'])
+      expect.arrayContaining(['ID_SEX_MISMATCH', 'ID_BIRTH_YEAR_MISMATCH'])
     )
   })
 

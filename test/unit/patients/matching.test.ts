@@ -102,13 +102,18 @@ describe('describeChanges', () => {
   it('shows a changed address as a change, in Vietnamese', () => {
     const before = patientForm()
     const after = patientForm({ address: { ...before.address, text: 'Thôn 2, Xã Vân Đồn, Quảng Ninh' } })
-    expect(describeChanges(before, after)).toEqual([
+    const changes = describeChanges(before, after)
+    expect(changes).toMatchObject([
       {
         field: 'address.text',
+        key: 'change.address',
         message:
           'Địa chỉ mới: Thôn 2, Xã Vân Đồn, Quảng Ninh (trước đây: Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh)'
       }
     ])
+    expect(changes[0]?.messageEn).toBe(
+      'New address: Thôn 2, Xã Vân Đồn, Quảng Ninh (before: Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh)'
+    )
   })
 
   it('names a new card (issue and expiry dates) and a new ID replacing the old 9-digit one', () => {
@@ -134,6 +139,10 @@ describe('describeChanges', () => {
     expect(messages).toEqual([
       'Số CCCD mới 022195001234 thay cho số CMND cũ 101234567',
       'Thẻ căn cước mới: ngày cấp 10/05/2016 → 15/08/2024, có giá trị đến 14/03/2035 → không thời hạn'
+    ])
+    expect(describeChanges(before, after).map((c) => c.messageEn)).toEqual([
+      'New ID number 022195001234 replaces the old ID number 101234567',
+      'New ID card: issued 10/05/2016 → 15/08/2024, valid until 14/03/2035 → no expiry'
     ])
   })
 

@@ -53,6 +53,7 @@ describe('reader manager status and events', () => {
     expect(await m.waitForState('ready', 2000)).toEqual({
       state: 'ready',
       readerName: READER,
+      key: 'status.reader.ready',
       message: 'Đầu đọc sẵn sàng. Hãy đặt thẻ CCCD lên đầu đọc.'
     })
 

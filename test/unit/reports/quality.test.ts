@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../contract/messages'
 import ExcelJS from 'exceljs'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -118,7 +119,16 @@ describe('quality report', () => {
     expect(r.invalid[0]!.reasons).toEqual([
       'Thiếu Dân tộc (MA_DANTOC)',
       'Thiếu Mã xã cư trú (MAXA_CU_TRU)',
-      'Giới tính không khớp với chữ số thứ 4 của số CCCD'
+      // The same wording the reception screen used when the card was read: one problem, one text.
+      formatMessage('vi', 'warning.ID_SEX_MISMATCH', {
+        givenSex: 'label.sex.male',
+        idSex: 'label.sex.female'
+      })
+    ])
+    expect(r.invalid[0]!.reasonRefs.map((ref) => formatMessage('en', ref.key, ref.params))).toEqual([
+      'Ethnicity (MA_DANTOC) is missing',
+      'Commune of residence code (MAXA_CU_TRU) is missing',
+      'The sex given is male, but the 4th digit of the ID number implies female. Check against the card.'
     ])
     expect(r.sync).toEqual({ sent: 0, pending: 4, failed: 0, dead: 0, notQueued: 0 })
   })

@@ -53,6 +53,8 @@ describe('ScannerManager', () => {
     expect(m.status).toEqual({
       state: 'serial',
       name: '/dev/ttyACM0',
+      key: 'status.scanner.serial',
+      params: { port: '/dev/ttyACM0' },
       message: 'Máy quét QR: USB-COM /dev/ttyACM0'
     })
     serial.last.write('Nguyễn Văn An\r\n')
@@ -82,6 +84,8 @@ describe('ScannerManager', () => {
     expect(m.status).toEqual({
       state: 'hid',
       name: 'Newland HR32 (1eab:1d06)',
+      key: 'status.scanner.hid',
+      params: { name: 'Newland HR32 (1eab:1d06)' },
       message: 'Máy quét QR: HID-POS Newland HR32 (1eab:1d06)'
     })
     for (const r of encodeHidPosReports(new TextEncoder().encode('Đặng Thu Thảo'))) hid.last.send(r)

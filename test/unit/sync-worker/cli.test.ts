@@ -1,3 +1,4 @@
+import { textOf } from '../../../contract/messages'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../../cli/index'
@@ -71,6 +72,11 @@ describe('reception queue / config commands', () => {
     })
     expect(listed[0]!['lastError']).toBe(
       'HIS từ chối hồ sơ: Ngày sinh không hợp lệ. Hãy sửa hồ sơ rồi gửi lại.'
+    )
+    // The stored reason keeps its catalogue key, so the queue screen in English shows it in English.
+    const ref = listed[0]!['lastErrorRef'] as { key: string; params: Record<string, string> }
+    expect(textOf('en', { ...ref, message: '' })).toBe(
+      'HIS refused the record: Ngày sinh không hợp lệ. Fix the record and send it again.'
     )
     // JSON output carries no personal data; the human table names the patient for the clerk.
     expect(JSON.stringify(listed)).not.toContain('Nguyễn')

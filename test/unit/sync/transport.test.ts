@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createHttpClient, HttpTransportError, type HttpResponse } from '../../../core/sync/http-client'
 import { outcomeFromError, outcomeFromResponse } from '../../../core/sync/transport/outcome'
+import { textOf } from '../../../contract/messages'
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../core/sync/transport/retry-after'
 import { extractServerMessage } from '../../../core/sync/transport/server-message'
 import { AppError } from '../../../contract/errors'
@@ -119,7 +120,11 @@ describe('outcome classification', () => {
     if (o.kind !== 'rejected') return
     expect(o.error.code).toBe('TARGET_REJECTED')
     expect(o.error.message).toContain('thiếu mã xã')
-    expect(o.error.messageEn).toBe('HIS rejected the record: HTTP 422')
+    expect(textOf('en', o.error)).toBe(
+      'HIS refused the record: Nguyễn Thị Lan: thiếu mã xã. Fix the record and send it again.'
+    )
+    expect(o.error.detail).toBe('HIS rejected the record: HTTP 422')
+    expect(o.error.messageEn).not.toContain('thiếu mã xã')
   })
 
   it('transport failures are retryable; TLS failures point at the configuration', () => {

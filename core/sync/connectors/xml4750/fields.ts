@@ -1,3 +1,4 @@
+import type { MessageParams } from '../../../../contract/messages'
 import { AppError } from '../../../../contract/errors'
 
 /**
@@ -95,13 +96,21 @@ export type XmlRecord = Record<string, string>
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u
 
-function fieldError(table: XmlTable, field: XmlField, vi: string, en: string, details: object): AppError {
-  return new AppError(
+type FieldProblem = 'empty' | 'tooLong' | 'controlChars' | 'format'
+
+function fieldError(
+  table: XmlTable,
+  field: XmlField,
+  problem: FieldProblem,
+  en: string,
+  details: MessageParams
+): AppError {
+  return AppError.of(
     'VALIDATION',
-    `${field.labelVi} (${field.name}, ${table}) ${vi} Hãy sửa hồ sơ rồi gửi lại.`,
-    `${table}.${field.name}: ${en}`,
+    `error.xml.field.${problem}`,
+    { label: field.labelVi, field: field.name, table, ...details },
     { table, field: field.name, ...details }
-  )
+  ).withDetail(`${table}.${field.name}: ${en}`)
 }
 
 /**
@@ -122,30 +131,21 @@ export function checkRecord(
     // XML parsers turn CR and CRLF into LF on reading; writing LF makes the length checked here the one read there.
     const value = (record[field.name] ?? '').normalize('NFC').replace(/\r\n?/g, '\n')
     if (value === '') {
-      if (field.required) throw fieldError(table, field, 'đang để trống.', 'required but empty', {})
+      if (field.required) throw fieldError(table, field, 'empty', 'required but empty', {})
       return [field.name, value]
     }
     const length = [...value].length
     if (field.maxLength !== null && length > field.maxLength) {
-      throw fieldError(
-        table,
-        field,
-        `dài ${length} ký tự, vượt quá ${field.maxLength} ký tự cho phép.`,
-        `length ${length} exceeds ${field.maxLength}`,
-        { length, maxLength: field.maxLength }
-      )
+      throw fieldError(table, field, 'tooLong', `length ${length} exceeds ${field.maxLength}`, {
+        length,
+        maxLength: field.maxLength
+      })
     }
     if (XML_INVALID.test(value)) {
-      throw fieldError(
-        table,
-        field,
-        'chứa ký tự điều khiển không hợp lệ.',
-        'contains characters XML cannot carry',
-        {}
-      )
+      throw fieldError(table, field, 'controlChars', 'contains characters XML cannot carry', {})
     }
     if (field.pattern && !field.pattern.test(value)) {
-      throw fieldError(table, field, 'không đúng định dạng.', `does not match ${field.pattern.source}`, {})
+      throw fieldError(table, field, 'format', `does not match ${field.pattern.source}`, {})
     }
     return [field.name, value]
   })

@@ -1,3 +1,4 @@
+import { AppError } from '../../../../contract/errors'
 import type { Submission } from '../../../../contract/submission'
 import type { HttpClient, HttpResponse } from '../../http-client'
 import {
@@ -45,7 +46,7 @@ function receiptOf(res: HttpResponse): string {
 export function createXml4750Connector(options: Xml4750ConnectorOptions): Connector {
   const { delivery } = options
   const label: TargetLabel = {
-    nameVi: delivery.kind === 'http' ? 'HIS (XML 4750)' : 'thư mục XML 4750',
+    nameVi: delivery.kind === 'http' ? 'HIS (XML 4750)' : 'label.target.xmlFolder',
     unavailableCode: 'HIS_UNAVAILABLE'
   }
 
@@ -114,14 +115,14 @@ function folderOrTransportOutcome(e: unknown, label: TargetLabel): SendOutcome {
     const full = code === 'ENOSPC'
     return {
       kind: 'retryable',
-      error: {
-        code: full ? 'DISK_FULL' : label.unavailableCode,
-        message: full
-          ? 'Ổ đĩa của thư mục XML đã đầy. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
-          : 'Không ghi được vào thư mục XML 4750. Hãy báo bộ phận CNTT. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
-        messageEn: `drop folder write failed: ${code}`,
-        details: { errno: code }
-      }
+      error: AppError.of(
+        full ? 'DISK_FULL' : label.unavailableCode,
+        full ? 'error.xml.folderFull' : 'error.xml.folderWriteFailed',
+        undefined,
+        { errno: code }
+      )
+        .withDetail(`drop folder write failed: ${code}`)
+        .toValue()
     }
   }
   return outcomeFromError(e, label)

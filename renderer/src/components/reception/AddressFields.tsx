@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useMessageText, type MessageCarrier } from '../../i18n/format'
 import { Field } from '../Field'
 import type { FieldBinder } from './field-binder'
 import type { AddressCandidateValue } from '../../../../contract/reading'
@@ -12,11 +13,12 @@ export function AddressFields({
   chooseAddress
 }: {
   binder: FieldBinder
-  addressNote: string | null
+  addressNote: MessageCarrier | null
   candidates: readonly AddressCandidateValue[]
   chooseAddress: (c: AddressCandidateValue) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const messageText = useMessageText()
   const { form, text, visibleError, markOf, set } = binder
   const provinces = useCatalog('province')
   const communes = useCatalog('commune', form.provinceCode || null, Boolean(form.provinceCode))
@@ -24,7 +26,7 @@ export function AddressFields({
     <>
       <fieldset>
         <legend>{t('form.sectionAddress')}</legend>
-        {addressNote ? <div className="banner info">{addressNote}</div> : null}
+        {addressNote ? <div className="banner info">{messageText(addressNote)}</div> : null}
         {candidates.length > 0 ? (
           <div className="candidates" data-testid="address-candidates">
             <div>{t('intake.chooseAddress')}</div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useMessageText } from '../../i18n/format'
 import type { ReceptionAction, ReceptionState } from '../../form/reception-state'
 import { labelKey } from './labels'
 
@@ -16,6 +17,7 @@ export function IntakeBanners({
   dispatch: (a: ReceptionAction) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const messageText = useMessageText()
   const { patientId, scanError, intakeNote, returning, conflicts, warnings } = state
   return (
     <>
@@ -26,7 +28,7 @@ export function IntakeBanners({
       ) : null}
       {scanError ? (
         <div className="banner error" role="alert" data-testid="scan-error">
-          <strong>{t('intake.scanError')}:</strong> {scanError.message}
+          <strong>{t('intake.scanError')}:</strong> {messageText(scanError)}
         </div>
       ) : null}
       {intakeNote ? (
@@ -40,7 +42,7 @@ export function IntakeBanners({
           {returning.changes.length > 0 ? (
             <ul>
               {returning.changes.map((c) => (
-                <li key={c.field}>{c.message}</li>
+                <li key={c.field}>{messageText(c)}</li>
               ))}
             </ul>
           ) : (
@@ -71,7 +73,7 @@ export function IntakeBanners({
           className={`banner ${w.blocking ? 'error' : 'warn'}`}
           data-testid="reading-warning"
         >
-          {w.message}
+          {messageText(w)}
         </div>
       ))}
     </>
