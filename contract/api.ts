@@ -23,6 +23,7 @@ import {
   qrScannedEventSchema,
   scanViaSchema
 } from './reading'
+import { authCalls, type AuthCallName } from './auth'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -46,6 +47,7 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>
  * Adding a call means adding it here; main, preload, the HTTP transport and the renderer pick it up typed.
  */
 export const calls = {
+  ...authCalls,
   'app:info': { input: z.object({}), output: appInfoSchema },
   'app:status': { input: z.object({}), output: appStatusSchema },
   'patients:register': { input: registrationInputSchema, output: registrationResultSchema },
@@ -102,6 +104,8 @@ export type CallName = keyof Calls
 export type CallInput<C extends CallName> = z.input<Calls[C]['input']>
 export type CallArgs<C extends CallName> = z.output<Calls[C]['input']>
 export type CallOutput<C extends CallName> = z.output<Calls[C]['output']>
+/** Calls the handlers implement; the auth:* calls are answered by the session gate (core/auth/gate.ts). */
+export type GuardedCallName = Exclude<CallName, AuthCallName>
 
 /** Events pushed from the main side to the renderer. */
 export const events = {

@@ -14,6 +14,11 @@ export const errorCodes = [
   'DB_KEY_INVALID',
   'DISK_FULL',
   'FORBIDDEN',
+  // accounts (docs/adr/0020)
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'ACCOUNT_LOCKED',
+  'CONSENT_REQUIRED',
   // card and reader
   'NO_SERVICE',
   'NO_READER',

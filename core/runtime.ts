@@ -3,16 +3,23 @@ import { createHandlers, type Handlers } from './handlers'
 import { startDevices, type DeviceOptions, type Devices, type Publish } from './devices'
 import { startSync, type SyncRuntime } from './sync/schedule'
 import type { SecretSealer } from './sync/config/secret-sealer'
+import { systemContext } from './auth/actor'
+import { createGate, type Gate } from './auth/gate'
+import type { ScryptCost } from './auth/passwords'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
   devices?: DeviceOptions | false
   /** Nightly/online sync; false for none. */
   sync?: { sealer?: SecretSealer; tickPattern?: string } | false
+  /** Password hashing cost (tests lower it; the default is in core/auth/passwords.ts). */
+  scryptCost?: ScryptCost
 }
 
 export interface Runtime {
   handlers: Handlers
+  /** What the transports call: sessions, roles and the actor per call (docs/adr/0020). */
+  gate: Gate
   devices: Devices | null
   sync: SyncRuntime | null
   stop(): Promise<void>
@@ -25,8 +32,9 @@ export interface Runtime {
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
   const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
   const handlers = createHandlers(services, { sync })
+  const gate = createGate(services, handlers, { cost: options.scryptCost })
   const publishStatus = (): void => {
-    void Promise.resolve(handlers['app:status']({})).then((s) => publish('status:changed', s))
+    void Promise.resolve(handlers['app:status']({}, systemContext)).then((s) => publish('status:changed', s))
   }
   const offDevices = services.devices.onChange(publishStatus)
   const offSync = sync?.subscribe((e) => {
@@ -35,6 +43,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
   const devices = options.devices === false ? null : startDevices(services, publish, options.devices ?? {})
   return {
     handlers,
+    gate,
     devices,
     sync,
     stop: async () => {

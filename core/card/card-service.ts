@@ -78,6 +78,12 @@ export class CardService {
     const { services, publish } = this.opts
     const source = identity ?? services.chipKeyHints.recent()
     if (!this.present) return null
+    // Nobody signed in (or the screen is locked): nothing is read that the log could not name a person for.
+    const actor = services.desk.current()
+    if (!actor) {
+      publish({ type: 'error', error: AppError.of('UNAUTHENTICATED', 'auth.noDeskUser').toValue() })
+      return null
+    }
     if (!source) {
       publish({ type: 'error', error: noKeysError.toValue() })
       return null
@@ -101,7 +107,7 @@ export class CardService {
         session: { cardPresent: () => s.cardPresent() },
         onProgress: (step, percent) => publish({ type: 'progress', step, percent }),
         onIdentity: (chipIdentity) => {
-          readId = recordIdentityRead(services.db, services.clock().toISOString(), services.actor, {
+          readId = recordIdentityRead(services.db, services.clock().toISOString(), actor.id, {
             identity: chipIdentity,
             readerName
           })

@@ -34,11 +34,13 @@ export function tidyForm(form: PatientForm): PatientForm {
  * with a frozen Submission snapshot, and the audit entries — all in one transaction, so a crash or a full disk
  * leaves either everything or nothing.
  */
-export function createRegistration(deps: RegistrationDeps): (input: RegistrationInput) => RegistrationResult {
-  const { db, clock, actor } = deps
+export function createRegistration(
+  deps: RegistrationDeps
+): (input: RegistrationInput, actor?: string) => RegistrationResult {
+  const { db, clock } = deps
   const patients = new PatientsRepo(db)
 
-  const run = db.transaction((input: RegistrationInput): RegistrationResult => {
+  const run = db.transaction((input: RegistrationInput, actor: string): RegistrationResult => {
     const now = clock()
     const at = now.toISOString()
     const form = tidyForm(input.patient)
@@ -152,5 +154,5 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
     return { patientId, visitId, patientCreated: created, outboxIds }
   })
 
-  return (input) => run.immediate(input)
+  return (input, actor) => run.immediate(input, actor ?? deps.actor)
 }

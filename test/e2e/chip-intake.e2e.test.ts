@@ -47,7 +47,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     stack = await startStack()
     app = await startWebApp({ devices: { pcsc: true, scanner: false } })
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
     await waitUntil(async () =>
       ((await page.getByTestId('status-reader').textContent()) ?? '').includes('Đầu đọc sẵn sàng')
     )

@@ -21,7 +21,7 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
   beforeAll(async () => {
     app = await startWebApp()
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
   }, 60_000)
 
   afterAll(async () => {

@@ -4,6 +4,9 @@ import { startWebServer, type WebServer } from '../../web/server'
 import type { Services } from '../../core'
 import { startRuntime, type Runtime, type RuntimeOptions } from '../../core/runtime'
 import { testServices } from '../support/fixtures'
+import type { Page } from 'playwright-core'
+import type { Role } from '../../contract/auth'
+import { TEST_COST, TEST_PASSWORD, TEST_PIN } from '../support/accounts'
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
 export const rendererBuilt = existsSync(resolve(RENDERER_DIR, 'index.html'))
@@ -17,21 +20,44 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
   services: Services
   runtime: Runtime
   dir: string
+  /** Opens the app in `page` and signs in through the sign-in screen as a (new) account of `role`. */
+  openSignedIn: (page: Page, role?: Role, username?: string) => Promise<void>
   stop: () => Promise<void>
 }> {
   const t = testServices()
   let server: WebServer | null = null
   const runtime = startRuntime(t.services, (name, payload) => server?.publish(name, payload), {
     devices: options.devices ?? false,
-    sync: options.sync ?? false
+    sync: options.sync ?? false,
+    scryptCost: options.scryptCost ?? TEST_COST
   })
-  server = await startWebServer({ handlers: runtime.handlers, rendererDir: RENDERER_DIR })
+  server = await startWebServer({ gate: runtime.gate, rendererDir: RENDERER_DIR })
   const started = server
   return {
     server: started,
     services: t.services,
     runtime,
     dir: t.dir,
+    openSignedIn: async (page, role = 'clerk', username = `nv-${role}`) => {
+      if (!runtime.gate.accounts.users.byUsername(username)) {
+        await runtime.gate.accounts.add(
+          {
+            username,
+            fullName: `Nhân viên ${role}`,
+            idNumber: '022190001111',
+            role,
+            password: TEST_PASSWORD,
+            pin: TEST_PIN
+          },
+          'test'
+        )
+      }
+      await page.goto(started.launchUrl)
+      await page.getByLabel('Tên đăng nhập').fill(username)
+      await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD)
+      await page.getByLabel('Mật khẩu').press('Enter')
+      await page.getByTestId('session-bar').waitFor()
+    },
     stop: async () => {
       await runtime.stop()
       await started.close()
