@@ -157,9 +157,15 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const outcome = await opts.gate.call(sessionId, m[1]!, input, token)
       const headers: Record<string, string> =
         outcome.sessionId !== sessionId ? { 'Set-Cookie': sessionCookie(outcome.sessionId) } : {}
-      // A stream opened before sign-in follows the session the page now holds.
-      if (outcome.sessionId !== sessionId)
-        for (const [sub, sid] of subscribers) if (sid === sessionId) subscribers.set(sub, outcome.sessionId)
+      // Sign-in, switch user or sign-out: streams of the old session end, and the page reconnects with its new
+      // cookie (a stream never changes owner by itself).
+      if (outcome.sessionId !== sessionId) {
+        for (const [sub, sid] of subscribers) {
+          if (sid !== sessionId) continue
+          subscribers.delete(sub)
+          sub.end()
+        }
+      }
       sendJson(res, 200, outcome.result, headers)
     })().catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' })

@@ -22,6 +22,8 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
   dir: string
   /** Opens the app in `page` and signs in through the sign-in screen as a (new) account of `role`. */
   openSignedIn: (page: Page, role?: Role, username?: string) => Promise<void>
+  /** "Đổi người dùng" in the header, then sign in as (a new) account of `role`. */
+  switchUser: (page: Page, role: Role, username?: string) => Promise<void>
   stop: () => Promise<void>
 }> {
   const t = testServices()
@@ -33,30 +35,37 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
   })
   server = await startWebServer({ gate: runtime.gate, rendererDir: RENDERER_DIR })
   const started = server
+  const signInOnScreen = async (page: Page, role: Role, username: string): Promise<void> => {
+    if (!runtime.gate.accounts.users.byUsername(username)) {
+      await runtime.gate.accounts.add(
+        {
+          username,
+          fullName: `Nhân viên ${role}`,
+          idNumber: '022190001111',
+          role,
+          password: TEST_PASSWORD,
+          pin: TEST_PIN
+        },
+        'test'
+      )
+    }
+    await page.getByLabel('Tên đăng nhập').fill(username)
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD)
+    await page.getByLabel('Mật khẩu').press('Enter')
+    await page.getByTestId('session-bar').waitFor()
+  }
   return {
     server: started,
     services: t.services,
     runtime,
     dir: t.dir,
     openSignedIn: async (page, role = 'clerk', username = `nv-${role}`) => {
-      if (!runtime.gate.accounts.users.byUsername(username)) {
-        await runtime.gate.accounts.add(
-          {
-            username,
-            fullName: `Nhân viên ${role}`,
-            idNumber: '022190001111',
-            role,
-            password: TEST_PASSWORD,
-            pin: TEST_PIN
-          },
-          'test'
-        )
-      }
       await page.goto(started.launchUrl)
-      await page.getByLabel('Tên đăng nhập').fill(username)
-      await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD)
-      await page.getByLabel('Mật khẩu').press('Enter')
-      await page.getByTestId('session-bar').waitFor()
+      await signInOnScreen(page, role, username)
+    },
+    switchUser: async (page, role, username = `nv-${role}`) => {
+      await page.getByRole('button', { name: 'Đổi người dùng' }).click()
+      await signInOnScreen(page, role, username)
     },
     stop: async () => {
       await runtime.stop()
