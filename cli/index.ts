@@ -11,6 +11,8 @@ import { config } from './commands/config'
 import { report } from './commands/report'
 import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
+import { users } from './commands/users'
+import { audit } from './commands/audit'
 
 const commands: Record<string, Command> = {
   register,
@@ -24,7 +26,9 @@ const commands: Record<string, Command> = {
   'import-catalog': importCatalog,
   normalize,
   scanners,
-  scan
+  scan,
+  users,
+  audit
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -49,6 +53,10 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
   read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
                                                    read the chip: identity, passive authentication, timings
+  users add USERNAME --role clerk|it|officer --name "…" --cccd ID12   named account (password: prompt or stdin)
+  users list | disable U | enable U | reset-password U | set-role U ROLE
+  audit verify                                     check the access log's hash chain (non-zero exit if broken)
+  audit list [--patient ID] [--user U] [--from D --to D]   who did what; who looked at a patient
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

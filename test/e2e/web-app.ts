@@ -35,23 +35,24 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
   })
   server = await startWebServer({ gate: runtime.gate, rendererDir: RENDERER_DIR })
   const started = server
-  const signInOnScreen = async (page: Page, role: Role, username: string): Promise<void> => {
-    if (!runtime.gate.accounts.users.byUsername(username)) {
-      await runtime.gate.accounts.add(
-        {
-          username,
-          fullName: `Nhân viên ${role}`,
-          idNumber: '022190001111',
-          role,
-          password: TEST_PASSWORD,
-          pin: TEST_PIN
-        },
-        'test'
-      )
-    }
+  const ensureAccount = async (role: Role, username: string): Promise<void> => {
+    if (runtime.gate.accounts.users.byUsername(username)) return
+    await runtime.gate.accounts.add(
+      {
+        username,
+        fullName: `Nhân viên ${role}`,
+        idNumber: '022190001111',
+        role,
+        password: TEST_PASSWORD,
+        pin: TEST_PIN
+      },
+      'test'
+    )
+  }
+  const signInOnScreen = async (page: Page, username: string): Promise<void> => {
     await page.getByLabel('Tên đăng nhập').fill(username)
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD)
-    await page.getByLabel('Mật khẩu').press('Enter')
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD)
+    await page.getByLabel('Mật khẩu', { exact: true }).press('Enter')
     await page.getByTestId('session-bar').waitFor()
   }
   return {
@@ -60,12 +61,15 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
     runtime,
     dir: t.dir,
     openSignedIn: async (page, role = 'clerk', username = `nv-${role}`) => {
+      // The account first: a machine without one opens on the first-run screen.
+      await ensureAccount(role, username)
       await page.goto(started.launchUrl)
-      await signInOnScreen(page, role, username)
+      await signInOnScreen(page, username)
     },
     switchUser: async (page, role, username = `nv-${role}`) => {
+      await ensureAccount(role, username)
       await page.getByRole('button', { name: 'Đổi người dùng' }).click()
-      await signInOnScreen(page, role, username)
+      await signInOnScreen(page, username)
     },
     stop: async () => {
       await runtime.stop()

@@ -34,7 +34,14 @@ describe('browser transport sessions', () => {
     server = await startWebServer({ gate, rendererDir })
     patientId = t.services.register(registration()).patientId
     await gate.accounts.add(
-      { username: 'tiepdon', fullName: 'Lê Thị A', idNumber: '022190001111', role: 'clerk', password: TEST_PASSWORD, pin: TEST_PIN },
+      {
+        username: 'tiepdon',
+        fullName: 'Lê Thị A',
+        idNumber: '022190001111',
+        role: 'clerk',
+        password: TEST_PASSWORD,
+        pin: TEST_PIN
+      },
       'test'
     )
   })
@@ -54,7 +61,10 @@ describe('browser transport sessions', () => {
       expect(r.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
       expect(JSON.stringify(r.body)).not.toContain('Nhung')
     }
-    expect((await call('auth:state', {})).body).toMatchObject({ ok: true, value: { firstRun: false, user: null } })
+    expect((await call('auth:state', {})).body).toMatchObject({
+      ok: true,
+      value: { firstRun: false, user: null }
+    })
   })
 
   it('signs in into an HttpOnly SameSite=Strict cookie that opens the data, only with the token', async () => {
@@ -104,7 +114,9 @@ describe('browser transport sessions', () => {
   })
 
   it('locks, refuses while locked, unlocks with the PIN, signs out', async () => {
-    const cookie = cookieOf((await call('auth:signIn', { username: 'tiepdon', password: TEST_PASSWORD })).setCookie)
+    const cookie = cookieOf(
+      (await call('auth:signIn', { username: 'tiepdon', password: TEST_PASSWORD })).setCookie
+    )
     expect((await call('auth:lock', {}, cookie)).body).toMatchObject({ ok: true, value: { locked: true } })
     expect((await call('patients:search', { text: 'nguyen' }, cookie)).body).toMatchObject({
       ok: false,
@@ -135,7 +147,9 @@ describe('browser transport sessions', () => {
       await reader.read() // ": connected"
       return { reader, ctrl }
     }
-    const cookie = cookieOf((await call('auth:signIn', { username: 'tiepdon', password: TEST_PASSWORD })).setCookie)
+    const cookie = cookieOf(
+      (await call('auth:signIn', { username: 'tiepdon', password: TEST_PASSWORD })).setCookie
+    )
     const anonymous = await open()
     const signed = await open(cookie)
     server.publish('qr:scanned', { ok: false, error: { code: 'QR_INVALID', message: 'x', messageEn: 'x' } })
