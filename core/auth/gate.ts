@@ -47,7 +47,8 @@ export function createGate(s: Services, handlers: Handlers, opts: { cost?: Scryp
     user: session ? { username: session.username, fullName: session.fullName, role: session.role } : null,
     locked: session?.locked ?? false,
     idleLockMinutes: idleMinutes(),
-    allowed: session && !session.locked ? allowedCalls(session.role) : []
+    // Kept while locked: the screen underneath stays as it was for the same person to unlock.
+    allowed: session ? allowedCalls(session.role) : []
   })
 
   const open = (
