@@ -93,6 +93,11 @@ export const calls = {
   'report:quality': { input: dateRangeSchema, output: qualityReportSchema },
   /** The same report as a spreadsheet the province can read (xlsx, base64). */
   'report:xlsx': { input: dateRangeSchema, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** "Bệnh nhân đồng ý": recorded with the notice version; arms the reader for one chip read. */
+  'consent:chip': {
+    input: z.object({}),
+    output: z.object({ consentId: z.string(), noticeVersion: z.string(), validSeconds: z.number() })
+  },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
     output: z.array(catalogEntrySchema)

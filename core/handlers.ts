@@ -13,6 +13,7 @@ import { createCorrection } from './reception/correct-patient'
 import { qualityReportXlsx } from './reports/quality-xlsx'
 import type { CallContext } from './auth/actor'
 import { searchKind } from './patients/search-kind'
+import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
 export type Handler<C extends GuardedCallName> = (
@@ -119,6 +120,16 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
         fileName: `bao-cao-chat-luong-${range.from}_${range.to}.xlsx`,
         base64: file.toString('base64')
       }
+    },
+    'consent:chip': (_, ctx) => {
+      const now = s.clock()
+      const consentId = recordConsent(db, now.toISOString(), {
+        purpose: 'chip_read',
+        given: true,
+        actor: ctx.actor.id
+      })
+      s.chipConsent.arm(consentId, ctx.actor.id, now.getTime())
+      return { consentId, noticeVersion: NOTICE_VERSION, validSeconds: CHIP_CONSENT_MS / 1000 }
     },
     'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
   }

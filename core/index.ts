@@ -12,6 +12,7 @@ import type { QrRead, ScanVia } from '../contract/reading'
 import { ChipKeyHints } from './reading/chip-key-hints'
 import { createQrService } from './reading/qr-service'
 import { DeskPresence, osActor } from './auth/actor'
+import { ChipConsent } from './consent/consent'
 
 export const DATABASE_FILE = 'reception.db'
 
@@ -40,6 +41,8 @@ export interface Services {
   readonly actor: string
   /** Who is signed in at the desk, for reads the hardware starts (a card laid down, a scanner's QR). */
   readonly desk: DeskPresence
+  /** The clerk's "patient agreed" before the next chip read (Luật Căn cước 2023 Đ22). */
+  readonly chipConsent: ChipConsent
   register(input: RegistrationInput, actor?: string): RegistrationResult
   submitQr(text: string, via: ScanVia, actor?: string): QrRead
   /** Called after every successful QR read (the card service opens a chip already on the reader). */
@@ -73,6 +76,7 @@ export function createServices(options: ServiceOptions): Services {
     chipKeyHints,
     actor,
     desk: new DeskPresence(),
+    chipConsent: new ChipConsent(),
     register,
     submitQr,
     onQrRead: (listener) => {

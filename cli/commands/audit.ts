@@ -21,7 +21,7 @@ export const audit: Command = (ctx, args) => {
   const [sub, ...rest] = args
   const db = ctx.services().db
   if (sub === 'verify') {
-    const r = verifyAuditChain(db)
+    const r = verifyAuditChain(db, ctx.services().options.key)
     // A broken chain is an error (non-zero exit) naming the first row that does not match.
     if (!r.ok) throw AppError.of('CONFLICT', 'audit.broken', { id: r.brokenAt ?? 0 }, { reason: r.reason })
     ctx.out.result(

@@ -12,9 +12,11 @@ export const en: Record<MessageKey, string> = {
   'error.SESSION_LOCKED': 'The screen is locked. Enter your PIN or password to unlock it.',
   'error.FORBIDDEN': 'Your account is not allowed to do this.',
   'auth.badCredentials': 'Wrong username or password.',
-  'auth.lockedOut': 'The account is locked after {{attempts}} failed attempts. Try again in {{minutes}} minutes.',
+  'auth.lockedOut':
+    'The account is locked after {{attempts}} failed attempts. Try again in {{minutes}} minutes.',
   'auth.disabled': 'The account is disabled. Ask the IT staff to enable it.',
-  'auth.disabledIdle': 'The account was not used for {{days}} days and has been disabled. Ask the IT staff to enable it.',
+  'auth.disabledIdle':
+    'The account was not used for {{days}} days and has been disabled. Ask the IT staff to enable it.',
   'auth.setupDone': 'This machine already has accounts; sign in.',
   'auth.wrongUnlock': 'Wrong PIN or password.',
   'auth.passwordTooShort': 'The password needs at least {{min}} characters.',
@@ -22,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'auth.userNotFound': 'There is no account {{username}}.',
   'auth.noDeskUser': 'Nobody is signed in at the desk: sign in before reading a card or scanning a code.',
   'auth.lastIt': 'The last active IT account cannot be removed.',
-  'consent.required': 'Confirm that the patient agrees to the chip being read (key Đ or F2) before reading it.',
-  'audit.broken': 'The access log was edited or cut from row {{id}}.',
+  'consent.required':
+    'Confirm that the patient agrees to the chip being read (key Đ or F2) before reading it.',
+  'audit.broken': 'The access log was edited or cut from row {{id}}.'
 }

@@ -16,7 +16,8 @@ export const vi = {
   'auth.badCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'auth.lockedOut': 'Tài khoản tạm khoá vì nhập sai quá {{attempts}} lần. Thử lại sau {{minutes}} phút.',
   'auth.disabled': 'Tài khoản đã bị vô hiệu hoá. Hãy nhờ bộ phận CNTT mở lại.',
-  'auth.disabledIdle': 'Tài khoản không được dùng quá {{days}} ngày nên đã bị vô hiệu hoá. Hãy nhờ bộ phận CNTT mở lại.',
+  'auth.disabledIdle':
+    'Tài khoản không được dùng quá {{days}} ngày nên đã bị vô hiệu hoá. Hãy nhờ bộ phận CNTT mở lại.',
   'auth.setupDone': 'Máy này đã có tài khoản; hãy đăng nhập.',
   'auth.wrongUnlock': 'Mã PIN hoặc mật khẩu không đúng.',
   'auth.passwordTooShort': 'Mật khẩu cần ít nhất {{min}} ký tự.',
@@ -25,5 +26,5 @@ export const vi = {
   'auth.noDeskUser': 'Chưa có ai đăng nhập ở quầy: hãy đăng nhập trước khi đọc thẻ hoặc quét mã.',
   'auth.lastIt': 'Không thể bỏ tài khoản CNTT cuối cùng còn hoạt động.',
   'consent.required': 'Hãy xác nhận bệnh nhân đồng ý cho đọc chip thẻ CCCD (phím Đ hoặc F2) trước khi đọc.',
-  'audit.broken': 'Nhật ký truy cập đã bị sửa hoặc xoá từ dòng {{id}}.',
+  'audit.broken': 'Nhật ký truy cập đã bị sửa hoặc xoá từ dòng {{id}}.'
 } as const

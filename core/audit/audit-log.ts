@@ -71,8 +71,16 @@ export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
         'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'
       )
       .get()
-    const prev = last?.hash ?? GENESIS
-    const id = (last?.id ?? 0) + 1
+    // An empty log after a roll-up continues from the summary, so the chain never restarts unnoticed.
+    const tail =
+      last ??
+      db
+        .prepare<[], { id: number; hash: string }>(
+          'SELECT to_id AS id, last_hash AS hash FROM audit_summaries ORDER BY to_id DESC LIMIT 1'
+        )
+        .get()
+    const prev = tail?.hash ?? GENESIS
+    const id = (tail?.id ?? 0) + 1
     const row = {
       id,
       at,

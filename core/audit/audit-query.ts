@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection'
 import { GENESIS, rowHash, type AuditRow } from './audit-log'
+import { signSummary, summaryKey } from '../privacy/retention'
 
 export interface VerifyResult {
   ok: boolean
@@ -8,14 +9,35 @@ export interface VerifyResult {
   unchained: number
   /** The first row whose hash or link does not match: an edit there, or a deletion just before it. */
   brokenAt: number | null
-  reason: 'hash' | 'link' | 'unchained-after-chain' | null
+  reason: 'hash' | 'link' | 'unchained-after-chain' | 'summary' | null
   /** The newest row's hash: note it down (or print it in a report) to detect a cut-off tail later. */
   head: string | null
+  /** Rows rolled into signed summaries by the retention run (their signatures checked when the key is given). */
+  summarised: number
+}
+
+interface SummaryRow {
+  from_id: number
+  to_id: number
+  rows: number
+  last_hash: string
+  counts_json: string
+  signature: string
 }
 
 /** Walks the whole log in order and recomputes every link. */
-export function verifyAuditChain(db: Db): VerifyResult {
-  let prev: string | null = null
+export function verifyAuditChain(db: Db, dbKey?: Buffer): VerifyResult {
+  const summaries = db.prepare<[], SummaryRow>('SELECT * FROM audit_summaries ORDER BY to_id').all()
+  const key = dbKey ? summaryKey(dbKey) : null
+  for (const s of summaries) {
+    if (key && signSummary(key, s) !== s.signature) {
+      return { ok: false, rows: 0, unchained: 0, brokenAt: s.to_id, reason: 'summary', head: null, summarised: 0 }
+    }
+  }
+  const lastSummary = summaries.at(-1)
+  // After a roll-up the log starts where the newest summary ends.
+  let prev: string | null = lastSummary ? lastSummary.last_hash : null
+  const summarised = summaries.reduce((n, s) => n + s.rows, 0)
   let rows = 0
   let unchained = 0
   const fail = (id: number, reason: VerifyResult['reason']): VerifyResult => ({
@@ -24,7 +46,8 @@ export function verifyAuditChain(db: Db): VerifyResult {
     unchained,
     brokenAt: id,
     reason,
-    head: prev
+    head: prev,
+    summarised
   })
   for (const r of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
     rows++
@@ -38,7 +61,7 @@ export function verifyAuditChain(db: Db): VerifyResult {
     if (rowHash(expectedPrev, r) !== r.hash) return fail(r.id, 'hash')
     prev = r.hash
   }
-  return { ok: true, rows, unchained, brokenAt: null, reason: null, head: prev }
+  return { ok: true, rows, unchained, brokenAt: null, reason: null, head: prev, summarised }
 }
 
 export interface AuditQuery {

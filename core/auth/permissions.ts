@@ -23,6 +23,7 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'patients:correct': CLERK,
   'qr:submit': CLERK,
   'identity:code': CLERK,
+  'consent:chip': CLERK,
   // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
   'queue:list': [...CLERK, ...IT],
   'queue:retry': [...CLERK, ...IT],

@@ -8,6 +8,7 @@ import { codeIdentity } from '../reading/code-identity'
 import { withReturningPatient } from '../reading/match-identity'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
+import { linkConsentToRead } from '../consent/consent'
 
 export interface CardServiceOptions {
   services: Services
@@ -89,6 +90,12 @@ export class CardService {
       return null
     }
     if (this.reading) return null
+    // The chip is read only after the clerk confirmed the patient agreed; the agreement is used up by this read.
+    const consentId = services.chipConsent.take(actor.id, services.clock().getTime())
+    if (!consentId) {
+      publish({ type: 'error', error: AppError.of('CONSENT_REQUIRED', 'consent.required').toValue() })
+      return null
+    }
     this.reading = true
     const readerName = this.present.name
     const insertion = this.insertion
@@ -111,6 +118,7 @@ export class CardService {
             identity: chipIdentity,
             readerName
           })
+          linkConsentToRead(services.db, consentId, readId)
           publish({
             type: 'identity',
             readId,

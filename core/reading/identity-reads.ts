@@ -3,6 +3,16 @@ import type { Db } from '../../db/connection'
 import type { Identity } from '../../contract/identity'
 import type { PassiveAuthValue } from '../../contract/reading'
 import { writeAudit } from '../audit/audit-log'
+import { getSetting } from '../../db/settings'
+
+/** Off by default: the form never collects these, so the evidence of a read does not keep them either. */
+export const KEEP_SENSITIVE_CARD_FIELDS = 'privacy.keepReligionAndFeatures'
+
+/** What identity_reads keeps of a card: religion and identifying features only when a setting asks for them. */
+export function minimiseIdentity(db: Db, identity: Identity): Identity {
+  if (getSetting<boolean>(db, KEEP_SENSITIVE_CARD_FIELDS) === true) return identity
+  return { ...identity, religion: null, identifyingFeatures: null }
+}
 
 /** Which identity fields a read supplied (the evidence behind "filled by QR/verified by chip"). */
 export function suppliedFields(identity: Identity): string[] {
@@ -19,6 +29,7 @@ export function recordIdentityRead(
   read: { identity: Identity; readerName?: string | null; verification?: PassiveAuthValue | null }
 ): string {
   const id = randomUUID()
+  const kept = minimiseIdentity(db, read.identity)
   db.transaction(() => {
     db.prepare(
       `INSERT INTO identity_reads (id, source, identity_json, verification_json, fields_json, reader_name, read_by, read_at)
@@ -26,9 +37,9 @@ export function recordIdentityRead(
     ).run(
       id,
       read.identity.source,
-      JSON.stringify(read.identity),
+      JSON.stringify(kept),
       read.verification ? JSON.stringify(read.verification) : null,
-      JSON.stringify(suppliedFields(read.identity)),
+      JSON.stringify(suppliedFields(kept)),
       read.readerName ?? null,
       actor,
       at

@@ -11,6 +11,7 @@ import { writeAudit } from '../audit/audit-log'
 import { type Clock, localIsoWithOffset } from '../clock'
 import { foldVietnamese, tidyText } from '../text/fold'
 import { diffForms } from './form-diff'
+import { recordVisitPurposes } from '../consent/consent'
 
 export interface RegistrationDeps {
   db: Db
@@ -122,6 +123,13 @@ export function createRegistration(
     const visitedAt = localIsoWithOffset(now)
     insertVisit(db, { id: visitId, patientId, form: input.visit, visitedAt, at })
     writeAudit(db, at, { actor, action: 'create', entity: 'visit', entityId: visitId, detail: { patientId } })
+    // Each purpose of the visit with its legal basis; a chip read's consent is tied to the visit it served.
+    recordVisitPurposes(db, at, {
+      patientId,
+      visitId,
+      actor,
+      readIds: input.identityReadId ? [input.identityReadId] : []
+    })
 
     const guardian =
       guardianRow && form.guardian

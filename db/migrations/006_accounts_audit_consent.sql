@@ -33,3 +33,21 @@ CREATE TABLE consents (
 );
 CREATE INDEX consents_patient ON consents(patient_id);
 CREATE INDEX consents_visit ON consents(visit_id);
+
+-- Audit rows older than the retention period are rolled into a signed summary, never silently dropped: the
+-- summary keeps their count, span and the hash of the last one, so the chain still verifies from there.
+CREATE TABLE audit_summaries (
+  id         INTEGER PRIMARY KEY,
+  from_id    INTEGER NOT NULL,
+  to_id      INTEGER NOT NULL,
+  from_at    TEXT NOT NULL,
+  to_at      TEXT NOT NULL,
+  rows       INTEGER NOT NULL,
+  counts_json TEXT NOT NULL,                          -- rows per action
+  last_hash  TEXT NOT NULL,
+  signature  TEXT NOT NULL,                           -- HMAC-SHA256 with a key derived from the database key
+  created_at TEXT NOT NULL
+);
+
+-- A data subject's restriction (NĐ 356 Đ5): the record is kept but not processed further (not sent, not listed).
+ALTER TABLE patients ADD COLUMN restricted_at TEXT;

@@ -10,6 +10,7 @@ import { useAppStatus } from './use-status'
 import { setLanguage } from './i18n'
 import { useIntake } from './intake/use-intake'
 import { AuthGate, SessionBar, type DeskSession } from './auth/AuthGate'
+import { ConsentBar } from './auth/ConsentBar'
 
 type Tab = 'reception' | 'search' | 'queue' | 'report'
 /** The call each tab needs: a role without it does not see the tab (the core refuses the call anyway). */
@@ -60,6 +61,7 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
         </label>
         <SessionBar session={session} />
       </header>
+      {session.allowed.has('consent:chip') && <ConsentBar />}
       <main className="app-main">
         {/* Form and search stay mounted so switching tabs never loses what the clerk typed or found. */}
         {tabs.includes('reception') && (

@@ -27,6 +27,11 @@ export const en: Messages = {
     switchUser: 'Switch user',
     role: { clerk: 'Reception', it: 'IT', officer: 'Data officer' }
   },
+  consent: {
+    ask: 'Patient agrees to the chip being read (F2)',
+    hint: 'Ask the patient before laying the card on the reader; see the printed data notice.',
+    given: 'Patient consent recorded (notice {{notice}}). Lay the card on the reader.'
+  },
   nav: { reception: 'Reception', search: 'Find patient', queue: 'Send queue', report: 'Report' },
   status: {
     queueWaiting: '{{count}} records waiting to be sent',

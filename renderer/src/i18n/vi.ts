@@ -26,6 +26,11 @@ export const vi = {
     switchUser: 'Đổi người dùng',
     role: { clerk: 'Tiếp đón', it: 'CNTT', officer: 'Phụ trách dữ liệu' }
   },
+  consent: {
+    ask: 'Bệnh nhân đồng ý cho đọc chip (F2)',
+    hint: 'Hỏi bệnh nhân trước khi đặt thẻ lên đầu đọc; xem thông báo xử lý dữ liệu in sẵn.',
+    given: 'Đã ghi nhận bệnh nhân đồng ý (thông báo {{notice}}). Đặt thẻ lên đầu đọc.'
+  },
   nav: { reception: 'Tiếp đón', search: 'Tìm bệnh nhân', queue: 'Hàng đợi gửi', report: 'Báo cáo' },
   status: {
     queueWaiting: '{{count}} hồ sơ chờ gửi',
