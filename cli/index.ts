@@ -13,6 +13,7 @@ import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
 import { users } from './commands/users'
 import { audit } from './commands/audit'
+import { privacy, retention } from './commands/privacy'
 
 const commands: Record<string, Command> = {
   register,
@@ -28,7 +29,9 @@ const commands: Record<string, Command> = {
   scanners,
   scan,
   users,
-  audit
+  audit,
+  privacy,
+  retention
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -57,6 +60,10 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   users list | disable U | enable U | reset-password U | set-role U ROLE
   audit verify                                     check the access log's hash chain (non-zero exit if broken)
   audit list [--patient ID] [--user U] [--from D --to D]   who did what; who looked at a patient
+  privacy export --patient ID --out FILE.json      what is held, where it went, who accessed it (JSON + HTML)
+  privacy restrict --patient ID | erase --patient ID   restrict processing; erase (refused inside retention)
+  privacy inventory                                the data map: field, purpose, basis, recipients, retention
+  retention run                                    delete what has outlived its retention (also nightly)
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

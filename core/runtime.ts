@@ -6,6 +6,7 @@ import type { SecretSealer } from './sync/config/secret-sealer'
 import { systemContext } from './auth/actor'
 import { createGate, type Gate } from './auth/gate'
 import type { ScryptCost } from './auth/passwords'
+import { startNightlyRetention } from './privacy/nightly'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
@@ -14,6 +15,8 @@ export interface RuntimeOptions {
   sync?: { sealer?: SecretSealer; tickPattern?: string } | false
   /** Password hashing cost (tests lower it; the default is in core/auth/passwords.ts). */
   scryptCost?: ScryptCost
+  /** The daily retention run; false for none (tests). */
+  retention?: boolean
 }
 
 export interface Runtime {
@@ -40,6 +43,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
   const offSync = sync?.subscribe((e) => {
     if (e.kind !== 'started') publishStatus()
   })
+  const stopRetention = options.retention === false ? null : startNightlyRetention(services)
   const devices = options.devices === false ? null : startDevices(services, publish, options.devices ?? {})
   return {
     handlers,
@@ -49,6 +53,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
     stop: async () => {
       offDevices()
       offSync?.()
+      stopRetention?.()
       await devices?.stop()
       await sync?.stop({ abortInFlight: true })
     }

@@ -53,7 +53,7 @@ export const report: Command = async (ctx, args) => {
     writeFileSync(values.xlsx, await qualityReportXlsx(result), { mode: 0o600 })
     // The workbook names patients: exporting it is recorded like any other export of personal data.
     writeAudit(services.db, now.toISOString(), {
-      actor: services.options.actor ?? 'cli',
+      actor: services.actor,
       action: 'export',
       entity: 'report',
       entityId: 'quality',

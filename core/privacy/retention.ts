@@ -40,7 +40,10 @@ export function summaryKey(dbKey: Buffer): Buffer {
   return createHmac('sha256', dbKey).update('reception audit summary v1').digest()
 }
 
-export function signSummary(key: Buffer, s: { from_id: number; to_id: number; rows: number; last_hash: string; counts_json: string }): string {
+export function signSummary(
+  key: Buffer,
+  s: { from_id: number; to_id: number; rows: number; last_hash: string; counts_json: string }
+): string {
   return createHmac('sha256', key)
     .update(JSON.stringify([s.from_id, s.to_id, s.rows, s.last_hash, s.counts_json]))
     .digest('hex')
@@ -82,9 +85,13 @@ function summariseAudit(db: Db, before: string, key: Buffer, at: string): number
     )
     .get(head.to_id)!
   // Only a contiguous head of the log is rolled up, so the rest still chains to the summary's last hash.
-  const last = db.prepare<[number], { hash: string | null }>('SELECT hash FROM audit_log WHERE id = ?').get(span.to_id)!
+  const last = db
+    .prepare<[number], { hash: string | null }>('SELECT hash FROM audit_log WHERE id = ?')
+    .get(span.to_id)!
   const counts = db
-    .prepare<[number], { action: string; n: number }>('SELECT action, count(*) AS n FROM audit_log WHERE id <= ? GROUP BY action')
+    .prepare<[number], { action: string; n: number }>(
+      'SELECT action, count(*) AS n FROM audit_log WHERE id <= ? GROUP BY action'
+    )
     .all(span.to_id)
   const summary = {
     from_id: span.from_id,
@@ -96,6 +103,12 @@ function summariseAudit(db: Db, before: string, key: Buffer, at: string): number
   db.prepare(
     `INSERT INTO audit_summaries (from_id, to_id, from_at, to_at, rows, counts_json, last_hash, signature, created_at)
      VALUES (@from_id, @to_id, @from_at, @to_at, @rows, @counts_json, @last_hash, @signature, @created_at)`
-  ).run({ ...summary, from_at: span.from_at, to_at: span.to_at, signature: signSummary(key, summary), created_at: at })
+  ).run({
+    ...summary,
+    from_at: span.from_at,
+    to_at: span.to_at,
+    signature: signSummary(key, summary),
+    created_at: at
+  })
   return db.prepare('DELETE FROM audit_log WHERE id <= ?').run(span.to_id).changes
 }

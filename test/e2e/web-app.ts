@@ -31,7 +31,8 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
   const runtime = startRuntime(t.services, (name, payload) => server?.publish(name, payload), {
     devices: options.devices ?? false,
     sync: options.sync ?? false,
-    scryptCost: options.scryptCost ?? TEST_COST
+    scryptCost: options.scryptCost ?? TEST_COST,
+    retention: false
   })
   server = await startWebServer({ gate: runtime.gate, rendererDir: RENDERER_DIR })
   const started = server
