@@ -31,7 +31,15 @@ export function verifyAuditChain(db: Db, dbKey?: Buffer): VerifyResult {
   const key = dbKey ? summaryKey(dbKey) : null
   for (const s of summaries) {
     if (key && signSummary(key, s) !== s.signature) {
-      return { ok: false, rows: 0, unchained: 0, brokenAt: s.to_id, reason: 'summary', head: null, summarised: 0 }
+      return {
+        ok: false,
+        rows: 0,
+        unchained: 0,
+        brokenAt: s.to_id,
+        reason: 'summary',
+        head: null,
+        summarised: 0
+      }
     }
   }
   const lastSummary = summaries.at(-1)
