@@ -74,17 +74,18 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       })
       return items
     },
-    'queue:retry': ({ ids }, ctx) => {
-      const r = retryQueued(db, { ids }, s.clock())
-      audit(ctx, {
-        action: 'update',
-        entity: 'queue',
-        entityId: null,
-        detail: { retry: ids, requeued: r.requeued }
-      })
-      return r
-    },
-    'queue:flush': async ({ target }) => {
+    'queue:retry': ({ ids }, ctx) =>
+      db.transaction(() => {
+        const r = retryQueued(db, { ids }, s.clock())
+        audit(ctx, {
+          action: 'update',
+          entity: 'queue',
+          entityId: null,
+          detail: { retry: ids, requeued: r.requeued }
+        })
+        return r
+      })(),
+    'queue:flush': async ({ target }, ctx) => {
       if (!extras.sync) {
         throw new AppError(
           'CONFIG_INVALID',
@@ -92,7 +93,9 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
           'sync scheduler not running'
         )
       }
-      return extras.sync.flushNow(target ? { targets: [target] } : {})
+      const result = await extras.sync.flushNow(target ? { targets: [target] } : {})
+      audit(ctx, { action: 'submit', entity: 'queue', entityId: target, detail: { ...result } })
+      return result
     },
     'qr:submit': ({ text, via }, ctx) => s.submitQr(text, via, ctx.actor.id),
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
