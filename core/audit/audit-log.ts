@@ -58,6 +58,22 @@ export function rowHash(
     .digest('hex')
 }
 
+const prepare = (db: Db) => ({
+  last: db.prepare<[], { id: number; hash: string | null }>(
+    'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'
+  ),
+  // An empty log after a roll-up continues from the summary, so the chain never restarts unnoticed.
+  summaryTail: db.prepare<[], { id: number; hash: string }>(
+    'SELECT to_id AS id, last_hash AS hash FROM audit_summaries ORDER BY to_id DESC LIMIT 1'
+  ),
+  insert: db.prepare(
+    `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail_json, prev_hash, hash)
+     VALUES (@id, @at, @actor, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash)`
+  )
+})
+/** Prepared once per connection: the log is written on every desk action. */
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>()
+
 /**
  * Appends to audit_log (kept at least 12 months, then rolled into a signed summary: docs/adr/0020). Each row
  * holds the hash of the one before, so `reception audit verify` finds an edited or deleted row. Call inside the
@@ -65,20 +81,11 @@ export function rowHash(
  * (app and CLI) never link two rows to the same predecessor.
  */
 export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
+  let st = statements.get(db)
+  if (!st) statements.set(db, (st = prepare(db)))
+  const { last, summaryTail, insert } = st
   const append = (): void => {
-    const last = db
-      .prepare<[], { id: number; hash: string | null }>(
-        'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'
-      )
-      .get()
-    // An empty log after a roll-up continues from the summary, so the chain never restarts unnoticed.
-    const tail =
-      last ??
-      db
-        .prepare<[], { id: number; hash: string }>(
-          'SELECT to_id AS id, last_hash AS hash FROM audit_summaries ORDER BY to_id DESC LIMIT 1'
-        )
-        .get()
+    const tail = last.get() ?? summaryTail.get()
     const prev = tail?.hash ?? GENESIS
     const id = (tail?.id ?? 0) + 1
     const row = {
@@ -90,10 +97,7 @@ export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
       entity_id: entry.entityId,
       detail_json: entry.detail ? JSON.stringify(entry.detail) : null
     }
-    db.prepare(
-      `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail_json, prev_hash, hash)
-       VALUES (@id, @at, @actor, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash)`
-    ).run({ ...row, prev_hash: prev, hash: rowHash(prev, row) })
+    insert.run({ ...row, prev_hash: prev, hash: rowHash(prev, row) })
   }
   if (db.inTransaction) append()
   else db.transaction(append).immediate()

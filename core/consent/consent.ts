@@ -90,23 +90,37 @@ export function linkConsentToRead(db: Db, consentId: string, readId: string): vo
   db.prepare('UPDATE consents SET read_id = ? WHERE id = ?').run(readId, consentId)
 }
 
+const visitStatements = (db: Db) => ({
+  purpose: db.prepare(
+    `INSERT INTO consents (id, patient_id, visit_id, purpose, legal_basis, notice_version, given, recorded_by, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`
+  ),
+  linkRead: db.prepare(
+    'UPDATE consents SET patient_id = ?, visit_id = ? WHERE read_id = ? AND visit_id IS NULL'
+  )
+})
+/** Prepared once per connection: every registration writes these. */
+const prepared = new WeakMap<Db, ReturnType<typeof visitStatements>>()
+
 /** At registration: the purposes of this visit with their basis, and the chip consent tied to the visit. */
 export function recordVisitPurposes(
   db: Db,
   at: string,
   v: { patientId: string; visitId: string; actor: string; readIds: string[] }
 ): void {
+  let st = prepared.get(db)
+  if (!st) prepared.set(db, (st = visitStatements(db)))
   for (const purpose of ['care', 'his', 'emch'] as const) {
-    db.prepare(
-      `INSERT INTO consents (id, patient_id, visit_id, purpose, legal_basis, notice_version, given, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`
-    ).run(randomUUID(), v.patientId, v.visitId, purpose, PURPOSE_BASIS[purpose], NOTICE_VERSION, v.actor, at)
-  }
-  for (const readId of v.readIds) {
-    db.prepare('UPDATE consents SET patient_id = ?, visit_id = ? WHERE read_id = ? AND visit_id IS NULL').run(
+    st.purpose.run(
+      randomUUID(),
       v.patientId,
       v.visitId,
-      readId
+      purpose,
+      PURPOSE_BASIS[purpose],
+      NOTICE_VERSION,
+      v.actor,
+      at
     )
   }
+  for (const readId of v.readIds) st.linkRead.run(v.patientId, v.visitId, readId)
 }
