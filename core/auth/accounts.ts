@@ -38,10 +38,12 @@ export class Accounts {
     return this.users.count() === 0
   }
 
-  async add(account: NewAccount, by: string): Promise<UserView> {
+  async add(account: NewAccount, by: string, opts: { onlyIfNone?: boolean } = {}): Promise<UserView> {
     const hashes = await hashCredentials(account.password, account.pin, account.role, this.cost)
     const at = this.clock().toISOString()
     const row = this.db.transaction(() => {
+      // Checked again here, after the (slow) hashing: two first-run screens cannot both create an account.
+      if (opts.onlyIfNone && !this.isFirstRun()) throw AppError.of('CONFLICT', 'auth.setupDone')
       const u = this.users.insert({
         username: account.username,
         fullName: account.fullName,
@@ -65,7 +67,7 @@ export class Accounts {
   /** The first account on a new machine: only while there is none, and always IT (it creates the others). */
   async setupFirst(account: Omit<NewAccount, 'role'>): Promise<UserRow> {
     if (!this.isFirstRun()) throw AppError.of('CONFLICT', 'auth.setupDone')
-    await this.add({ ...account, role: 'it' }, `setup:${account.username}`)
+    await this.add({ ...account, role: 'it' }, `setup:${account.username}`, { onlyIfNone: true })
     return this.users.byUsername(account.username)!
   }
 
