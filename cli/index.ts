@@ -14,6 +14,9 @@ import { scan, scanners } from './commands/scanners'
 import { bhyt } from './commands/bhyt'
 import { print } from './commands/print'
 import { backup, restore } from './commands/backup'
+import { users } from './commands/users'
+import { audit } from './commands/audit'
+import { privacy, retention } from './commands/privacy'
 
 const commands: Record<string, Command> = {
   register,
@@ -31,7 +34,11 @@ const commands: Record<string, Command> = {
   bhyt,
   print,
   backup,
-  restore
+  restore,
+  users,
+  audit,
+  privacy,
+  retention
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -61,7 +68,15 @@ Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   bhyt check --id ID12|--card CODE --name N --dob D --clerk-name N --clerk-id ID12
                                                    check a BHYT card through the BHXH gateway
   print slip --visit ID --out slip.pdf [--format 58mm|80mm|a5]
-                                                   the visit's queue slip (number, name, QR of MA_BN) as PDF
+                                                   the visit's queue slip (number, name, QR of MA_BN) as PDF,
+  users add USERNAME --role clerk|it|officer --name "…" --cccd ID12   named account (password: prompt or stdin)
+  users list | disable U | enable U | reset-password U | set-role U ROLE
+  audit verify                                     check the access log's hash chain (non-zero exit if broken)
+  audit list [--patient ID] [--user U] [--from D --to D]   who did what; who looked at a patient
+  privacy export --patient ID --out FILE.json      what is held, where it went, who accessed it (JSON + HTML)
+  privacy restrict --patient ID | erase --patient ID   restrict processing; erase (refused inside retention)
+  privacy inventory                                the data map: field, purpose, basis, recipients, retention
+  retention run                                    delete what has outlived its retention (also nightly)
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

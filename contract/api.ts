@@ -23,6 +23,7 @@ import {
   qrScannedEventSchema,
   scanViaSchema
 } from './reading'
+import { authCalls, type AuthCallName } from './auth'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -46,6 +47,7 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>
  * Adding a call means adding it here; main, preload, the HTTP transport and the renderer pick it up typed.
  */
 export const calls = {
+  ...authCalls,
   'app:info': { input: z.object({}), output: appInfoSchema },
   'app:status': { input: z.object({}), output: appStatusSchema },
   'patients:register': { input: registrationInputSchema, output: registrationResultSchema },
@@ -91,6 +93,11 @@ export const calls = {
   'report:quality': { input: dateRangeSchema, output: qualityReportSchema },
   /** The same report as a spreadsheet the province can read (xlsx, base64). */
   'report:xlsx': { input: dateRangeSchema, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** "Bệnh nhân đồng ý": recorded with the notice version; arms the reader for one chip read. */
+  'consent:chip': {
+    input: z.object({}),
+    output: z.object({ consentId: z.string(), noticeVersion: z.string(), validSeconds: z.number() })
+  },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
     output: z.array(catalogEntrySchema)
@@ -102,6 +109,8 @@ export type CallName = keyof Calls
 export type CallInput<C extends CallName> = z.input<Calls[C]['input']>
 export type CallArgs<C extends CallName> = z.output<Calls[C]['input']>
 export type CallOutput<C extends CallName> = z.output<Calls[C]['output']>
+/** Calls the handlers implement; the auth:* calls are answered by the session gate (core/auth/gate.ts). */
+export type GuardedCallName = Exclude<CallName, AuthCallName>
 
 /** Events pushed from the main side to the renderer. */
 export const events = {

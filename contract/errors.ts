@@ -23,6 +23,11 @@ export const errorCodes = [
   'BACKUP_PASSPHRASE_WRONG',
   'RESTORE_NEWER_DATA',
   'FORBIDDEN',
+  // accounts (docs/adr/0020)
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'ACCOUNT_LOCKED',
+  'CONSENT_REQUIRED',
   // card and reader
   'NO_SERVICE',
   'NO_READER',

@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../contract/api'
-import { toErrorValue } from '../contract/errors'
+import { AppError, toErrorValue } from '../contract/errors'
 import { statusText } from '../contract/messages'
 import { ReaderManager } from '../devices/pcsc'
 import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
@@ -51,7 +51,9 @@ export function startDevices(services: Services, publish: Publish, options: Devi
       scanners.on('status', (s) => services.devices.setScanner(s))
       scanners.on('scan', (scan) => {
         try {
-          publish('qr:scanned', { ok: true, value: services.submitQr(scan.text, scan.via) })
+          const actor = services.desk.current()
+          if (!actor) throw AppError.of('UNAUTHENTICATED', 'auth.noDeskUser')
+          publish('qr:scanned', { ok: true, value: services.submitQr(scan.text, scan.via, actor.id) })
         } catch (e) {
           publish('qr:scanned', { ok: false, error: toErrorValue(e) })
         }

@@ -1,4 +1,4 @@
-import { calls, isCallName, type CallArgs, type CallName, type CallOutput } from '../contract/api'
+import { calls, type CallArgs, type CallOutput, type GuardedCallName } from '../contract/api'
 import { AppError, toErrorValue, type Result } from '../contract/errors'
 import type { Services } from './index'
 import { getPatient } from './patients/get-patient'
@@ -11,9 +11,16 @@ import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
 import { createCorrection } from './reception/correct-patient'
 import { qualityReportXlsx } from './reports/quality-xlsx'
+import type { CallContext } from './auth/actor'
+import { searchKind } from './patients/search-kind'
+import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 
-export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
-export type Handlers = { [C in CallName]: Handler<C> }
+/** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
+export type Handler<C extends GuardedCallName> = (
+  args: CallArgs<C>,
+  ctx: CallContext
+) => CallOutput<C> | Promise<CallOutput<C>>
+export type Handlers = { [C in GuardedCallName]: Handler<C> }
 
 /** The implementation of every contract call, shared by IPC, the loopback HTTP transport and the CLI. */
 export interface HandlerExtras {
@@ -23,7 +30,9 @@ export interface HandlerExtras {
 
 export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
   const { db } = s
-  const correct = createCorrection({ db, clock: s.clock, actor: s.actor })
+  const correct = createCorrection({ db, clock: s.clock })
+  const audit = (ctx: CallContext, entry: Omit<Parameters<typeof writeAudit>[2], 'actor'>): void =>
+    writeAudit(db, s.clock().toISOString(), { actor: ctx.actor.id, ...entry })
   return {
     'app:info': () => ({
       version: s.options.version,
@@ -32,42 +41,75 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       facilityCode: s.options.facility?.code ?? null
     }),
     'app:status': () => ({ reader: s.devices.reader, scanner: s.devices.scanner, queue: queueStatus(db) }),
-    'patients:register': (input) => s.register(input),
-    'patients:search': ({ text, limit }) => s.searchPatients(text, limit),
-    'patients:get': ({ id }) => {
-      const record = getPatient(db, id)
-      writeAudit(db, s.clock().toISOString(), {
-        actor: s.actor,
-        action: 'view',
+    'patients:register': (input, ctx) => s.register(input, ctx.actor.id),
+    'patients:search': ({ text, limit }, ctx) => {
+      const found = s.searchPatients(text, limit)
+      // The kind of query, never its text: the log must not become a second copy of the names.
+      audit(ctx, {
+        action: 'search',
         entity: 'patient',
-        entityId: record.id
+        entityId: null,
+        detail: { kind: searchKind(text), results: found.length }
       })
+      return found
+    },
+    'patients:get': ({ id }, ctx) => {
+      const record = getPatient(db, id)
+      audit(ctx, { action: 'view', entity: 'patient', entityId: record.id })
       return record
     },
-    'patients:correct': ({ patientId, patient }) => correct(patientId, patient),
+    'patients:correct': ({ patientId, patient }, ctx) => correct(patientId, patient, ctx.actor.id),
     'queue:status': () => queueStatus(db),
-    'queue:list': ({ status, target, limit }) =>
-      listQueue(
+    'queue:list': ({ status, target, limit }, ctx) => {
+      const items = listQueue(
         db,
         { ...(status ? { status } : {}), ...(target ? { target } : {}), limit },
         { withNames: true }
-      ),
-    'queue:retry': ({ ids }) => retryQueued(db, { ids }, s.clock()),
-    'queue:flush': async ({ target }) => {
+      )
+      audit(ctx, {
+        action: 'list',
+        entity: 'queue',
+        entityId: null,
+        detail: { status, target, rows: items.length }
+      })
+      return items
+    },
+    'queue:retry': ({ ids }, ctx) =>
+      db.transaction(() => {
+        const r = retryQueued(db, { ids }, s.clock())
+        audit(ctx, {
+          action: 'update',
+          entity: 'queue',
+          entityId: null,
+          detail: { retry: ids, requeued: r.requeued }
+        })
+        return r
+      })(),
+    'queue:flush': async ({ target }, ctx) => {
       if (!extras.sync) {
         throw AppError.of('CONFIG_INVALID', 'error.sync.notRunning')
       }
-      return extras.sync.flushNow(target ? { targets: [target] } : {})
+      const result = await extras.sync.flushNow(target ? { targets: [target] } : {})
+      audit(ctx, { action: 'submit', entity: 'queue', entityId: target, detail: { ...result } })
+      return result
     },
-    'qr:submit': ({ text, via }) => s.submitQr(text, via),
+    'qr:submit': ({ text, via }, ctx) => s.submitQr(text, via, ctx.actor.id),
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
-    'report:quality': (range) => buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin }),
-    'report:xlsx': async (range) => {
+    'report:quality': (range, ctx) => {
+      const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
+      audit(ctx, {
+        action: 'view',
+        entity: 'report',
+        entityId: 'quality',
+        detail: { from: range.from, to: range.to }
+      })
+      return report
+    },
+    'report:xlsx': async (range, ctx) => {
       const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
       const file = await qualityReportXlsx(report)
       // The spreadsheet names patients: exporting it is an auditable act.
-      writeAudit(db, s.clock().toISOString(), {
-        actor: s.actor,
+      audit(ctx, {
         action: 'export',
         entity: 'report',
         entityId: 'quality',
@@ -77,6 +119,16 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
         fileName: `bao-cao-chat-luong-${range.from}_${range.to}.xlsx`,
         base64: file.toString('base64')
       }
+    },
+    'consent:chip': (_, ctx) => {
+      const now = s.clock()
+      const consentId = recordConsent(db, now.toISOString(), {
+        purpose: 'chip_read',
+        given: true,
+        actor: ctx.actor.id
+      })
+      s.chipConsent.arm(consentId, ctx.actor.id, now.getTime())
+      return { consentId, noticeVersion: NOTICE_VERSION, validSeconds: CHIP_CONSENT_MS / 1000 }
     },
     'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
   }
@@ -89,10 +141,11 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
 export async function dispatch(
   handlers: Handlers,
   name: string,
-  rawInput: unknown
+  rawInput: unknown,
+  ctx: CallContext
 ): Promise<Result<unknown>> {
   try {
-    if (!isCallName(name))
+    if (!isHandled(handlers, name))
       throw AppError.of('VALIDATION', 'error.request.unknown').withDetail(`Unknown call: ${name}`)
     const parsed = calls[name].input.safeParse(rawInput ?? {})
     if (!parsed.success) {
@@ -100,8 +153,8 @@ export async function dispatch(
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
       }).withDetail(`Invalid input for ${name}`)
     }
-    const handler = handlers[name] as (args: unknown) => unknown
-    const output = await handler(parsed.data)
+    const handler = handlers[name] as (args: unknown, ctx: CallContext) => unknown
+    const output = await handler(parsed.data, ctx)
     const checked = calls[name].output.safeParse(output)
     if (!checked.success)
       throw new Error(`Handler output for ${name} broke the contract: ${checked.error.message}`)
@@ -109,4 +162,10 @@ export async function dispatch(
   } catch (e) {
     return { ok: false, error: toErrorValue(e) }
   }
+}
+
+function isHandled(handlers: Handlers, name: string): name is GuardedCallName {
+  return (
+    Object.prototype.hasOwnProperty.call(handlers, name) && Object.prototype.hasOwnProperty.call(calls, name)
+  )
 }

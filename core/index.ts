@@ -11,6 +11,8 @@ import { loadCodingCatalog } from './catalogs/stored-catalog'
 import type { QrRead, ScanVia } from '../contract/reading'
 import { ChipKeyHints } from './reading/chip-key-hints'
 import { createQrService } from './reading/qr-service'
+import { DeskPresence, osActor } from './auth/actor'
+import { ChipConsent } from './consent/consent'
 
 export const DATABASE_FILE = 'reception.db'
 
@@ -21,6 +23,7 @@ export interface ServiceOptions {
   mode: 'electron' | 'web' | 'cli'
   version: string
   clock?: Clock
+  /** The process's own actor (the CLI: `os:<login>`); app calls carry the signed-in user instead. */
   actor?: string
   facility?: { code: string | null; name: string | null }
 }
@@ -36,8 +39,12 @@ export interface Services {
   /** The last QR's identity, for opening the chip without typing. */
   readonly chipKeyHints: ChipKeyHints
   readonly actor: string
-  register(input: RegistrationInput): RegistrationResult
-  submitQr(text: string, via: ScanVia): QrRead
+  /** Who is signed in at the desk, for reads the hardware starts (a card laid down, a scanner's QR). */
+  readonly desk: DeskPresence
+  /** The clerk's "patient agreed" before the next chip read (Luật Căn cước 2023 Đ22). */
+  readonly chipConsent: ChipConsent
+  register(input: RegistrationInput, actor?: string): RegistrationResult
+  submitQr(text: string, via: ScanVia, actor?: string): QrRead
   /** Called after every successful QR read (the card service opens a chip already on the reader). */
   onQrRead(listener: (read: QrRead) => void): () => void
   searchPatients(text: string, limit: number): PatientSummary[]
@@ -48,7 +55,7 @@ export function createServices(options: ServiceOptions): Services {
   const clock = options.clock ?? systemClock
   const db = openDatabase({ path: join(options.dataDir, DATABASE_FILE), key: options.key })
   const facility = options.facility ?? { code: null, name: null }
-  const actor = options.actor ?? 'reception'
+  const actor = options.actor ?? osActor().id
   const register = createRegistration({ db, clock, actor, facility })
   const searchPatients = createPatientSearch(db)
   const catalog = loadCodingCatalog(db)
@@ -58,8 +65,8 @@ export function createServices(options: ServiceOptions): Services {
   const chipKeyHints = new ChipKeyHints(clock)
   const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
   const qrListeners = new Set<(read: QrRead) => void>()
-  const submitQr = (text: string, via: ScanVia): QrRead => {
-    const read = decodeQr(text, via)
+  const submitQr = (text: string, via: ScanVia, by?: string): QrRead => {
+    const read = decodeQr(text, via, by)
     for (const l of qrListeners) l(read)
     return read
   }
@@ -71,6 +78,8 @@ export function createServices(options: ServiceOptions): Services {
     catalog,
     chipKeyHints,
     actor,
+    desk: new DeskPresence(),
+    chipConsent: new ChipConsent(),
     register,
     submitQr,
     onQrRead: (listener) => {

@@ -6,6 +6,10 @@ import type { SecretSealer } from './sync/config/secret-sealer'
 import { openSyncConfig } from './sync/config/open-config'
 import { startDailyBackup, type DailyBackup } from './backup/daily-backup'
 import { backupSettingsFrom } from './config/backup-settings'
+import { systemContext } from './auth/actor'
+import { createGate, type Gate } from './auth/gate'
+import type { ScryptCost } from './auth/passwords'
+import { startNightlyRetention } from './privacy/nightly'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
@@ -14,10 +18,16 @@ export interface RuntimeOptions {
   sync?: { sealer?: SecretSealer; tickPattern?: string } | false
   /** Daily automatic backup (config backup.folder, backup.keep); false for none. */
   backup?: { tickPattern?: string | null } | false
+  /** Password hashing cost (tests lower it; the default is in core/auth/passwords.ts). */
+  scryptCost?: ScryptCost
+  /** The daily retention run; false for none (tests). */
+  retention?: boolean
 }
 
 export interface Runtime {
   handlers: Handlers
+  /** What the transports call: sessions, roles and the actor per call (docs/adr/0020). */
+  gate: Gate
   devices: Devices | null
   sync: SyncRuntime | null
   backup: DailyBackup | null
@@ -45,16 +55,19 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
           settings: () => backupSettingsFrom(backupConfig.values()),
           ...(options.backup?.tickPattern !== undefined ? { tickPattern: options.backup.tickPattern } : {})
         })
+  const gate = createGate(services, handlers, { cost: options.scryptCost })
   const publishStatus = (): void => {
-    void Promise.resolve(handlers['app:status']({})).then((s) => publish('status:changed', s))
+    void Promise.resolve(handlers['app:status']({}, systemContext)).then((s) => publish('status:changed', s))
   }
   const offDevices = services.devices.onChange(publishStatus)
   const offSync = sync?.subscribe((e) => {
     if (e.kind !== 'started') publishStatus()
   })
+  const stopRetention = options.retention === false ? null : startNightlyRetention(services)
   const devices = options.devices === false ? null : startDevices(services, publish, options.devices ?? {})
   return {
     handlers,
+    gate,
     devices,
     sync,
     backup,
@@ -62,6 +75,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
       backup?.stop()
       offDevices()
       offSync?.()
+      stopRetention?.()
       await devices?.stop()
       await sync?.stop({ abortInFlight: true })
     }

@@ -4,11 +4,12 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { EventName, EventPayload } from '../contract/api'
-import { dispatch, type Handlers } from '../core/handlers'
+import type { Gate } from '../core/auth/gate'
 import { STATIC_HEADERS } from '../core/security-headers'
 
 export interface WebServerOptions {
-  handlers: Handlers
+  /** The session gate over the contract handlers (core/auth/gate.ts). */
+  gate: Gate
   /** Built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -35,16 +36,32 @@ const MIME: Record<string, string> = {
   '.json': 'application/json'
 }
 const MAX_BODY = 2 * 1024 * 1024
+export const SESSION_COOKIE = 'reception_session'
+
+/** The session cookie's value: HttpOnly (no script reads it), SameSite=Strict, only sent to the API. */
+function sessionCookie(sessionId: string | null): string {
+  const base = `${SESSION_COOKIE}=${sessionId ?? ''}; Path=/api; HttpOnly; SameSite=Strict`
+  return sessionId ? base : `${base}; Max-Age=0`
+}
+
+function cookieSession(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === SESSION_COOKIE) return v.join('=') || null
+  }
+  return null
+}
 
 /**
  * Browser mode: the same contract handlers behind a loopback HTTP transport. Bound to 127.0.0.1 on a random port;
  * every API request needs the per-launch bearer token, a Host of exactly 127.0.0.1:port (no DNS rebinding) and, when
- * the browser sends one, our own Origin. It is a second transport, not a second app.
+ * the browser sends one, our own Origin. It is a second transport, not a second app. After sign-in the session
+ * rides in an HttpOnly cookie, bound to the launch token: the gate refuses personal data without both.
  */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url')
   const tokenBytes = Buffer.from(token)
-  const subscribers = new Set<ServerResponse>()
+  const subscribers = new Map<ServerResponse, string | null>()
   let origin = ''
 
   const tokenOk = (req: IncomingMessage): boolean => {
@@ -53,11 +70,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
   }
 
-  const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+  const sendJson = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    extra: Record<string, string> = {}
+  ): void => {
     res.writeHead(status, {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
-      ...STATIC_HEADERS
+      ...STATIC_HEADERS,
+      ...extra
     })
     res.end(JSON.stringify(body))
   }
@@ -114,7 +137,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           Connection: 'keep-alive'
         })
         res.write(': connected\n\n')
-        subscribers.add(res)
+        // Events carry card reads: each frame goes only to a stream whose session is signed in and unlocked.
+        subscribers.set(res, cookieSession(req))
         req.on('close', () => subscribers.delete(res))
         return
       }
@@ -129,7 +153,20 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       } catch {
         return sendJson(res, 400, { error: 'bad json' })
       }
-      sendJson(res, 200, await dispatch(opts.handlers, m[1]!, input))
+      const sessionId = cookieSession(req)
+      const outcome = await opts.gate.call(sessionId, m[1]!, input, token)
+      const headers: Record<string, string> =
+        outcome.sessionId !== sessionId ? { 'Set-Cookie': sessionCookie(outcome.sessionId) } : {}
+      // Sign-in, switch user or sign-out: streams of the old session end, and the page reconnects with its new
+      // cookie (a stream never changes owner by itself).
+      if (outcome.sessionId !== sessionId) {
+        for (const [sub, sid] of subscribers) {
+          if (sid !== sessionId) continue
+          subscribers.delete(sub)
+          sub.end()
+        }
+      }
+      sendJson(res, 200, outcome.result, headers)
     })().catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' })
       else res.end()
@@ -149,11 +186,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     token,
     publish(name, payload) {
       const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
-      for (const s of subscribers) s.write(frame)
+      for (const [s, sessionId] of subscribers) if (opts.gate.mayReceive(sessionId, token)) s.write(frame)
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of subscribers) s.end()
+        for (const s of subscribers.keys()) s.end()
         server.close(() => resolve())
         server.closeAllConnections()
       })

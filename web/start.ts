@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { openNodeServices } from '../core/node-runtime'
 import { startWebServer, type WebServer } from './server'
 import { startRuntime } from '../core/runtime'
+import { systemContext } from '../core/auth/actor'
 
 /** out/renderer next to the bundle (out/main/web.js), or in the repo when run from source. */
 function findRendererDir(): string {
@@ -51,13 +52,13 @@ async function main(): Promise<void> {
     }
   })
   server = await startWebServer({
-    handlers: runtime.handlers,
+    gate: runtime.gate,
     rendererDir: findRendererDir(),
     port: values.port ? Number(values.port) : 0
   })
   // Queue counts change when another process (the CLI) sends: refresh the status bar now and then.
   const timer = setInterval(() => {
-    void Promise.resolve(runtime.handlers['app:status']({})).then((st) =>
+    void Promise.resolve(runtime.handlers['app:status']({}, systemContext)).then((st) =>
       server?.publish('status:changed', st)
     )
   }, 5000)

@@ -2,6 +2,7 @@ import { AppError } from '../../contract/errors'
 import type { ConfigEntry } from '../../core/sync/config/config-store'
 import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
+import { writeAudit } from '../../core/audit/audit-log'
 
 function show(e: ConfigEntry): string {
   const value = e.secret
@@ -38,14 +39,33 @@ export const config: Command = (ctx, args) => {
     if (!key || rest.length === 0) {
       throw AppError.of('VALIDATION', 'error.cli.usage', { usage: 'reception config set KEY VALUE' })
     }
-    ctx.out.result(store.set(key, rest.join(' ')), show)
+    const entry = store.set(key, rest.join(' '))
+    auditConfig(ctx.services(), key, 'set')
+    ctx.out.result(entry, show)
     return
   }
   if (sub === 'unset' && key) {
-    ctx.out.result(store.unset(key), show)
+    const entry = store.unset(key)
+    auditConfig(ctx.services(), key, 'unset')
+    ctx.out.result(entry, show)
     return
   }
   throw AppError.of('VALIDATION', 'error.cli.usage', {
     usage: 'reception config get [KEY] | set KEY VALUE | unset KEY'
+  })
+}
+
+/** A configuration change is an audited act: the key and the kind of change, never the value (it may be a secret). */
+function auditConfig(
+  s: ReturnType<Parameters<Command>[0]['services']>,
+  key: string,
+  change: 'set' | 'unset'
+): void {
+  writeAudit(s.db, s.clock().toISOString(), {
+    actor: s.actor,
+    action: 'config',
+    entity: 'setting',
+    entityId: key,
+    detail: { change }
   })
 }

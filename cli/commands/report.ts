@@ -52,7 +52,7 @@ export const report: Command = async (ctx, args) => {
     writePrivateFile(values.xlsx, await qualityReportXlsx(result))
     // The workbook names patients: exporting it is recorded like any other export of personal data.
     writeAudit(services.db, now.toISOString(), {
-      actor: services.options.actor ?? 'cli',
+      actor: services.actor,
       action: 'export',
       entity: 'report',
       entityId: 'quality',

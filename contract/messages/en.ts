@@ -77,7 +77,6 @@ export const en: Record<MessageKey, string> = {
     'The data in {{dir}} (last saved {{existing}}) is newer than the backup ({{backup}}). Not overwritten. If you are sure, run again with --force (the old data is kept as {{kept}}).',
   'status.backup.done': 'Backed up {{patients}} patients and {{queued}} queued records to {{file}}.',
   'status.restore.done': 'Restored {{patients}} patients and {{queued}} queued records into {{dir}}.',
-  'error.FORBIDDEN': 'The request was refused.',
   'error.request.unknown': 'The request is not valid.',
   'error.request.invalid': 'The data sent is not valid.',
   'error.transport.lost':
@@ -409,5 +408,25 @@ export const en: Record<MessageKey, string> = {
   'error.cli.oneOf': '{{option}} must be one of: {{options}}',
   'error.cli.number': '{{option}} must be an integer ≥ {{min}}.',
   'error.cli.seconds': '{{option}} must be a number of seconds ≥ 0.',
-  'error.cli.queueId': 'Invalid queue id: {{id}}'
+  'error.cli.queueId': 'Invalid queue id: {{id}}',
+  // accounts, access log, consent (docs/adr/0020)
+  'error.UNAUTHENTICATED': 'Sign in to continue.',
+  'error.SESSION_LOCKED': 'The screen is locked. Enter your PIN or password to unlock it.',
+  'error.FORBIDDEN': 'Your account is not allowed to do this.',
+  'auth.badCredentials': 'Wrong username or password.',
+  'auth.lockedOut':
+    'The account is locked after {{attempts}} failed attempts. Try again in {{minutes}} minutes.',
+  'auth.disabled': 'The account is disabled. Ask the IT staff to enable it.',
+  'auth.disabledIdle':
+    'The account was not used for {{days}} days and has been disabled. Ask the IT staff to enable it.',
+  'auth.setupDone': 'This machine already has accounts; sign in.',
+  'auth.wrongUnlock': 'Wrong PIN or password.',
+  'auth.passwordTooShort': 'The password needs at least {{min}} characters.',
+  'auth.userExists': 'The username {{username}} is taken.',
+  'auth.userNotFound': 'There is no account {{username}}.',
+  'auth.noDeskUser': 'Nobody is signed in at the desk: sign in before reading a card or scanning a code.',
+  'auth.lastIt': 'The last active IT account cannot be removed.',
+  'consent.required':
+    'Confirm that the patient agrees to the chip being read (key "Đ" or F2) before reading it.',
+  'audit.broken': 'The access log was edited or cut from row {{id}}.'
 }

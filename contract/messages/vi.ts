@@ -79,7 +79,6 @@ export const vi = {
     'Dữ liệu đang có trong {{dir}} (lưu lần cuối {{existing}}) mới hơn bản sao lưu ({{backup}}). Không ghi đè. Nếu chắc chắn, chạy lại với --force (dữ liệu cũ được giữ lại thành {{kept}}).',
   'status.backup.done': 'Đã sao lưu {{patients}} bệnh nhân và {{queued}} bản ghi chờ gửi vào {{file}}.',
   'status.restore.done': 'Đã khôi phục {{patients}} bệnh nhân và {{queued}} bản ghi chờ gửi vào {{dir}}.',
-  'error.FORBIDDEN': 'Yêu cầu bị từ chối.',
   'error.request.unknown': 'Yêu cầu không hợp lệ.',
   'error.request.invalid': 'Dữ liệu gửi lên không hợp lệ.',
   'error.transport.lost':
@@ -400,5 +399,23 @@ export const vi = {
   'error.cli.oneOf': '{{option}} phải là một trong: {{options}}',
   'error.cli.number': '{{option}} phải là số nguyên ≥ {{min}}.',
   'error.cli.seconds': '{{option}} phải là số giây ≥ 0.',
-  'error.cli.queueId': 'Mã hàng đợi không hợp lệ: {{id}}'
+  'error.cli.queueId': 'Mã hàng đợi không hợp lệ: {{id}}',
+  // accounts, access log, consent (docs/adr/0020)
+  'error.UNAUTHENTICATED': 'Hãy đăng nhập để tiếp tục.',
+  'error.SESSION_LOCKED': 'Màn hình đang khoá. Nhập mã PIN hoặc mật khẩu để mở.',
+  'error.FORBIDDEN': 'Tài khoản của bạn không có quyền làm việc này.',
+  'auth.badCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'auth.lockedOut': 'Tài khoản tạm khoá vì nhập sai quá {{attempts}} lần. Thử lại sau {{minutes}} phút.',
+  'auth.disabled': 'Tài khoản đã bị vô hiệu hoá. Hãy nhờ bộ phận CNTT mở lại.',
+  'auth.disabledIdle':
+    'Tài khoản không được dùng quá {{days}} ngày nên đã bị vô hiệu hoá. Hãy nhờ bộ phận CNTT mở lại.',
+  'auth.setupDone': 'Máy này đã có tài khoản; hãy đăng nhập.',
+  'auth.wrongUnlock': 'Mã PIN hoặc mật khẩu không đúng.',
+  'auth.passwordTooShort': 'Mật khẩu cần ít nhất {{min}} ký tự.',
+  'auth.userExists': 'Tên đăng nhập {{username}} đã có.',
+  'auth.userNotFound': 'Không có tài khoản {{username}}.',
+  'auth.noDeskUser': 'Chưa có ai đăng nhập ở quầy: hãy đăng nhập trước khi đọc thẻ hoặc quét mã.',
+  'auth.lastIt': 'Không thể bỏ tài khoản CNTT cuối cùng còn hoạt động.',
+  'consent.required': 'Hãy xác nhận bệnh nhân đồng ý cho đọc chip thẻ CCCD (phím Đ hoặc F2) trước khi đọc.',
+  'audit.broken': 'Nhật ký truy cập đã bị sửa hoặc xoá từ dòng {{id}}.'
 } as const

@@ -9,6 +9,7 @@ import { codeIdentity } from '../reading/code-identity'
 import { withReturningPatient } from '../reading/match-identity'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
+import { linkConsentToRead } from '../consent/consent'
 
 export interface CardServiceOptions {
   services: Services
@@ -77,11 +78,23 @@ export class CardService {
     const { services, publish } = this.opts
     const source = identity ?? services.chipKeyHints.recent()
     if (!this.present) return null
+    // Nobody signed in (or the screen is locked): nothing is read that the log could not name a person for.
+    const actor = services.desk.current()
+    if (!actor) {
+      publish({ type: 'error', error: AppError.of('UNAUTHENTICATED', 'auth.noDeskUser').toValue() })
+      return null
+    }
     if (!source) {
       publish({ type: 'error', error: noKeysError.toValue() })
       return null
     }
     if (this.reading) return null
+    // The chip is read only after the clerk confirmed the patient agreed; the agreement is used up by this read.
+    const consentId = services.chipConsent.take(actor.id, services.clock().getTime())
+    if (!consentId) {
+      publish({ type: 'error', error: AppError.of('CONSENT_REQUIRED', 'consent.required').toValue() })
+      return null
+    }
     this.reading = true
     const readerName = this.present.name
     const insertion = this.insertion
@@ -100,10 +113,11 @@ export class CardService {
         session: { cardPresent: () => s.cardPresent() },
         onProgress: (step, percent) => publish({ type: 'progress', step, percent }),
         onIdentity: (chipIdentity) => {
-          readId = recordIdentityRead(services.db, services.clock().toISOString(), services.actor, {
+          readId = recordIdentityRead(services.db, services.clock().toISOString(), actor.id, {
             identity: chipIdentity,
             readerName
           })
+          linkConsentToRead(services.db, consentId, readId)
           publish({
             type: 'identity',
             readId,

@@ -4,6 +4,16 @@ import { insertIdentityRead, setReadVerification } from '../../db/identity-reads
 import type { Identity } from '../../contract/identity'
 import type { PassiveAuthValue } from '../../contract/reading'
 import { writeAudit } from '../audit/audit-log'
+import { getSetting } from '../../db/settings'
+
+/** Off by default: the form never collects these, so the evidence of a read does not keep them either. */
+export const KEEP_SENSITIVE_CARD_FIELDS = 'privacy.keepReligionAndFeatures'
+
+/** What identity_reads keeps of a card: religion and identifying features only when a setting asks for them. */
+export function minimiseIdentity(db: Db, identity: Identity): Identity {
+  if (getSetting<boolean>(db, KEEP_SENSITIVE_CARD_FIELDS) === true) return identity
+  return { ...identity, religion: null, identifyingFeatures: null }
+}
 
 /** Which identity fields a read supplied (the evidence behind "filled by QR/verified by chip"). */
 export function suppliedFields(identity: Identity): string[] {
@@ -20,13 +30,14 @@ export function recordIdentityRead(
   read: { identity: Identity; readerName?: string | null; verification?: PassiveAuthValue | null }
 ): string {
   const id = randomUUID()
+  const kept = minimiseIdentity(db, read.identity)
   db.transaction(() => {
     insertIdentityRead(db, {
       id,
       source: read.identity.source,
-      identityJson: JSON.stringify(read.identity),
+      identityJson: JSON.stringify(kept),
       verificationJson: read.verification ? JSON.stringify(read.verification) : null,
-      fieldsJson: JSON.stringify(suppliedFields(read.identity)),
+      fieldsJson: JSON.stringify(suppliedFields(kept)),
       readerName: read.readerName ?? null,
       readBy: actor,
       readAt: at

@@ -20,14 +20,14 @@ export interface QrServiceDeps {
  * A scanned QR text, from any scanner: decoded (a damaged or foreign text is a typed error and fills nothing),
  * coded, recorded as an identity read, and remembered so the chip can be opened without typing.
  */
-export function createQrService(deps: QrServiceDeps): (text: string, via: ScanVia) => QrRead {
-  return (text, via) => {
+export function createQrService(deps: QrServiceDeps): (text: string, via: ScanVia, actor?: string) => QrRead {
+  return (text, via, actor = deps.actor) => {
     const decoded = parseCccdQr(text)
     const coded = withReturningPatient(
       deps.db,
       codeIdentity(decoded.identity, deps.catalog, decoded.warnings)
     )
-    const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), deps.actor, {
+    const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), actor, {
       identity: decoded.identity
     })
     deps.hints.remember(decoded.identity)

@@ -18,11 +18,12 @@ import { tidyForm } from './registration'
 export function createCorrection(deps: {
   db: Db
   clock: Clock
-  actor: string
-}): (patientId: string, form: PatientForm) => { changed: string[]; resubmitted: number } {
-  const { db, clock, actor } = deps
+  /** Who corrects when the call does not say (tests, the CLI). */
+  actor?: string
+}): (patientId: string, form: PatientForm, actor?: string) => { changed: string[]; resubmitted: number } {
+  const { db, clock } = deps
   const patients = new PatientsRepo(db)
-  return db.transaction((patientId: string, input: PatientForm) => {
+  return db.transaction((patientId: string, input: PatientForm, actor: string = deps.actor ?? 'system') => {
     const now = clock()
     const at = now.toISOString()
     const existing = patients.get(patientId)

@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/audit-log'
 import { type Clock, localIsoWithOffset } from '../clock'
 import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
+import { recordVisitPurposes } from '../consent/consent'
 
 export interface RegistrationDeps {
   db: Db
@@ -35,11 +36,13 @@ export function tidyForm(form: PatientForm): PatientForm {
  * with a frozen Submission snapshot, and the audit entries — all in one transaction, so a crash or a full disk
  * leaves either everything or nothing.
  */
-export function createRegistration(deps: RegistrationDeps): (input: RegistrationInput) => RegistrationResult {
-  const { db, clock, actor } = deps
+export function createRegistration(
+  deps: RegistrationDeps
+): (input: RegistrationInput, actor?: string) => RegistrationResult {
+  const { db, clock } = deps
   const patients = new PatientsRepo(db)
 
-  const run = db.transaction((input: RegistrationInput): RegistrationResult => {
+  const run = db.transaction((input: RegistrationInput, actor: string): RegistrationResult => {
     const now = clock()
     const at = now.toISOString()
     const form = tidyForm(input.patient)
@@ -109,6 +112,13 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
     const visitedAt = localIsoWithOffset(now)
     insertVisit(db, { id: visitId, patientId, form: input.visit, visitedAt, at })
     writeAudit(db, at, { actor, action: 'create', entity: 'visit', entityId: visitId, detail: { patientId } })
+    // Each purpose of the visit with its legal basis; a chip read's consent is tied to the visit it served.
+    recordVisitPurposes(db, at, {
+      patientId,
+      visitId,
+      actor,
+      readIds: input.identityReadId ? [input.identityReadId] : []
+    })
 
     const guardian =
       guardianRow && form.guardian
@@ -141,5 +151,5 @@ export function createRegistration(deps: RegistrationDeps): (input: Registration
     return { patientId, visitId, patientCreated: created, outboxIds }
   })
 
-  return (input) => run.immediate(input)
+  return (input, actor) => run.immediate(input, actor ?? deps.actor)
 }

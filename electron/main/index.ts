@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createServices, type Services } from '../../core'
 import { APP_DIR_NAME } from '../../core/config/data-dir'
 import { buildWindowOptions, hardenSession, hardenWebContents } from './security'
-import { EVENT_CHANNEL, registerIpc } from './ipc'
+import { EVENT_CHANNEL, MainSession, registerIpc } from './ipc'
 import { loadOrCreateSealedKey } from './os/sealed-key'
 import { toErrorValue } from '../../contract/errors'
 import { startRuntime, type Runtime } from '../../core/runtime'
@@ -45,10 +45,12 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, devServerUrl)
     window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
     window.once('ready-to-show', () => window?.show())
-    runtime = startRuntime(services, (name, payload) =>
-      window?.webContents.send(EVENT_CHANNEL, name, payload)
-    )
-    registerIpc(ipcMain, runtime.handlers, devServerUrl)
+    let mainSession: MainSession | null = null
+    runtime = startRuntime(services, (name, payload) => {
+      if (mainSession?.mayReceive()) window?.webContents.send(EVENT_CHANNEL, name, payload)
+    })
+    mainSession = new MainSession(runtime.gate)
+    registerIpc(ipcMain, runtime.gate, mainSession, devServerUrl)
     if (devServerUrl) void window.loadURL(devServerUrl)
     else void window.loadFile(join(__dirname, '../renderer/index.html'))
   })

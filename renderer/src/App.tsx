@@ -9,12 +9,28 @@ import { StatusBar } from './components/StatusBar'
 import { useAppStatus } from './use-status'
 import { setLanguage } from './i18n'
 import { useIntake } from './intake/use-intake'
+import { AuthGate, SessionBar, type DeskSession } from './auth/AuthGate'
+import { ConsentBar } from './auth/ConsentBar'
 
 type Tab = 'reception' | 'search' | 'queue' | 'report'
+/** The call each tab needs: a role without it does not see the tab (the core refuses the call anyway). */
+const tabCall: Record<Tab, string> = {
+  reception: 'patients:register',
+  search: 'patients:search',
+  queue: 'queue:list',
+  report: 'report:quality'
+}
 
 export function App(): React.JSX.Element {
+  return <AuthGate>{(session) => <Desk session={session} />}</AuthGate>
+}
+
+function Desk({ session }: { session: DeskSession }): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const [tab, setTab] = useState<Tab>('reception')
+  const tabs = (['reception', 'search', 'queue', 'report'] as const).filter((n) =>
+    session.allowed.has(tabCall[n])
+  )
+  const [tab, setTab] = useState<Tab>(tabs[0] ?? 'queue')
   const [opened, setOpened] = useState<{ record: PatientRecord; correcting: boolean } | null>(null)
   const { status, refresh } = useAppStatus()
   useIntake()
@@ -24,7 +40,7 @@ export function App(): React.JSX.Element {
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <nav role="tablist">
-          {(['reception', 'search', 'queue', 'report'] as const).map((name) => (
+          {tabs.map((name) => (
             <button
               key={name}
               role="tab"
@@ -43,26 +59,32 @@ export function App(): React.JSX.Element {
             <option value="en">English</option>
           </select>
         </label>
+        <SessionBar session={session} />
       </header>
+      {session.allowed.has('consent:chip') && <ConsentBar />}
       <main className="app-main">
         {/* Form and search stay mounted so switching tabs never loses what the clerk typed or found. */}
-        <div hidden={tab !== 'reception'}>
-          <ReceptionForm
-            key={opened ? `${opened.record.id}:${opened.correcting ? 'fix' : 'open'}` : 'new'}
-            opened={opened?.record ?? null}
-            correcting={opened?.correcting ?? false}
-            onSaved={refresh}
-            onClearOpened={() => setOpened(null)}
-          />
-        </div>
-        <div hidden={tab !== 'search'}>
-          <PatientSearch
-            onOpen={(record) => {
-              setOpened({ record, correcting: false })
-              setTab('reception')
-            }}
-          />
-        </div>
+        {tabs.includes('reception') && (
+          <div hidden={tab !== 'reception'}>
+            <ReceptionForm
+              key={opened ? `${opened.record.id}:${opened.correcting ? 'fix' : 'open'}` : 'new'}
+              opened={opened?.record ?? null}
+              correcting={opened?.correcting ?? false}
+              onSaved={refresh}
+              onClearOpened={() => setOpened(null)}
+            />
+          </div>
+        )}
+        {tabs.includes('search') && (
+          <div hidden={tab !== 'search'}>
+            <PatientSearch
+              onOpen={(record) => {
+                setOpened({ record, correcting: false })
+                setTab('reception')
+              }}
+            />
+          </div>
+        )}
         {tab === 'queue' && (
           <QueueView
             status={status?.queue ?? null}

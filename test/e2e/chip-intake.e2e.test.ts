@@ -47,7 +47,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     stack = await startStack()
     app = await startWebApp({ devices: { pcsc: true, scanner: false } })
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
     await waitUntil(async () =>
       ((await page.getByTestId('status-reader').textContent()) ?? '').includes('Đầu đọc sẵn sàng')
     )
@@ -60,7 +60,14 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await card?.remove()
   })
 
+  /** The clerk's one keystroke: the patient agreed to the chip being read (recorded before any read). */
+  const consent = async (): Promise<void> => {
+    await page.keyboard.press('F2')
+    await expect.poll(() => page.getByTestId('consent-bar').textContent()).toContain('Đã ghi nhận')
+  }
+
   it('card first: asks for the QR, then reads the chip as soon as it is scanned', async () => {
+    await consent()
     await insert('card-2021')
     await expect
       .poll(() => page.getByTestId('card-error').textContent(), { timeout: 10_000 })
@@ -70,7 +77,8 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await expect
       .poll(() => page.getByTestId('card-verification').textContent(), { timeout: 10_000 })
       .toContain('toàn vẹn')
-    await expect.poll(() => page.getByTestId('card-photo').isVisible()).toBe(true)
+    // DG2 (the photo) is read after the identity is verified: on a loaded machine that takes seconds.
+    await expect.poll(() => page.getByTestId('card-photo').isVisible(), { timeout: 15_000 }).toBe(true)
     const expected = (await fixtureCard('card-2021')).identity
     expect(await page.getByLabel('Họ và tên').inputValue()).toBe(expected.fullName)
     expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('Chip ✓')
@@ -85,11 +93,33 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     }[]
     expect(reads.map((r) => r.source)).toEqual(['qr', 'chip'])
     expect(JSON.parse(reads[1]!.verification_json!)).toMatchObject({ status: 'valid' })
+    // The consent came first, names the clerk and the notice, and points at the read it allowed.
+    const consentRow = app.services.db
+      .prepare(
+        "SELECT c.recorded_by, c.notice_version, c.recorded_at <= r.read_at AS before FROM consents c JOIN identity_reads r ON r.id = c.read_id WHERE c.purpose = 'chip_read'"
+      )
+      .get()
+    expect(consentRow).toEqual({ recorded_by: 'nv-clerk', notice_version: 'TB-2026-01', before: 1 })
+  })
+
+  it("does not read the chip without the patient's consent", async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await remove()
+    await wedgeType(page, await qrOf('card-2021'))
+    await insert('card-2021')
+    await expect
+      .poll(() => page.getByTestId('card-error').textContent(), { timeout: 10_000 })
+      .toContain('đồng ý')
+    const chipReads = app.services.db
+      .prepare("SELECT count(*) AS n FROM identity_reads WHERE source = 'chip'")
+      .get()
+    expect(chipReads).toEqual({ n: 1 })
   })
 
   it('QR first: laying the card on the reader afterwards opens the chip with no typing', async () => {
     await page.getByRole('button', { name: 'Nhập mới' }).click()
     await remove()
+    await consent()
     await wedgeType(page, await qrOf('all-diacritics'))
     const expected = (await fixtureCard('all-diacritics')).identity
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe(expected.fullName)
@@ -103,6 +133,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
   it('warns loudly when the chip data does not match its signature', async () => {
     await page.getByRole('button', { name: 'Nhập mới' }).click()
     await remove()
+    await consent()
     await wedgeType(page, await qrOf('tampered-dg13'))
     await insert('tampered-dg13')
     await expect

@@ -18,7 +18,7 @@ const binary = electronBinary()
 if (!binary) console.log('skipped: no Electron binary (node_modules/electron/dist is absent on this machine)')
 
 describe.skipIf(!binary)('reception flow in the Electron app', () => {
-  it('opens the window with window.reception and saves a patient', async () => {
+  it('opens the window with window.reception and the first-run or sign-in screen', async () => {
     const { _electron } = await import('playwright-core')
     const app = await _electron.launch({
       executablePath: binary!,
@@ -28,11 +28,20 @@ describe.skipIf(!binary)('reception flow in the Electron app', () => {
       const page = await app.firstWindow()
       expect(await page.evaluate(() => typeof (window as { reception?: unknown }).reception)).toBe('object')
       expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined')
-      await page.getByLabel('Họ và tên').fill('Nguyễn Văn Electron')
-      await page.getByLabel('Ngày sinh').fill('1990')
-      await page.getByLabel('Giới tính').selectOption('male')
-      await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
-      await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
+      // A fresh profile opens on the first-run screen; the session then lives in the main process.
+      // (Saving a patient needs a clerk account, which only IT creates: the CLI cannot open the safeStorage-sealed
+      // database, and there is no user screen yet — see docs/adr/0020.)
+      if (await page.getByRole('heading', { name: 'Tạo tài khoản CNTT đầu tiên' }).isVisible()) {
+        await page.getByLabel('Tên đăng nhập').fill('cntt')
+        await page.getByLabel('Họ và tên').fill('Trần Văn Tin Học')
+        await page.getByLabel('Số CCCD của bạn').fill('022190002222')
+        await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-thu-nghiem-14')
+        await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-thu-nghiem-14')
+        await page.getByLabel('Mã PIN mở khoá màn hình (4–8 chữ số)').fill('1357')
+        await page.getByRole('button', { name: 'Tạo tài khoản và đăng nhập' }).click()
+        await page.getByTestId('session-bar').waitFor()
+      }
+      expect(await page.getByRole('heading').first().textContent()).toBeTruthy()
     } finally {
       await app.close()
     }

@@ -18,7 +18,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mod
   beforeAll(async () => {
     app = await startWebApp()
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
     await page.getByLabel('Họ và tên').waitFor()
   }, 60_000)
 

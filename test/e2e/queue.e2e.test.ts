@@ -29,7 +29,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('send queue in browser mo
     app.services.register(registration({}, { fullName: 'Lê Thị Mai', idNumber: '022190000111' }))
     app.services.register(registration({}, { fullName: 'Vũ Văn Nam', idNumber: '022090000222', sex: 'male' }))
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
     await page.getByRole('tab', { name: 'Hàng đợi gửi' }).click()
   }, 60_000)
 

@@ -21,7 +21,7 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
   beforeAll(async () => {
     app = await startWebApp()
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
   }, 60_000)
 
   afterAll(async () => {
@@ -83,6 +83,9 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
   })
 
   it('shows the data-quality report for the saved visit and exports it to Excel', async () => {
+    // The report is the data officer's: the clerk has no such tab, so switch user.
+    expect(await page.getByRole('tab', { name: 'Báo cáo' }).count()).toBe(0)
+    await app.switchUser(page, 'officer')
     await page.getByRole('tab', { name: 'Báo cáo' }).click()
     await page.getByRole('button', { name: 'Xem báo cáo' }).click()
     await expect.poll(() => page.getByTestId('report-visits').textContent()).toBe('1')
@@ -93,6 +96,9 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK')
     const audit = app.services.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get()
     expect(audit).toEqual({ n: 1 })
+    const who = app.services.db.prepare("SELECT actor FROM audit_log WHERE action = 'export'").get()
+    expect(who).toEqual({ actor: 'nv-officer' })
+    await app.switchUser(page, 'clerk')
     await page.getByRole('tab', { name: 'Tiếp đón' }).click()
   })
 
@@ -103,7 +109,7 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(await page.getByLabel('Họ và tên').isVisible()).toBe(true)
   })
 
-  it('refuses API calls without the launch token or from another origin', async () => {
+  it('refuses API calls without the launch token, from another origin, or without a session', async () => {
     const call = (headers: Record<string, string>): Promise<Response> =>
       fetch(`${app.server.url}/api/call/queue:status`, {
         method: 'POST',
@@ -115,8 +121,9 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(
       (await call({ Authorization: `Bearer ${app.server.token}`, Origin: 'http://evil.example' })).status
     ).toBe(403)
-    const ok = await call({ Authorization: `Bearer ${app.server.token}` })
-    expect(ok.status).toBe(200)
-    expect((await ok.json()) as { ok: boolean }).toMatchObject({ ok: true })
+    // The token alone reaches the transport, not the data: without the session cookie the gate refuses.
+    const tokenOnly = await call({ Authorization: `Bearer ${app.server.token}` })
+    expect(tokenOnly.status).toBe(200)
+    expect(await tokenOnly.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 })

@@ -39,7 +39,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt && hasSocat))(
         '--use-fake-device-for-media-stream',
         `--use-file-for-fake-video-capture=${video}`
       ]))
-      await page.goto(app.server.launchUrl)
+      await app.openSignedIn(page)
       await page.getByLabel('Họ và tên').waitFor()
     }, 60_000)
 

@@ -2,6 +2,36 @@ import type { Messages } from './vi'
 
 export const en: Messages = {
   app: { title: 'Patient reception', language: 'Language' },
+  auth: {
+    signInTitle: 'Sign in',
+    signInLead: 'Use your own account: every action on a record is logged under your name.',
+    username: 'Username',
+    password: 'Password',
+    signIn: 'Sign in',
+    firstRunTitle: 'Create the first IT account',
+    firstRunLead:
+      'This machine has no accounts yet. The first IT account creates the accounts of the reception staff and the data officer.',
+    fullName: 'Full name',
+    staffIdNumber: 'Your CCCD number',
+    newPassword: 'Password',
+    passwordAgain: 'Password again',
+    pin: 'PIN to unlock the screen (4–8 digits)',
+    passwordRule: 'IT account passwords need at least 14 characters; other accounts at least 10.',
+    passwordMismatch: 'The two passwords differ.',
+    createFirst: 'Create the account and sign in',
+    lockedTitle: 'Screen locked',
+    lockedLead: '{{name}} is signed in. Enter the PIN or password to continue, or switch user.',
+    pinOrPassword: 'PIN or password',
+    unlock: 'Unlock',
+    lock: 'Lock screen',
+    switchUser: 'Switch user',
+    role: { clerk: 'Reception', it: 'IT', officer: 'Data officer' }
+  },
+  consent: {
+    ask: 'Patient agrees to the chip being read (F2)',
+    hint: 'Ask the patient before laying the card on the reader; see the printed data notice.',
+    given: 'Patient consent recorded (notice {{notice}}). Lay the card on the reader.'
+  },
   nav: { reception: 'Reception', search: 'Find patient', queue: 'Send queue', report: 'Report' },
   status: {
     queueWaiting: '{{count}} records waiting to be sent',

@@ -1,6 +1,36 @@
 /** Vietnamese: the default language of the reception screen. */
 export const vi = {
   app: { title: 'Tiếp đón bệnh nhân', language: 'Ngôn ngữ' },
+  auth: {
+    signInTitle: 'Đăng nhập',
+    signInLead: 'Dùng tài khoản của chính bạn: mọi thao tác với hồ sơ được ghi lại theo tên người dùng.',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    signIn: 'Đăng nhập',
+    firstRunTitle: 'Tạo tài khoản CNTT đầu tiên',
+    firstRunLead:
+      'Máy này chưa có tài khoản nào. Tài khoản CNTT đầu tiên sẽ tạo tài khoản cho nhân viên tiếp đón và cán bộ phụ trách dữ liệu.',
+    fullName: 'Họ và tên',
+    staffIdNumber: 'Số CCCD của bạn',
+    newPassword: 'Mật khẩu',
+    passwordAgain: 'Nhập lại mật khẩu',
+    pin: 'Mã PIN mở khoá màn hình (4–8 chữ số)',
+    passwordRule: 'Mật khẩu tài khoản CNTT cần ít nhất 14 ký tự; tài khoản khác ít nhất 10 ký tự.',
+    passwordMismatch: 'Hai mật khẩu không giống nhau.',
+    createFirst: 'Tạo tài khoản và đăng nhập',
+    lockedTitle: 'Màn hình đã khoá',
+    lockedLead: '{{name}} đang đăng nhập. Nhập mã PIN hoặc mật khẩu để tiếp tục, hoặc đổi người dùng.',
+    pinOrPassword: 'Mã PIN hoặc mật khẩu',
+    unlock: 'Mở khoá',
+    lock: 'Khoá màn hình',
+    switchUser: 'Đổi người dùng',
+    role: { clerk: 'Tiếp đón', it: 'CNTT', officer: 'Phụ trách dữ liệu' }
+  },
+  consent: {
+    ask: 'Bệnh nhân đồng ý cho đọc chip (F2)',
+    hint: 'Hỏi bệnh nhân trước khi đặt thẻ lên đầu đọc; xem thông báo xử lý dữ liệu in sẵn.',
+    given: 'Đã ghi nhận bệnh nhân đồng ý (thông báo {{notice}}). Đặt thẻ lên đầu đọc.'
+  },
   nav: { reception: 'Tiếp đón', search: 'Tìm bệnh nhân', queue: 'Hàng đợi gửi', report: 'Báo cáo' },
   status: {
     queueWaiting: '{{count}} hồ sơ chờ gửi',

@@ -9,8 +9,8 @@ import {
   isPermissionAllowed,
   withSecurityHeaders
 } from '../../../electron/main/security'
-import { isTrustedSender, registerIpc, CALL_CHANNEL } from '../../../electron/main/ipc'
-import { createHandlers } from '../../../core/handlers'
+import { isTrustedSender, registerIpc, CALL_CHANNEL, MainSession } from '../../../electron/main/ipc'
+import { testGate, TEST_PASSWORD } from '../../support/accounts'
 import { testServices } from '../../support/fixtures'
 
 const APP = 'file:///C:/Program%20Files/Reception/resources/app.asar/out/renderer/index.html'
@@ -91,12 +91,39 @@ describe('IPC', () => {
   it('validates every call against the contract and never throws across IPC', async () => {
     const t = testServices()
     const registered = new Map<string, (...args: unknown[]) => Promise<unknown>>()
+    const gate = testGate(t.services)
+    const session = new MainSession(gate)
     registerIpc(
       { handle: (ch: string, fn: never) => registered.set(ch, fn) } as never,
-      createHandlers(t.services),
+      gate,
+      session,
       undefined
     )
     const call = registered.get(CALL_CHANNEL)!
+    // Nothing without a session; the main process keeps the one sign-in gives.
+    expect(await call(frame(APP), 'queue:status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
+    await gate.accounts.add(
+      {
+        username: 'tiepdon',
+        fullName: 'Lê Thị A',
+        idNumber: '022190001111',
+        role: 'clerk',
+        password: TEST_PASSWORD,
+        pin: null
+      },
+      'test'
+    )
+    expect(
+      await call(frame(APP), 'auth:signIn', { username: 'tiepdon', password: TEST_PASSWORD })
+    ).toMatchObject({
+      ok: true,
+      value: { user: { username: 'tiepdon', role: 'clerk' } }
+    })
+    expect(session.id).not.toBeNull()
+    expect(session.mayReceive()).toBe(true)
     expect(await call(frame(APP), 'queue:status', {})).toMatchObject({ ok: true, value: { waiting: 0 } })
     expect(await call(frame(APP), 'patients:search', { text: '' })).toMatchObject({
       ok: false,

@@ -1,0 +1,48 @@
+import { AppError } from '../../contract/errors'
+import { roles, type Role } from '../../contract/auth'
+import type { GuardedCallName } from '../../contract/api'
+
+const ANY = roles
+const CLERK = ['clerk'] as const
+const IT = ['it'] as const
+const OFFICER = ['officer'] as const
+
+/**
+ * The one permission table: which role may make which call (docs/adr/0020). Least privilege: the clerk works
+ * with patients at the desk, IT runs the machine and the queue, the officer answers for the data. Calls without
+ * personal data (status, catalogues) are open to every signed-in role. A call missing here does not compile.
+ */
+export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } = {
+  'app:info': ANY,
+  'app:status': ANY,
+  'queue:status': ANY,
+  'catalogs:list': ANY,
+  'patients:register': CLERK,
+  'patients:search': CLERK,
+  'patients:get': CLERK,
+  'patients:correct': CLERK,
+  'qr:submit': CLERK,
+  'identity:code': CLERK,
+  'consent:chip': CLERK,
+  // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
+  'queue:list': [...CLERK, ...IT],
+  'queue:retry': [...CLERK, ...IT],
+  'queue:flush': [...CLERK, ...IT],
+  'report:quality': OFFICER,
+  'report:xlsx': OFFICER
+}
+
+/** Calls that poll in the background: they never count as the user being active (the idle lock still comes). */
+export const backgroundCalls: ReadonlySet<string> = new Set(['app:info', 'app:status', 'queue:status'])
+
+export function mayCall(role: Role, name: GuardedCallName): boolean {
+  return permissions[name].includes(role)
+}
+
+export function allowedCalls(role: Role): GuardedCallName[] {
+  return (Object.keys(permissions) as GuardedCallName[]).filter((c) => mayCall(role, c))
+}
+
+export function authorize(role: Role, name: GuardedCallName): void {
+  if (!mayCall(role, name)) throw AppError.of('FORBIDDEN', undefined, undefined, { call: name, role })
+}
