@@ -166,7 +166,7 @@ export function add(c: CurveParams, p1: Point, p2: Point): Point {
 export function multiply(c: CurveParams, k: bigint, pt: Point): Point {
   if (pt === null) return null
   const { p } = c
-  let e = mod(k, c.n)
+  const e = mod(k, c.n)
   if (e === 0n) return null
   // Jacobian coordinates: (X, Y, Z) ↦ (X/Z², Y/Z³); Z = 0 is infinity.
   let rx = 0n
@@ -202,7 +202,6 @@ export function multiply(c: CurveParams, k: bigint, pt: Point): Point {
     ;[rx, ry, rz] = double(rx, ry, rz)
     if (bit === '1') [rx, ry, rz] = addAffine(rx, ry, rz, pt.x, pt.y)
   }
-  e = 0n
   if (rz === 0n) return null
   const zi = invert(rz, p)
   const zi2 = mod(zi * zi, p)
