@@ -11,6 +11,7 @@ import { config } from './commands/config'
 import { report } from './commands/report'
 import { importCatalog, normalize } from './commands/catalog'
 import { scan, scanners } from './commands/scanners'
+import { trust } from './commands/trust'
 
 const commands: Record<string, Command> = {
   register,
@@ -24,7 +25,8 @@ const commands: Record<string, Command> = {
   'import-catalog': importCatalog,
   normalize,
   scanners,
-  scan
+  scan,
+  trust
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -47,8 +49,11 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)
   scan [--port PATH] [--baud N] [--timeout S]      wait for one scan and print it
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
-  read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
-                                                   read the chip: identity, passive authentication, timings
+  read [--reader S] (--can 6DIGITS | --qr TEXT | --id ID [--dob D [--expiry D|none]] | --mrz-info M)
+       [--photo-out F] [--no-photo]                read the chip (PACE, else BAC): identity, trust mark,
+                                                   anti-clone check, timings; CLONE_SUSPECTED if AA fails
+  trust import FILE                                import CSCA certificates (PEM/DER, ICAO master list)
+  trust list                                       CSCAs imported and document signers seen
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

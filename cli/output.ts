@@ -20,7 +20,15 @@ export function createOutput(json: boolean): Output {
 export function printError(e: unknown): number {
   const v = toErrorValue(e)
   process.stdout.write(
-    JSON.stringify({ error: { code: v.code, message: v.message, messageEn: v.messageEn } }) + '\n'
+    JSON.stringify({
+      error: {
+        code: v.code,
+        message: v.message,
+        messageEn: v.messageEn,
+        // Protocol facts only (e.g. which access protocol refused the key); never personal data.
+        ...(v.details !== undefined ? { details: v.details } : {})
+      }
+    }) + '\n'
   )
   return v.code === 'VALIDATION' || v.code === 'QR_INVALID' ? 2 : 1
 }

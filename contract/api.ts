@@ -91,6 +91,11 @@ export const calls = {
   'report:quality': { input: dateRangeSchema, output: qualityReportSchema },
   /** The same report as a spreadsheet the province can read (xlsx, base64). */
   'report:xlsx': { input: dateRangeSchema, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** A card-only desk typed the CAN (last 6 digits of the ID): open the chip on the reader with it (ADR 0018). */
+  'card:open': {
+    input: z.object({ can: z.string().regex(/^\d{6}$/) }),
+    output: z.object({ started: z.boolean() })
+  },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
     output: z.array(catalogEntrySchema)

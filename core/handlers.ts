@@ -11,6 +11,7 @@ import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
 import { createCorrection } from './reception/correct-patient'
 import { qualityReportXlsx } from './reports/quality-xlsx'
+import type { CardService } from './card/card-service'
 
 export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
 export type Handlers = { [C in CallName]: Handler<C> }
@@ -19,6 +20,8 @@ export type Handlers = { [C in CallName]: Handler<C> }
 export interface HandlerExtras {
   /** The running sync scheduler (app and browser mode); without it "send now" says sync is not running. */
   sync?: SyncScheduler | null
+  /** The card reader service (app and browser mode), for a CAN typed at a card-only desk. */
+  card?: () => CardService | null
 }
 
 export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
@@ -64,6 +67,14 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       return extras.sync.flushNow(target ? { targets: [target] } : {})
     },
     'qr:submit': ({ text, via }) => s.submitQr(text, via),
+    'card:open': ({ can }) => {
+      const card = extras.card?.() ?? null
+      if (!card)
+        throw new AppError('NO_SERVICE', 'Chưa có dịch vụ đọc thẻ.', 'card reader service not running')
+      // The read reports through card events (identity, verified, photo, done or error).
+      void card.tryRead(null, can)
+      return { started: true }
+    },
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
     'report:quality': (range) => buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin }),
     'report:xlsx': async (range) => {

@@ -24,7 +24,7 @@ export interface Runtime {
  */
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
   const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
-  const handlers = createHandlers(services, { sync })
+  const handlers = createHandlers(services, { sync, card: () => devices?.card ?? null })
   const publishStatus = (): void => {
     void Promise.resolve(handlers['app:status']({})).then((s) => publish('status:changed', s))
   }

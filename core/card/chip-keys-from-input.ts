@@ -25,18 +25,15 @@ export function chipKeysFromArgs(a: KeyArgs): ChipKeyInput {
     return { mrzInfo: [a.mrzInfo], can: null }
   }
   if (a.can) {
-    if (!/^\d{6}$/.test(a.can)) throw bad('--can gồm 6 chữ số.', '--can must be 6 digits')
-    throw new AppError(
-      'ACCESS_DENIED',
-      'Mở chip bằng CAN (PACE) chưa được hỗ trợ; hãy dùng --qr hoặc --id và --dob.',
-      'PACE is not implemented yet'
-    )
+    if (!/^\d{6}$/.test(a.can)) throw AppError.of('VALIDATION', 'chip.canFormat')
+    return { mrzInfo: [], can: a.can }
   }
   if (a.qr) return deriveChipKeys(parseCccdQr(a.qr).identity, { today: a.today })
   if (a.id) {
     if (!/^\d{12}$/.test(a.id)) throw bad('--id gồm 12 chữ số.', '--id must be 12 digits')
-    if (!a.dob || !/^\d{4}-\d{2}-\d{2}$/.test(a.dob))
-      throw bad('Cần --dob YYYY-MM-DD.', '--dob YYYY-MM-DD is required')
+    // The ID alone opens a PACE chip (CAN = its last 6 digits); BAC also needs the date of birth.
+    if (!a.dob) return { mrzInfo: [], can: a.id.slice(6) }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(a.dob)) throw bad('Cần --dob YYYY-MM-DD.', '--dob YYYY-MM-DD is required')
     if (a.expiry) {
       const expiry = a.expiry === 'none' ? NO_EXPIRY_MRZ : a.expiry
       return { mrzInfo: [mrzInformation(a.id.slice(3), a.dob, expiry)], can: a.id.slice(6) }

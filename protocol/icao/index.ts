@@ -117,3 +117,12 @@ export {
 export { paceSuite, caSuite, suiteName, type ProtocolSuite } from './pace/algorithms'
 export { createAesChannel, aesSuite } from './sm/aes-suite'
 export { keyRefused, isKeyRefused, isPaceUnavailable } from './errors'
+
+// Active Authentication
+export {
+  internalAuthenticate,
+  verifyActiveAuthentication,
+  type AntiCloneResult,
+  type AntiCloneStatus
+} from './aa/active-auth'
+export { parseTrustAnchors, type TrustAnchor } from './pa/trust-anchors'

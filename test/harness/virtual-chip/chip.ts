@@ -243,11 +243,12 @@ export class EmrtdChip {
   }
 
   private readBinary(cmd: CommandApdu, secure: boolean): Reply {
-    // EF.CardAccess lives in the master file and is readable without secure messaging.
+    // EF.CardAccess lives in the master file and is readable without secure messaging; by its short EF
+    // identifier it is found whichever application is selected (a reader may connect to a card left selected).
     const cardAccess =
       ((cmd.p1 & 0x80) !== 0 && (cmd.p1 & 0x1f) === 0x1c) ||
       ((cmd.p1 & 0x80) === 0 && this.selectedFid === CARD_ACCESS_FID)
-    if (cardAccess && !this.appSelected) {
+    if (cardAccess && !secure) {
       const file = this.files.get(CARD_ACCESS_FID)
       if (!file) return { sw: SW.FILE_NOT_FOUND }
       this.selectedFid = CARD_ACCESS_FID
