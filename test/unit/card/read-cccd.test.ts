@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EmrtdChip } from '../../harness/virtual-chip'
+import { cardAccessFor } from '../../harness/virtual-chip/chip'
 import { allFixtureCards, fixtureCard } from '../../harness/fixtures'
 import { readCccd } from '../../../core/card/read-cccd'
 
@@ -12,7 +13,7 @@ describe('reading a CCCD chip (in-process virtual chip)', () => {
       const steps: string[] = []
       const r = await readCccd(
         transmitTo(new EmrtdChip(card.chipOptions())),
-        { mrzInfo: [card.mrz.mrzInfo], can: null },
+        { mrzInfo: [card.mrz.mrzInfo], can: card.identity.idNumber!.slice(6) },
         {
           onProgress: (s) => steps.push(s),
           onIdentity: () => steps.push('identity'),
@@ -30,7 +31,13 @@ describe('reading a CCCD chip (in-process virtual chip)', () => {
       } else {
         expect(r.chip.passiveAuthentication.status, card.name).toBe('valid')
         expect(r.chip.passiveAuthentication.chain).toBe('unknown')
+        // No CSCA configured: data intact, signer not verified. Never the ✓ of a verified chain.
+        expect(r.chip.trust).toBe('intact')
       }
+      expect(r.chip.accessControl, card.name).toBe(card.chipOptions().pace ? 'PACE' : 'BAC')
+      expect(r.chip.activeAuthentication.status, card.name).toBe(
+        card.name === 'aa-clone' ? 'invalid' : card.chipOptions().aaPrivateKey ? 'valid' : 'absent'
+      )
     }
   })
 
@@ -53,9 +60,44 @@ describe('reading a CCCD chip (in-process virtual chip)', () => {
     await expect(
       readCccd(transmitTo(new EmrtdChip(card.chipOptions())), { mrzInfo: [wrong], can: null })
     ).rejects.toMatchObject({
-      code: 'BAC_DENIED',
-      messageVi: expect.stringContaining('Sai thông tin mở khoá chip')
+      code: 'ACCESS_DENIED',
+      details: { protocol: 'BAC', reason: 'key-refused' },
+      messageVi: expect.stringContaining('Chip từ chối khoá mở (BAC)')
     })
+  })
+
+  it('opens a PACE chip with the CAN alone and says ACCESS_DENIED (PACE) for a wrong one', async () => {
+    const card = await fixtureCard('pace-only')
+    const r = await readCccd(
+      transmitTo(new EmrtdChip(card.chipOptions())),
+      { mrzInfo: [], can: card.identity.idNumber!.slice(6) },
+      { includePhoto: false }
+    )
+    expect(r.chip).toMatchObject({ accessControl: 'PACE', protocol: 'PACE-ECDH-GM-AES-128' })
+    expect(r.identity).toEqual(card.identity)
+    await expect(
+      readCccd(transmitTo(new EmrtdChip(card.chipOptions())), { mrzInfo: [], can: '123456' })
+    ).rejects.toMatchObject({ code: 'ACCESS_DENIED', details: { protocol: 'PACE' } })
+  })
+
+  it('falls back to BAC when the chip refuses the PACE protocol at MSE:Set AT', async () => {
+    const card = await fixtureCard('aa-genuine')
+    const options = card.chipOptions()
+    // EF.CardAccess still offers PACE, but the chip itself does not run it.
+    const files = new Map(options.files)
+    files.set(0x011c, cardAccessFor(options.pace!))
+    const chip = new EmrtdChip({
+      ...options,
+      files,
+      pace: { ...options.pace!, protocol: '0.4.0.127.0.7.2.2.4.2.4' }
+    })
+    const r = await readCccd(
+      transmitTo(chip),
+      { mrzInfo: [card.mrz.mrzInfo], can: card.identity.idNumber!.slice(6) },
+      { includePhoto: false }
+    )
+    expect(r.chip.accessControl).toBe('BAC')
+    expect(r.chip.activeAuthentication.status).toBe('valid')
   })
 
   it('uses the largest chunk the reader takes and no more APDUs than the minimum for it', async () => {
