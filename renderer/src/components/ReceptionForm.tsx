@@ -12,7 +12,7 @@ import type {
 import type { IdentitySource } from '../../../contract/identity'
 import { intakeBus, type IntakeMessage } from '../intake/bus'
 import { applyCardForm, type CardField, type FieldConflict } from '../form/apply-identity'
-import { CardPanel, idleCard, type CardState } from './CardPanel'
+import { CardPanel, idleCard, trustOf, type CardState } from './CardPanel'
 import { WebcamScan } from './WebcamScan'
 import { bridge } from '../bridge'
 import { useCatalog } from '../use-catalog'
@@ -35,7 +35,7 @@ interface Props {
 }
 
 type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppErrorValue } | null
-type Mark = 'qr' | 'chip' | 'verified'
+type Mark = 'qr' | 'chip' | 'verified' | 'altered'
 
 const labelKey: Record<CardField, string> = {
   fullName: 'form.fullName',
@@ -142,10 +142,21 @@ export function ReceptionForm({
           break
         case 'verified':
           setCard((c) => ({ ...c, verification: e.passiveAuthentication }))
-          if (e.passiveAuthentication.status === 'valid') {
-            setMarks((m) =>
-              Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === 'chip' ? 'verified' : v]))
-            )
+          {
+            // 'Chip ✓' only when the signature chains to an imported CSCA and the chip is not a clone.
+            const v = e.passiveAuthentication
+            const clone =
+              v.activeAuthentication?.status === 'invalid' || v.chipAuthentication?.status === 'invalid'
+            const trust = trustOf(v)
+            const next: Mark | null =
+              clone || trust === 'altered' ? 'altered' : trust === 'verified' ? 'verified' : null
+            if (next) {
+              setMarks((m) =>
+                Object.fromEntries(
+                  Object.entries(m).map(([k, mk]) => [k, mk === 'chip' || mk === 'verified' ? next : mk])
+                )
+              )
+            }
           }
           break
         case 'photo':
@@ -215,7 +226,15 @@ export function ReceptionForm({
   const markOf = (f: FieldName): string | undefined => {
     const m = marks[f]
     if (!m) return undefined
-    return t(m === 'verified' ? 'intake.markVerified' : m === 'chip' ? 'intake.markChip' : 'intake.markQr')
+    return t(
+      m === 'verified'
+        ? 'intake.markVerified'
+        : m === 'altered'
+          ? 'intake.markAltered'
+          : m === 'chip'
+            ? 'intake.markChip'
+            : 'intake.markQr'
+    )
   }
 
   const reset = (): void => {
@@ -352,7 +371,15 @@ export function ReceptionForm({
           {w.message}
         </div>
       ))}
-      <CardPanel card={card} />
+      <CardPanel
+        card={card}
+        onCan={(can) => {
+          setCard((c) => ({ ...c, error: null, reading: true, step: 'auth' }))
+          void bridge.call('card:open', { can }).then((r) => {
+            if (!r.ok) setCard((c) => ({ ...c, reading: false, error: r.error }))
+          })
+        }}
+      />
       {webcam ? (
         <WebcamScan onClose={closeWebcam} />
       ) : (
