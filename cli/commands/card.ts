@@ -90,7 +90,8 @@ export const read: Command = async (ctx, args) => {
     const result = await readCccd((apdu) => session.transmit(apdu), keys, {
       includePhoto: !values['no-photo'],
       cscaCertificates: trustedCscas(services.db),
-      session: { cardPresent: () => session.cardPresent() }
+      // A one-shot command: extended length first, short APDUs if the reader or chip refuses it.
+      session: { extendedLength: true, maxChunk: 0xffff, cardPresent: () => session.cardPresent() }
     })
     const at = services.clock().toISOString()
     const newSignerIssuer = noteDocumentSigner(

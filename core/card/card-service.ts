@@ -9,6 +9,7 @@ import { withReturningPatient } from '../reading/match-identity'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
 import { noteDocumentSigner, trustedCscas } from './trust-store'
+import { readSizeFor, rememberReadSize } from './reader-limits'
 
 export interface CardServiceOptions {
   services: Services
@@ -99,7 +100,7 @@ export class CardService {
       const result = await readCccd((apdu) => s.transmit(apdu), keys, {
         includePhoto: this.opts.includePhoto !== false,
         cscaCertificates: trustedCscas(services.db),
-        session: { cardPresent: () => s.cardPresent() },
+        session: { ...readSizeFor(readerName), cardPresent: () => s.cardPresent() },
         onProgress: (step, percent) => publish({ type: 'progress', step, percent }),
         onIdentity: (chipIdentity) => {
           readId = recordIdentityRead(services.db, services.clock().toISOString(), services.actor, {
@@ -117,6 +118,7 @@ export class CardService {
           if (readId) publish({ type: 'verified', readId, passiveAuthentication: pa })
         }
       })
+      rememberReadSize(readerName, result.chunkSize)
       if (readId) {
         const newSignerIssuer = noteDocumentSigner(
           services.db,

@@ -319,7 +319,10 @@ export async function openSession(
       } catch (e) {
         if (!(e instanceof TransportGlitch)) throw e
         // The chip may or may not have seen the command: the SSC is unknown, so start over.
-        shrinkChunk()
+        if (le > 256 && chunk > 256) {
+          chunk = DEFAULT_MAX_CHUNK
+          totals.fallbacks++
+        } else shrinkChunk()
         le = Math.min(wanted, chunk)
         await recover(e.reason, budget)
         continue
@@ -330,7 +333,12 @@ export async function openSession(
       // a header or tail read that fails is about the file, not the chunk size.
       const limitedByChunk = le >= chunk
       if (hint !== undefined || r.sw === SW.WRONG_LENGTH) {
-        if (hint !== undefined && hint < le) {
+        if (le > 256 && chunk > 256 && (hint === undefined || hint < le)) {
+          // An extended Le refused: the reader or chip takes short APDUs only. Remember that for the session.
+          chunk = Math.min(hint ?? DEFAULT_MAX_CHUNK, DEFAULT_MAX_CHUNK)
+          totals.fallbacks++
+          le = Math.min(wanted, chunk)
+        } else if (hint !== undefined && hint < le) {
           le = hint
           if (limitedByChunk) {
             chunk = hint

@@ -7,8 +7,9 @@ import {
   bigintFromBytes,
   decodePoint,
   encodePoint,
-  generator,
   multiply,
+  multiplyBase,
+  sharedX,
   STANDARD_CURVES,
   type Curve,
   type Point
@@ -64,16 +65,18 @@ export function decryptNonce(kPi: Uint8Array, encrypted: Uint8Array): Uint8Array
 export function mapGenerator(curve: Curve, nonce: Uint8Array, skMap: bigint, pkMapIc: Point): Point {
   const h = multiply(curve, skMap, pkMapIc)
   if (h === null) throw chipDataInvalid('PACE: mapping gave the point at infinity')
-  const mapped = add(curve, multiply(curve, bigintFromBytes(nonce), generator(curve)), h)
+  const mapped = add(curve, multiplyBase(curve, bigintFromBytes(nonce)), h)
   if (mapped === null) throw chipDataInvalid('PACE: mapped generator is the point at infinity')
   return mapped
 }
 
 /** The x coordinate of SK · PK, as many bytes as a coordinate (the ECDH shared secret K). */
 export function sharedSecret(curve: Curve, sk: bigint, pk: Point): Uint8Array {
-  const point = multiply(curve, sk, pk)
-  if (point === null) throw chipDataInvalid('PACE: shared secret is the point at infinity')
-  return encodePoint(curve, point).subarray(1, 1 + curve.size)
+  try {
+    return sharedX(curve, sk, pk)
+  } catch {
+    throw chipDataInvalid('PACE: no shared secret with the chip key')
+  }
 }
 
 export function sessionKeys(k: Uint8Array, suite: ProtocolSuite): { ksEnc: Uint8Array; ksMac: Uint8Array } {
@@ -179,7 +182,7 @@ export async function performPace(
   const nonce = decryptNonce(derivePasswordKey(password, suite), dynamicData(nonceResponse, 0x80, 'nonce'))
 
   const skMap = nextKey()
-  const pkMap = encodePoint(curve, multiply(curve, skMap, generator(curve)))
+  const pkMap = encodePoint(curve, multiplyBase(curve, skMap))
   const mapResponse = await step(encodeTlv(0x81, pkMap), false, 'mapping')
   const pkMapIc = decodePoint(curve, dynamicData(mapResponse, 0x82, 'mapping'))
   const mapped = mapGenerator(curve, nonce, skMap, pkMapIc)

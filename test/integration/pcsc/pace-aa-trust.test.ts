@@ -13,6 +13,10 @@ import { type PcscStack, stopStack } from '../../harness/stack'
 import { type VirtualCardHandle, virtualCard } from '../../harness/virtual-chip'
 import { nextEvent, startManagedStack, unavailable } from './helpers'
 
+// The CLI's JSON output, read loosely by the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only access to arbitrary JSON
+type Json = Record<string, any>
+
 /** The QR text printed on the card (field order of the CCCD QR). */
 function qrOf(card: FixtureCard): string {
   const dmy = (d: string | null) => (d ? d.slice(8, 10) + d.slice(5, 7) + d.slice(0, 4) : '')
@@ -45,7 +49,7 @@ describe.skipIf(unavailable !== null)('reception read: PACE, anti-clone and trus
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  async function cli(...args: string[]): Promise<{ code: number; out: Record<string, any> }> {
+  async function cli(...args: string[]): Promise<{ code: number; out: Json }> {
     const chunks: string[] = []
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
       chunks.push(String(c))
@@ -53,7 +57,7 @@ describe.skipIf(unavailable !== null)('reception read: PACE, anti-clone and trus
     })
     try {
       const code = await runCli(['--data-dir', dataDir, '--json', ...args])
-      return { code, out: JSON.parse(chunks.join('')) as Record<string, any> }
+      return { code, out: JSON.parse(chunks.join('')) as Json }
     } finally {
       spy.mockRestore()
     }

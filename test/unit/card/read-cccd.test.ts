@@ -100,6 +100,24 @@ describe('reading a CCCD chip (in-process virtual chip)', () => {
     expect(r.chip.activeAuthentication.status).toBe('valid')
   })
 
+  it('reads everything in at most 25 APDUs with extended length, and falls back to short APDUs on 6700', async () => {
+    const card = await fixtureCard('aa-genuine')
+    const keys = { mrzInfo: [card.mrz.mrzInfo], can: card.identity.idNumber!.slice(6) }
+    const extended = { extendedLength: true, maxChunk: 0xffff }
+    const r = await readCccd(transmitTo(new EmrtdChip(card.chipOptions())), keys, { session: extended })
+    expect(r.chip.accessControl).toBe('PACE')
+    expect(r.photo?.bytes).toEqual(new Uint8Array(card.face))
+    expect(r.apdus).toBeLessThanOrEqual(25)
+    expect(r.chunkSize).toBeGreaterThan(256)
+    // A reader that cannot carry extended APDUs: the same read completes at the short size.
+    const short = await readCccd(transmitTo(new EmrtdChip(card.chipOptions({ maxReadLength: 223 }))), keys, {
+      session: extended
+    })
+    expect(short.photo?.bytes).toEqual(new Uint8Array(card.face))
+    expect(short.chunkSize).toBeLessThanOrEqual(223)
+    expect(short.chip.passiveAuthentication.status).toBe('valid')
+  })
+
   it('uses the largest chunk the reader takes and no more APDUs than the minimum for it', async () => {
     const card = await fixtureCard('card-2024')
     const r = await readCccd(transmitTo(new EmrtdChip(card.chipOptions({ maxReadLength: 223 }))), {
