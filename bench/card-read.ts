@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { ReaderManager, type ReaderInfo } from '../devices/pcsc'
 import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
 import { readCccd, type ChipKeyInput } from '../core/card/read-cccd'
+import { EXTENDED_RECV } from '../core/card/reader-limits'
 import { parseSecurityInfos } from '../protocol/icao'
 import { startStack, stopStack, stackUnavailableReason } from '../test/harness/stack'
 import { chipOptionsFromFolder, VirtualCardHandle, type ChipOptions } from '../test/harness/virtual-chip'
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
         await inserted
         // "Card present" is when the app learns of the card: from here the clock runs.
         const t0 = performance.now()
-        const session = await manager.connect()
+        const session = await manager.connect({ maxRecvLength: EXTENDED_RECV })
         let identityAt = 0
         try {
           last = await readCccd((a) => session.transmit(a), keys, {

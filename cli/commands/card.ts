@@ -8,6 +8,7 @@ import { readCccd } from '../../core/card/read-cccd'
 import { chipKeysFromArgs } from '../../core/card/chip-keys-from-input'
 import { recordIdentityRead } from '../../core/reading/identity-reads'
 import { noteDocumentSigner, trustedCscas } from '../../core/card/trust-store'
+import { EXTENDED_RECV } from '../../core/card/reader-limits'
 import type { Command } from '../context'
 
 /** reception readers: the PC/SC readers and whether a card lies on each (honours PCSCLITE_CSOCK_NAME). */
@@ -85,7 +86,11 @@ export const read: Command = async (ctx, args) => {
         'No matching reader'
       )
   }
-  const session = await manager.connect(readerName ? { reader: readerName } : {})
+  // Room for an extended-length answer (a whole data group in one READ BINARY).
+  const session = await manager.connect({
+    ...(readerName ? { reader: readerName } : {}),
+    maxRecvLength: EXTENDED_RECV
+  })
   try {
     const result = await readCccd((apdu) => session.transmit(apdu), keys, {
       includePhoto: !values['no-photo'],

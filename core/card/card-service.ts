@@ -9,7 +9,7 @@ import { withReturningPatient } from '../reading/match-identity'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
 import { noteDocumentSigner, trustedCscas } from './trust-store'
-import { readSizeFor, rememberReadSize } from './reader-limits'
+import { EXTENDED_RECV, readSizeFor, rememberReadSize } from './reader-limits'
 
 export interface CardServiceOptions {
   services: Services
@@ -94,7 +94,7 @@ export class CardService {
         ? deriveChipKeys(source, { today: services.clock().toISOString().slice(0, 10) })
         : { mrzInfo: [], can }
       publish({ type: 'progress', step: 'connect', percent: 0 })
-      session = await this.opts.manager.connect({ reader: readerName })
+      session = await this.opts.manager.connect({ reader: readerName, maxRecvLength: EXTENDED_RECV })
       const s = session
       let readId: string | null = null
       const result = await readCccd((apdu) => s.transmit(apdu), keys, {

@@ -4,6 +4,8 @@
  * worked is used from the first command of the next read on that reader.
  */
 const EXTENDED_FIRST_TRY = 0xffff
+/** Receive buffer for an extended-length R-APDU: 65 536 data bytes + SM objects + SW, within pcsc-lite's limit. */
+export const EXTENDED_RECV = 65_538
 const remembered = new Map<string, number>()
 
 export function readSizeFor(readerName: string): { extendedLength: boolean; maxChunk: number } {
