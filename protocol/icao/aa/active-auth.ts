@@ -9,7 +9,8 @@ import { decodeSingleTlv } from '../tlv'
  * follow ISO/IEC 9796-2 digital signature scheme 1; ECDSA signatures are plain r||s over the challenge.
  */
 
-export type AntiCloneStatus = 'valid' | 'invalid' | 'absent'
+/** unchecked: this crypto library cannot use the key (e.g. brainpool under Electron's BoringSSL): no verdict. */
+export type AntiCloneStatus = 'valid' | 'invalid' | 'absent' | 'unchecked'
 
 export interface AntiCloneResult {
   status: AntiCloneStatus
@@ -108,11 +109,18 @@ export function verifyActiveAuthentication(
   signature: Uint8Array,
   signatureAlgorithm?: string
 ): AntiCloneResult {
+  let spki: Uint8Array
+  try {
+    spki = decodeSingleTlv(dg15, 0x6f).value
+  } catch {
+    return { status: 'invalid', algorithm: null, reason: 'DG15 is not a 6F data group' }
+  }
   let key: KeyObject
   try {
-    key = activeAuthenticationKey(dg15)
+    key = createPublicKey({ key: toBuffer(spki), format: 'der', type: 'spki' })
   } catch {
-    return { status: 'invalid', algorithm: null, reason: 'DG15 holds no readable public key' }
+    // DG15 is covered by EF.SOD; a key this library cannot load is no sign of a clone, only no verdict.
+    return { status: 'unchecked', algorithm: null, reason: 'the AA public key cannot be used here' }
   }
   try {
     if (key.asymmetricKeyType === 'rsa') return verifyRsa(key, challenge, signature)

@@ -1,4 +1,4 @@
-import { createECDH } from 'node:crypto'
+import { createECDH, type ECDH } from 'node:crypto'
 import { chipDataInvalid } from '../errors'
 
 /**
@@ -254,20 +254,39 @@ export function decodePoint(c: Curve, bytes: Uint8Array): { x: bigint; y: bigint
   return pt
 }
 
-/** k·G through OpenSSL (node:crypto ECDH): several times faster than the BigInt ladder for the fixed generator. */
+/**
+ * OpenSSL's ECDH for the curve, or null where the crypto library lacks it: Electron ships BoringSSL, which has
+ * no brainpool curves, so there the BigInt arithmetic above does all the work.
+ */
+function nativeEcdh(c: Curve, k: bigint): ECDH | null {
+  if (nativeMissing.has(c.name)) return null
+  try {
+    const ecdh = createECDH(c.name)
+    ecdh.setPrivateKey(Buffer.from(bytesFromBigint(mod(k, c.n), Math.ceil(c.n.toString(16).length / 2))))
+    return ecdh
+  } catch {
+    nativeMissing.add(c.name)
+    return null
+  }
+}
+const nativeMissing = new Set<string>()
+
+/** k·G, through OpenSSL when it has the curve (several times faster than the BigInt ladder). */
 export function multiplyBase(c: Curve, k: bigint): Point {
   const scalar = mod(k, c.n)
   if (scalar === 0n) return null
-  const ecdh = createECDH(c.name)
-  ecdh.setPrivateKey(Buffer.from(bytesFromBigint(scalar, Math.ceil(c.n.toString(16).length / 2))))
+  const ecdh = nativeEcdh(c, scalar)
+  if (!ecdh) return multiply(c, scalar, generator(c))
   const pub = new Uint8Array(ecdh.getPublicKey())
   return { x: bigintFromBytes(pub.subarray(1, 1 + c.size)), y: bigintFromBytes(pub.subarray(1 + c.size)) }
 }
 
-/** x(k·P) for a point P on the curve, through OpenSSL ECDH (any point of the curve, not only multiples of G). */
+/** x(k·P) for a point P of the curve (not only multiples of G), through OpenSSL ECDH when it has the curve. */
 export function sharedX(c: Curve, k: bigint, pt: Point): Uint8Array {
   if (pt === null) throw new RangeError('no point')
-  const ecdh = createECDH(c.name)
-  ecdh.setPrivateKey(Buffer.from(bytesFromBigint(mod(k, c.n), Math.ceil(c.n.toString(16).length / 2))))
-  return new Uint8Array(ecdh.computeSecret(Buffer.from(encodePoint(c, pt))))
+  const ecdh = nativeEcdh(c, k)
+  if (ecdh) return new Uint8Array(ecdh.computeSecret(Buffer.from(encodePoint(c, pt))))
+  const shared = multiply(c, k, pt)
+  if (shared === null) throw new RangeError('shared secret is the point at infinity')
+  return encodePoint(c, shared).subarray(1, 1 + c.size)
 }

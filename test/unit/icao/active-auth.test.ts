@@ -59,9 +59,11 @@ describe('Active Authentication', () => {
     )
   })
 
-  it('calls garbage DG15 invalid without throwing', () => {
-    expect(
-      verifyActiveAuthentication(Uint8Array.of(0x6f, 0x01, 0x00), challenge, new Uint8Array(8)).status
-    ).toBe('invalid')
+  it('gives no verdict (unchecked, not a clone alarm) for a key it cannot load, and never throws', () => {
+    const unusable = verifyActiveAuthentication(Uint8Array.of(0x6f, 0x01, 0x00), challenge, new Uint8Array(8))
+    expect(unusable.status).toBe('unchecked')
+    expect(verifyActiveAuthentication(Uint8Array.of(0x01), challenge, new Uint8Array(8)).status).toBe(
+      'invalid'
+    )
   })
 })

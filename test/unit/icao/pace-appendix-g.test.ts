@@ -161,3 +161,13 @@ describe('AES-CMAC (RFC 4493) and the curve table', () => {
     expect(hex(encodePoint(c, multiply(c, k, generator(c))))).toBe(hex(new Uint8Array(ecdh.getPublicKey())))
   })
 })
+
+describe('EC fast paths', () => {
+  it('k·G and x(k·P) through OpenSSL agree with the BigInt arithmetic (used where the curve is missing)', async () => {
+    const { multiplyBase, sharedX } = await import('../../../protocol/icao/crypto/ec')
+    const k = bigintFromBytes(fromHex(G.skEphIfd))
+    expect(multiplyBase(curve, k)).toEqual(multiply(curve, k, generator(curve)))
+    const p = decodePoint(curve, fromHex(G.mapped))
+    expect(hex(sharedX(curve, k, p))).toBe(hex(encodePoint(curve, multiply(curve, k, p)).subarray(1, 33)))
+  })
+})
