@@ -10,6 +10,9 @@ import {
   isSuccess,
   LDS_FILES,
   openSession,
+  performChipAuthentication,
+  planChipAuthentication,
+  selectAid,
   paceSuite,
   caSuite,
   parseDg2,
@@ -280,10 +283,7 @@ export async function readCccd(
   }
   const securityInfos = dg14Infos(await optional(14))
   const aa = await activeAuthentication(session, await optional(15), securityInfos, random)
-  const ca: AntiCloneValue =
-    securityInfos && securityInfos.chipAuthentication.length > 0
-      ? { status: 'unchecked', algorithm: suiteName('CA', caSuiteOf(securityInfos)) }
-      : { status: 'absent', algorithm: null }
+  const ca = await chipAuthentication(session, securityInfos, random)
 
   const describe = (r: PassiveAuthResult): PassiveAuthValue => ({
     ...toPaValue(r),
@@ -296,7 +296,8 @@ export async function readCccd(
   options.onVerified?.(describe(paResult))
 
   let photo: CccdReadResult['photo'] = null
-  if (options.includePhoto !== false) {
+  // After a failed Chip Authentication the channel is gone, and the card is not the one its data belongs to.
+  if (options.includePhoto !== false && ca.status !== 'invalid') {
     progress('dg2', 55)
     const dg2 = await session.readFile(LDS_FILES.DG2, {
       onChunk: (_c, p) => progress('dg2', 55 + Math.round((45 * p.received) / Math.max(1, p.total)))
@@ -313,7 +314,8 @@ export async function readCccd(
   const files = [...read.values(), ...(sod ? [sod] : [])]
   const bytesRead = files.reduce((n, b) => n + b.length, 0)
   const authApdus = auth.protocol === 'PACE' ? PACE_APDUS : BAC_APDUS
-  const aaApdus = aa.status === 'absent' ? 0 : 1
+  const aaApdus =
+    (aa.status === 'absent' ? 0 : 1) + (ca.status === 'valid' || ca.status === 'invalid' ? 3 : 0)
   return {
     identity,
     chip: {
@@ -334,6 +336,33 @@ export async function readCccd(
     bytesRead,
     chunkSize: chunk,
     minimumApdus: authApdus + aaApdus + files.reduce((n, f) => n + theoreticalMinApdus(f.length, chunk), 0)
+  }
+}
+
+/**
+ * Chip Authentication when DG14 offers one this reader runs: new session keys from the chip's static DG14 key,
+ * then one command under them. A chip without the private key cannot answer it (SM error or bad MAC).
+ */
+async function chipAuthentication(
+  session: IcaoSession,
+  infos: SecurityInfos | undefined,
+  random: (n: number) => Uint8Array
+): Promise<AntiCloneValue> {
+  if (!infos || infos.chipAuthentication.length === 0) return { status: 'absent', algorithm: null }
+  const algorithm = suiteName('CA', caSuiteOf(infos))
+  const plan = planChipAuthentication(infos)
+  if (!plan) return { status: 'unchecked', algorithm }
+  try {
+    const next = await performChipAuthentication((c) => session.command(c), plan, random)
+    session.restartSecureMessaging(next)
+    const probe = await session.command(selectAid())
+    return { status: isSuccess(probe.sw) ? 'valid' : 'invalid', algorithm }
+  } catch (e) {
+    // Answers under the new keys that do not verify: the chip lacks the DG14 private key.
+    if (isAppError(e) && e.code === 'SM_MAC_INVALID') return { status: 'invalid', algorithm }
+    // A refused or malformed exchange says nothing about cloning (reader/chip mismatch): no verdict.
+    if (isAppError(e) && e.code === 'CHIP_DATA_INVALID') return { status: 'unchecked', algorithm }
+    throw e
   }
 }
 

@@ -126,3 +126,4 @@ export {
   type AntiCloneStatus
 } from './aa/active-auth'
 export { parseTrustAnchors, type TrustAnchor } from './pa/trust-anchors'
+export { planChipAuthentication, performChipAuthentication, type ChipAuthPlan } from './ca/chip-auth'

@@ -96,6 +96,8 @@ export interface IcaoSession {
   readonly kind: 'bac' | 'pace'
   /** One command under secure messaging (e.g. INTERNAL AUTHENTICATE), serialised with the file reads. */
   command(command: CommandApdu): Promise<SecureResponse>
+  /** Continues under new session keys (after Chip Authentication); a later recovery re-runs the original access. */
+  restartSecureMessaging(next: SecureChannel): void
   /** A file by FileRef / LdsFile, or a number: 1–31 = short EF identifier, otherwise FID. */
   readFile(file: FileRef | number, options?: ReadFileOptions): Promise<ReadFileResult>
   /** Totals since the session was opened (BAC included). */
@@ -432,6 +434,10 @@ export async function openSession(
   return {
     kind: access.protocol === 'BAC' ? 'bac' : 'pace',
     command,
+    restartSecureMessaging: (next) => {
+      channel = next
+      current = undefined
+    },
     readFile: serialised,
     stats: () => ({ ...totals }),
     chunkSize: () => chunk

@@ -84,6 +84,8 @@ interface Spec {
     aa?: 'rsa' | 'ecdsa' | 'clone'
     /** Which test PKI signs EF.SOD. */
     signer?: PkiKind
+    /** Chip Authentication key in DG14 (brainpoolP256r1); 'clone' serves the genuine DG14 with another key. */
+    ca?: 'genuine' | 'clone'
   }
 }
 
@@ -91,12 +93,15 @@ const PACE_ECDH_GM_AES_128 = '0.4.0.127.0.7.2.2.4.2.2'
 const ECDSA_PLAIN_SHA256 = '0.4.0.127.0.7.1.1.4.1.3'
 
 const aaKeys = new Map<string, { spki: Buffer; pkcs8: Buffer }>()
-/** One AA key pair per role and process: 'rsa' (the genuine card), 'rsa-clone' (what a cloner has), 'ecdsa'. */
-function aaKey(role: 'rsa' | 'rsa-clone' | 'ecdsa'): { spki: Buffer; pkcs8: Buffer } {
+const CA_ECDH_AES_128 = '0.4.0.127.0.7.2.2.3.2.2'
+const PK_ECDH = '0.4.0.127.0.7.2.2.1.2'
+
+/** One key pair per role and process: AA 'rsa' (genuine), 'rsa-clone' (what a cloner has), 'ecdsa'; CA keys. */
+function aaKey(role: 'rsa' | 'rsa-clone' | 'ecdsa' | 'ca' | 'ca-clone'): { spki: Buffer; pkcs8: Buffer } {
   let k = aaKeys.get(role)
   if (!k) {
     const pair =
-      role === 'ecdsa'
+      role === 'ecdsa' || role === 'ca' || role === 'ca-clone'
         ? generateKeyPairSync('ec', { namedCurve: 'brainpoolP256r1' })
         : generateKeyPairSync('rsa', { modulusLength: 1024, publicExponent: 65537 })
     k = {
@@ -278,7 +283,7 @@ const specs: Record<FixtureName, Spec> = {
     identity: { ...base2021, idNumber: '079195006789', fullName: 'Lý Thu Trang', sex: 'female' },
     style: style2021,
     tone: 140,
-    chip: { pace: true, aa: 'rsa' }
+    chip: { pace: true, aa: 'rsa', ca: 'genuine' }
   },
   'aa-clone': {
     name: 'aa-clone',
@@ -286,7 +291,7 @@ const specs: Record<FixtureName, Spec> = {
     identity: { ...base2021, idNumber: '079195006789', fullName: 'Lý Thu Trang', sex: 'female' },
     style: style2021,
     tone: 140,
-    chip: { pace: true, aa: 'clone' }
+    chip: { pace: true, aa: 'clone', ca: 'clone' }
   },
   'aa-ecdsa': {
     name: 'aa-ecdsa',
@@ -433,10 +438,15 @@ async function build(spec: Spec): Promise<FixtureCard> {
   const aaPrivate = aa ? aaKey(aa === 'clone' ? 'rsa-clone' : aa) : undefined
   const dg15 = aaPublic ? tlv(0x6f, aaPublic.spki) : undefined
   // DG14 names the AA signature algorithm for ECDSA keys (ICAO 9303-11 §6.1).
-  const dg14 =
-    aa === 'ecdsa'
-      ? tlv(0x6e, set(sequence(oid('2.23.136.1.1.5'), integer(1), oid(ECDSA_PLAIN_SHA256))))
-      : undefined
+  const caRole = spec.chip?.ca
+  const infos: Buffer[] = []
+  if (aa === 'ecdsa') infos.push(sequence(oid('2.23.136.1.1.5'), integer(1), oid(ECDSA_PLAIN_SHA256)))
+  if (caRole) {
+    infos.push(sequence(oid(CA_ECDH_AES_128), integer(1)))
+    infos.push(sequence(oid(PK_ECDH), aaKey('ca').spki))
+  }
+  const dg14 = infos.length > 0 ? tlv(0x6e, set(...infos)) : undefined
+  const caPrivate = caRole ? aaKey(caRole === 'clone' ? 'ca-clone' : 'ca') : undefined
   const signed = new Map<number, Uint8Array>([
     [1, dg1],
     [2, dg2],
@@ -479,6 +489,9 @@ async function build(spec: Spec): Promise<FixtureCard> {
         : {}),
       ...(spec.chip?.bacRefused ? { bacRefused: true } : {}),
       ...(aaPrivate ? { aaPrivateKey: aaPrivate.pkcs8 } : {}),
+      ...(caPrivate
+        ? { chipAuthentication: { privateKey: caPrivate.pkcs8, protocol: CA_ECDH_AES_128 } }
+        : {}),
       ...(faults ? { faults } : {})
     })
   }

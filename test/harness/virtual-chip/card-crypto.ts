@@ -5,11 +5,13 @@ import {
   constants,
   createCipheriv,
   createDecipheriv,
+  createECDH,
   createHash,
   createPrivateKey,
   privateEncrypt,
   sign
 } from 'node:crypto'
+import * as asn1js from 'asn1js'
 import { aesCmac } from '../../../protocol/icao/crypto/aes'
 import {
   add,
@@ -183,6 +185,26 @@ export function activeAuthenticationSignature(
   const h = createHash('sha1').update(m1).update(challenge).digest()
   const f = Buffer.concat([Buffer.from([0x6a]), m1, h, Buffer.from([0xbc])])
   return privateEncrypt({ key, padding: constants.RSA_NO_PADDING }, f)
+}
+
+/** x(SK · PK_IFD) with the chip's static EC key (PKCS#8) through node's ECDH; null for a bad point. */
+export function caSharedSecret(privateKeyDer: Uint8Array, terminalKey: Uint8Array): Buffer | null {
+  const key = createPrivateKey({ key: Buffer.from(privateKeyDer), format: 'der', type: 'pkcs8' })
+  const curve = key.asymmetricKeyDetails?.namedCurve
+  // PrivateKeyInfo { version, algorithm, OCTET STRING ECPrivateKey { version, OCTET STRING d, … } }
+  // (node exports no JWK for brainpool curves).
+  const info = asn1js.fromBER(new Uint8Array(privateKeyDer)).result as asn1js.Sequence
+  const inner = info.valueBlock.value[2] as asn1js.OctetString
+  const ecKey = asn1js.fromBER(inner.valueBlock.valueHexView).result as asn1js.Sequence
+  const d = (ecKey.valueBlock.value[1] as asn1js.OctetString).valueBlock.valueHexView
+  if (!curve) return null
+  try {
+    const ecdh = createECDH(curve)
+    ecdh.setPrivateKey(Buffer.from(d))
+    return ecdh.computeSecret(Buffer.from(terminalKey))
+  } catch {
+    return null
+  }
 }
 
 export { bigintFromBytes }

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { type CommandApdu, berLength, parseCommand, parseFlatTlvs, sw } from './apdu'
 import {
   activeAuthenticationSignature,
+  caSharedSecret,
+  kdf,
   aesBlock,
   aesCbc,
   CardPace,
@@ -68,6 +70,8 @@ export interface ChipOptions {
   bacRefused?: boolean
   /** PKCS#8 DER of the Active Authentication private key (DG15 holds the public key). */
   aaPrivateKey?: Uint8Array
+  /** Chip Authentication: PKCS#8 DER of the static EC key (DG14 holds the public key) and the CA protocol OID. */
+  chipAuthentication?: { privateKey: Uint8Array; protocol: string }
 }
 
 interface SmSession extends BacKeys {
@@ -175,7 +179,13 @@ export class EmrtdChip {
     const reply = this.execute(inner, true)
     // The inner command may have ended the session (e.g. a new BAC); then answer plainly.
     if (!this.sm) return reply.data ? Buffer.concat([reply.data, sw(reply.sw)]) : sw(reply.sw)
-    return this.wrapResponse(this.sm, reply)
+    const wrapped = this.wrapResponse(this.sm, reply)
+    // Chip Authentication: its answer goes under the old keys, everything after under the new ones.
+    if (this.nextSm) {
+      this.sm = this.nextSm
+      this.nextSm = null
+    }
+    return wrapped
   }
 
   private wrapResponse(session: SmSession, reply: Reply): Buffer {
@@ -306,8 +316,12 @@ export class EmrtdChip {
     return { data: Buffer.concat([eIc, mIc]), sw: SW.OK }
   }
 
+  private nextSm: SmSession | null = null
+  private caSelected = false
+
   /** MSE:Set AT for PACE (P1P2 C1A4): 80 protocol OID, 83 password reference (01 MRZ, 02 CAN). */
   private manageSecurityEnvironment(cmd: CommandApdu, secure: boolean): Reply {
+    if (secure && cmd.p1 === 0x41 && cmd.p2 === 0xa4) return this.selectChipAuthentication(cmd)
     const config = this.opts.pace
     if (!config || secure || cmd.p1 !== 0xc1 || cmd.p2 !== 0xa4) return { sw: SW.INS_NOT_SUPPORTED }
     const dos = parseFlatTlvs(cmd.data)
@@ -325,8 +339,38 @@ export class EmrtdChip {
     return { sw: SW.OK }
   }
 
+  /** MSE:Set AT for Chip Authentication (P1P2 41A4) under secure messaging: 80 protocol OID. */
+  private selectChipAuthentication(cmd: CommandApdu): Reply {
+    const ca = this.opts.chipAuthentication
+    if (!ca) return { sw: 0x6a80 }
+    const protocol = parseFlatTlvs(cmd.data)?.find((d) => d.tag === 0x80)?.value
+    if (!protocol || !protocol.equals(oidContent(ca.protocol))) return { sw: 0x6a80 }
+    this.caSelected = true
+    return { sw: SW.OK }
+  }
+
+  /** Chip Authentication's GENERAL AUTHENTICATE: K = x(SK_IC · PK_IFD); new AES keys after this answer. */
+  private chipAuthenticate(cmd: CommandApdu): Reply {
+    const ca = this.opts.chipAuthentication
+    this.caSelected = false
+    if (!ca || cmd.data[0] !== 0x7c) return { sw: 0x6a80 }
+    const item = (parseFlatTlvs(cmd.data.subarray(2)) ?? []).find((d) => d.tag === 0x80)
+    if (!item) return { sw: 0x6a80 }
+    const k = caSharedSecret(ca.privateKey, item.value)
+    if (!k) return { sw: 0x6a80 }
+    const keyBytes = ca.protocol.endsWith('.2') ? 16 : ca.protocol.endsWith('.3') ? 24 : 32
+    this.nextSm = {
+      kEnc: kdf(k, 1, keyBytes),
+      kMac: kdf(k, 2, keyBytes),
+      ssc: Buffer.alloc(16),
+      cipher: 'aes'
+    }
+    return { data: Buffer.from([0x7c, 0x00]), sw: SW.OK }
+  }
+
   /** The four GENERAL AUTHENTICATE steps of PACE; a wrong token ends the run with 6300. */
   private generalAuthenticate(cmd: CommandApdu, secure: boolean): Reply {
+    if (secure && this.caSelected) return this.chipAuthenticate(cmd)
     const pace = this.pace
     if (!pace || secure) return { sw: SW.CONDITIONS_NOT_SATISFIED }
     if (cmd.data[0] !== 0x7c) return { sw: 0x6a80 }

@@ -1,5 +1,5 @@
 // `reception read` over the real PC/SC stack (pcscd + vpcd + virtual chip): PACE with the CAN and with a QR,
-// a wrong CAN, Active Authentication on a genuine chip and on a clone, and the three-state trust mark before
+// a wrong CAN, Active and Chip Authentication on a genuine chip and on a clone, and the three-state trust mark before
 // and after IT imports the signer's CSCA (ADR 0018).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -109,6 +109,7 @@ describe.skipIf(unavailable !== null)('reception read: PACE, anti-clone and trus
       const r = await cli('read', '--can', card.identity.idNumber!.slice(6), '--no-photo')
       expect(r.code).toBe(0)
       expect(r.out.chip.activeAuthentication).toEqual({ status: 'valid', algorithm: 'RSA-ISO9796-2-SHA1' })
+      expect(r.out.chip.chipAuthentication).toEqual({ status: 'valid', algorithm: 'CA-ECDH-AES-128' })
       expect(r.out.chip.passiveAuthentication.status).toBe('valid')
     })
   })
@@ -119,6 +120,7 @@ describe.skipIf(unavailable !== null)('reception read: PACE, anti-clone and trus
       expect(r.code).not.toBe(0)
       expect(r.out.error.code).toBe('CLONE_SUSPECTED')
       expect(r.out.error.details.chip.activeAuthentication.status).toBe('invalid')
+      expect(r.out.error.details.chip.chipAuthentication.status).toBe('invalid')
       // The copied data itself is intact: passive authentication alone would have passed it.
       expect(r.out.error.details.chip.passiveAuthentication.status).toBe('valid')
     })
