@@ -47,14 +47,12 @@ function CanField({ onCan }: { onCan: (can: string) => void }): React.JSX.Elemen
   useEffect(() => input.current?.focus(), [])
   const digits = value.replace(/\D/g, '')
   const ready = digits.length === 6 || digits.length === 12
+  const submit = (): void => {
+    if (ready) onCan(digits.slice(-6))
+  }
+  // Not a <form>: the panel sits inside the reception form, whose submit would register the patient.
   return (
-    <form
-      className="can-field"
-      onSubmit={(e) => {
-        e.preventDefault()
-        if (ready) onCan(digits.slice(-6))
-      }}
-    >
+    <div className="can-field">
       <label>
         {t('card.canLabel')}
         <input
@@ -64,13 +62,19 @@ function CanField({ onCan }: { onCan: (can: string) => void }): React.JSX.Elemen
           maxLength={12}
           value={value}
           onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault()
+            e.stopPropagation()
+            submit()
+          }}
           data-testid="card-can"
         />
       </label>
-      <button type="submit" disabled={!ready}>
+      <button type="button" disabled={!ready} onClick={submit}>
         {t('card.canOpen')}
       </button>
-    </form>
+    </div>
   )
 }
 
