@@ -17,6 +17,7 @@ import { backup, restore } from './commands/backup'
 import { users } from './commands/users'
 import { audit } from './commands/audit'
 import { privacy, retention } from './commands/privacy'
+import { trust } from './commands/trust'
 
 const commands: Record<string, Command> = {
   register,
@@ -38,7 +39,8 @@ const commands: Record<string, Command> = {
   users,
   audit,
   privacy,
-  retention
+  retention,
+  trust
 }
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
@@ -63,12 +65,10 @@ Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)
   scan [--port PATH] [--baud N] [--timeout S]      wait for one scan and print it
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
-  read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
-                                                   read the chip: identity, passive authentication, timings
   bhyt check --id ID12|--card CODE --name N --dob D --clerk-name N --clerk-id ID12
                                                    check a BHYT card through the BHXH gateway
   print slip --visit ID --out slip.pdf [--format 58mm|80mm|a5]
-                                                   the visit's queue slip (number, name, QR of MA_BN) as PDF,
+                                                   the visit's queue slip (number, name, QR of MA_BN) as PDF
   users add USERNAME --role clerk|it|officer --name "…" --cccd ID12   named account (password: prompt or stdin)
   users list | disable U | enable U | reset-password U | set-role U ROLE
   audit verify                                     check the access log's hash chain (non-zero exit if broken)
@@ -76,7 +76,12 @@ Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   privacy export --patient ID --out FILE.json      what is held, where it went, who accessed it (JSON + HTML)
   privacy restrict --patient ID | erase --patient ID   restrict processing; erase (refused inside retention)
   privacy inventory                                the data map: field, purpose, basis, recipients, retention
-  retention run                                    delete what has outlived its retention (also nightly)
+  retention run                                    delete what has outlived its retention (also nightly),
+  read [--reader S] (--can 6DIGITS | --qr TEXT | --id ID [--dob D [--expiry D|none]] | --mrz-info M)
+       [--photo-out F] [--no-photo]                read the chip (PACE, else BAC): identity, trust mark,
+                                                   anti-clone check, timings; CLONE_SUSPECTED if AA fails
+  trust import FILE                                import CSCA certificates (PEM/DER, ICAO master list)
+  trust list                                       CSCAs imported and document signers seen
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
 

@@ -31,7 +31,9 @@ export function printError(e: unknown, lang: Lang = 'vi'): number {
     code: v.code,
     message: textOf(lang, v),
     messageEn: v.messageEn,
-    ...(v.detail ? { detail: v.detail } : {})
+    ...(v.detail ? { detail: v.detail } : {}),
+    // Protocol facts only (e.g. which access protocol refused the key); never personal data.
+    ...(v.details !== undefined ? { details: v.details } : {})
   }
   process.stdout.write(JSON.stringify({ error }) + '\n')
   return v.code === 'VALIDATION' || v.code === 'QR_INVALID' ? 2 : 1

@@ -98,6 +98,11 @@ export const calls = {
     input: z.object({}),
     output: z.object({ consentId: z.string(), noticeVersion: z.string(), validSeconds: z.number() })
   },
+  /** A card-only desk typed the CAN (last 6 digits of the ID): open the chip on the reader with it (ADR 0018). */
+  'card:open': {
+    input: z.object({ can: z.string().regex(/^\d{6}$/) }),
+    output: z.object({ started: z.boolean() })
+  },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
     output: z.array(catalogEntrySchema)

@@ -43,6 +43,7 @@ export const errorCodes = [
   'PASSIVE_AUTH_FAILED',
   'SOD_HASH_MISMATCH',
   'FILE_NOT_FOUND',
+  'CLONE_SUSPECTED',
   // QR and scanners
   'QR_INVALID',
   'SCAN_DAMAGED',

@@ -65,6 +65,21 @@ export const qrReadSchema = z.object({
 })
 export type QrRead = z.infer<typeof qrReadSchema>
 
+/** Anti-clone check (Active Authentication with DG15, Chip Authentication with DG14). ADR 0018. */
+export const antiCloneSchema = z.object({
+  /** absent: the chip offers no such check; unchecked: offered, but this reader did not run it. */
+  status: z.enum(['valid', 'invalid', 'absent', 'unchecked']),
+  algorithm: z.string().nullable()
+})
+export type AntiCloneValue = z.infer<typeof antiCloneSchema>
+
+/**
+ * The honest trust mark: verified = signature chains to an imported CSCA ('Chip ✓'); intact = data matches a
+ * valid signature whose signer is not verified ('Chip'); altered = hashes or signature wrong ('Chip ✗').
+ */
+export const chipTrustSchema = z.enum(['verified', 'intact', 'altered', 'unchecked'])
+export type ChipTrust = z.infer<typeof chipTrustSchema>
+
 export const passiveAuthSchema = z.object({
   status: z.enum(['valid', 'invalid', 'unchecked']),
   dataGroupHashes: z.array(
@@ -72,7 +87,14 @@ export const passiveAuthSchema = z.object({
   ),
   signature: z.enum(['valid', 'invalid', 'unchecked']),
   chain: z.enum(['trusted', 'untrusted', 'unknown']),
-  signerSubject: z.string().nullable()
+  signerSubject: z.string().nullable(),
+  // Added with PACE/AA (ADR 0018); optional so older records still parse.
+  trust: chipTrustSchema.optional(),
+  /** The document signer's issuer differs from every one seen before on this computer: IT should look. */
+  newSignerIssuer: z.boolean().optional(),
+  accessControl: z.enum(['BAC', 'PACE']).optional(),
+  activeAuthentication: antiCloneSchema.optional(),
+  chipAuthentication: antiCloneSchema.optional()
 })
 export type PassiveAuthValue = z.infer<typeof passiveAuthSchema>
 

@@ -14,6 +14,7 @@ import { qualityReportXlsx } from './reports/quality-xlsx'
 import type { CallContext } from './auth/actor'
 import { searchKind } from './patients/search-kind'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
+import type { CardService } from './card/card-service'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
 export type Handler<C extends GuardedCallName> = (
@@ -26,6 +27,8 @@ export type Handlers = { [C in GuardedCallName]: Handler<C> }
 export interface HandlerExtras {
   /** The running sync scheduler (app and browser mode); without it "send now" says sync is not running. */
   sync?: SyncScheduler | null
+  /** The card reader service (app and browser mode), for a CAN typed at a card-only desk. */
+  card?: () => CardService | null
 }
 
 export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
@@ -94,6 +97,13 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       return result
     },
     'qr:submit': ({ text, via }, ctx) => s.submitQr(text, via, ctx.actor.id),
+    'card:open': ({ can }) => {
+      const card = extras.card?.() ?? null
+      if (!card) throw AppError.of('NO_SERVICE', 'error.card.serviceMissing')
+      // The read reports through card events (identity, verified, photo, done or error).
+      void card.tryRead(null, can)
+      return { started: true }
+    },
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
     'report:quality': (range, ctx) => {
       const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })

@@ -40,7 +40,7 @@ export interface Runtime {
  */
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
   const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
-  const handlers = createHandlers(services, { sync })
+  const handlers = createHandlers(services, { sync, card: () => devices?.card ?? null })
   const backupConfig =
     sync?.config ?? openSyncConfig(services, options.sync ? options.sync.sealer : undefined)
   const backup =

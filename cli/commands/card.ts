@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../contract/errors'
+import { formatMessage } from '../../contract/messages'
 import { ReaderManager } from '../../devices/pcsc'
 import { smartcardBackend } from '../../devices/pcsc/smartcard-backend'
 import { readCccd } from '../../core/card/read-cccd'
 import { chipKeysFromArgs } from '../../core/card/chip-keys-from-input'
 import { recordIdentityRead } from '../../core/reading/identity-reads'
 import { writePrivateFile } from '../../core/config/private-file'
+import { noteDocumentSigner, trustedCscas } from '../../core/card/trust-store'
+import { EXTENDED_RECV } from '../../core/card/reader-limits'
 import type { Command } from '../context'
 
 /** reception readers: the PC/SC readers and whether a card lies on each (honours PCSCLITE_CSOCK_NAME). */
@@ -76,36 +79,73 @@ export const read: Command = async (ctx, args) => {
     }
     if (!readerName) throw AppError.of('NO_READER', 'error.NO_READER.named', { reader: values.reader })
   }
-  const session = await manager.connect(readerName ? { reader: readerName } : {})
+  // Room for an extended-length answer (a whole data group in one READ BINARY).
+  const session = await manager.connect({
+    ...(readerName ? { reader: readerName } : {}),
+    maxRecvLength: EXTENDED_RECV
+  })
   try {
     const result = await readCccd((apdu) => session.transmit(apdu), keys, {
       includePhoto: !values['no-photo'],
-      session: { cardPresent: () => session.cardPresent() }
+      cscaCertificates: trustedCscas(services.db),
+      // A one-shot command: extended length first, short APDUs if the reader or chip refuses it.
+      session: { extendedLength: true, maxChunk: 0xffff, cardPresent: () => session.cardPresent() }
     })
-    recordIdentityRead(services.db, services.clock().toISOString(), services.actor, {
+    const at = services.clock().toISOString()
+    const newSignerIssuer = noteDocumentSigner(
+      services.db,
+      {
+        der: result.chip.signerCertificate,
+        subject: result.chip.passiveAuthentication.signerSubject,
+        issuer: result.chip.signerIssuer
+      },
+      at
+    )
+    const verification = { ...result.chip.passiveAuthentication, newSignerIssuer }
+    recordIdentityRead(services.db, at, services.actor, {
       identity: result.identity,
       readerName: session.readerName,
-      verification: result.chip.passiveAuthentication
+      verification
     })
     if (values['photo-out'] && result.photo) writePrivateFile(values['photo-out'], result.photo.bytes)
     const output = {
       identity: result.identity,
       chip: {
         accessControl: result.chip.accessControl,
+        protocol: result.chip.protocol,
         dataGroups: result.chip.dataGroups,
-        passiveAuthentication: result.chip.passiveAuthentication
+        trust: result.chip.trust,
+        trustMessage: formatMessage('vi', `chip.trust.${result.chip.trust}`),
+        newSignerIssuer,
+        passiveAuthentication: result.chip.passiveAuthentication,
+        activeAuthentication: result.chip.activeAuthentication,
+        chipAuthentication: result.chip.chipAuthentication
       },
       photo: result.photo ? { mime: result.photo.mime, bytes: result.photo.bytes.length } : null,
       timings: result.timings,
       apdus: result.apdus
     }
+    const failedCheck =
+      result.chip.activeAuthentication.status === 'invalid'
+        ? 'Active Authentication'
+        : result.chip.chipAuthentication.status === 'invalid'
+          ? 'Chip Authentication'
+          : null
+    if (failedCheck)
+      throw AppError.of(
+        'CLONE_SUSPECTED',
+        'chip.cloneSuspected',
+        { check: failedCheck },
+        { chip: output.chip }
+      )
     if (result.chip.passiveAuthentication.status === 'invalid') {
-      throw AppError.of('PASSIVE_AUTH_FAILED', undefined, undefined, output)
+      throw AppError.of('PASSIVE_AUTH_FAILED', undefined, undefined, { chip: output.chip })
     }
     ctx.out.result(output, (o: typeof output) =>
       [
         `${o.identity.fullName} · ${o.identity.idNumber ?? ''} · ${o.identity.dateOfBirth ?? ''}`,
-        `Xác thực dữ liệu chip: ${o.chip.passiveAuthentication.status} (chain ${o.chip.passiveAuthentication.chain})`,
+        o.chip.trustMessage,
+        `Mở chip: ${o.chip.protocol} · chống sao chép (AA): ${o.chip.activeAuthentication.status}`,
         `${o.apdus} APDU · ${Math.round(o.timings.identityMs)} ms đến thông tin · ${Math.round(o.timings.totalMs)} ms tổng`
       ].join('\n')
     )

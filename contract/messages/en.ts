@@ -428,5 +428,23 @@ export const en: Record<MessageKey, string> = {
   'auth.lastIt': 'The last active IT account cannot be removed.',
   'consent.required':
     'Confirm that the patient agrees to the chip being read (key "Đ" or F2) before reading it.',
-  'audit.broken': 'The access log was edited or cut from row {{id}}.'
+  'audit.broken': 'The access log was edited or cut from row {{id}}.',
+  // chip access, anti-clone and trust (ADR 0018)
+  'chip.keyRefused':
+    'The chip refused the key ({{protocol}}): the ID number (last 6 digits), date of birth or expiry does not match this card. Check them again.',
+  'chip.noKeys':
+    'A card is on the reader. Type the last 6 digits of the ID number (or scan the QR code) to open the chip.',
+  'chip.canFormat': 'The CAN is exactly 6 digits (the last 6 digits of the ID number).',
+  'chip.cloneSuspected':
+    'The chip could not prove it is the original chip of this card ({{check}} failed): the card may be a clone. Do not use this data; tell IT.',
+  'chip.trust.verified': 'Chip ✓: data intact, signed by a trusted issuing authority.',
+  'chip.trust.intact':
+    'Chip: data intact and signed, but the signer is not verified (the national CSCA certificate has not been imported).',
+  'chip.trust.altered':
+    'Chip ✗: the chip data does not match its signature; the card may have been altered. Do not use this data.',
+  'chip.trust.unchecked': 'Chip: the data signature could not be checked.',
+  'chip.trust.newSignerIssuer':
+    'This card was signed under an issuer never seen on this computer before; it has been noted for IT to check.',
+  'trust.importNothing': 'The file holds no readable CSCA certificate.',
+  'error.card.serviceMissing': 'The card-reading service is not running: check the reader or restart the app.'
 }

@@ -417,5 +417,22 @@ export const vi = {
   'auth.noDeskUser': 'Chưa có ai đăng nhập ở quầy: hãy đăng nhập trước khi đọc thẻ hoặc quét mã.',
   'auth.lastIt': 'Không thể bỏ tài khoản CNTT cuối cùng còn hoạt động.',
   'consent.required': 'Hãy xác nhận bệnh nhân đồng ý cho đọc chip thẻ CCCD (phím Đ hoặc F2) trước khi đọc.',
-  'audit.broken': 'Nhật ký truy cập đã bị sửa hoặc xoá từ dòng {{id}}.'
+  'audit.broken': 'Nhật ký truy cập đã bị sửa hoặc xoá từ dòng {{id}}.',
+  // chip access, anti-clone and trust (ADR 0018)
+  'chip.keyRefused':
+    'Chip từ chối khoá mở ({{protocol}}): số CCCD (6 số cuối), ngày sinh hoặc ngày hết hạn không khớp với thẻ. Hãy kiểm tra lại.',
+  'chip.noKeys': 'Đã có thẻ trên đầu đọc. Hãy nhập 6 số cuối của số CCCD (hoặc quét mã QR) để mở chip.',
+  'chip.canFormat': 'Mã CAN gồm đúng 6 chữ số (6 số cuối của số CCCD).',
+  'chip.cloneSuspected':
+    'Chip không chứng minh được là chip gốc của thẻ ({{check}} thất bại): thẻ có thể là bản sao. Không dùng dữ liệu này, báo bộ phận CNTT.',
+  'chip.trust.verified': 'Chip ✓: dữ liệu nguyên vẹn, ký bởi cơ quan cấp thẻ đã được tin cậy.',
+  'chip.trust.intact':
+    'Chip: dữ liệu nguyên vẹn và có chữ ký, nhưng chưa xác minh được người ký (chưa nhập chứng thư CSCA quốc gia).',
+  'chip.trust.altered':
+    'Chip ✗: dữ liệu chip không khớp chữ ký, thẻ có thể đã bị sửa. Không dùng dữ liệu này.',
+  'chip.trust.unchecked': 'Chip: chưa kiểm tra được chữ ký dữ liệu.',
+  'chip.trust.newSignerIssuer':
+    'Thẻ này được ký bởi một đơn vị phát hành chưa từng gặp trên máy này; đã ghi lại để bộ phận CNTT kiểm tra.',
+  'trust.importNothing': 'Tệp không chứa chứng thư CSCA nào đọc được.',
+  'error.card.serviceMissing': 'Chưa có dịch vụ đọc thẻ: hãy kiểm tra đầu đọc hoặc khởi động lại phần mềm.'
 } as const

@@ -24,6 +24,7 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'qr:submit': CLERK,
   'identity:code': CLERK,
   'consent:chip': CLERK,
+  'card:open': CLERK,
   // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
   'queue:list': [...CLERK, ...IT],
   'queue:retry': [...CLERK, ...IT],

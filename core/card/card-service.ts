@@ -10,6 +10,8 @@ import { withReturningPatient } from '../reading/match-identity'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
 import { linkConsentToRead } from '../consent/consent'
+import { noteDocumentSigner, trustedCscas } from './trust-store'
+import { EXTENDED_RECV, readSizeFor, rememberReadSize } from './reader-limits'
 
 export interface CardServiceOptions {
   services: Services
@@ -18,9 +20,7 @@ export interface CardServiceOptions {
   includePhoto?: boolean
 }
 
-const noKeysError = AppError.of('BAC_DENIED', 'error.BAC_DENIED.cardWaiting').withDetail(
-  'Card present but no chip key yet'
-)
+const noKeysError = AppError.of('ACCESS_DENIED', 'chip.noKeys', undefined, { reason: 'no-keys' })
 
 /**
  * Watches the reader and reads a card as soon as its keys are known: from the QR scanned just before, or from
@@ -73,10 +73,13 @@ export class CardService {
     if (this.present && !this.reading) void this.tryRead()
   }
 
-  /** Reads the card on the reader with the keys of `identity` (a typed ID + DOB, a stored record) or the last QR. */
-  async tryRead(identity: Identity | null = null): Promise<CccdReadResult | null> {
+  /**
+   * Reads the card on the reader with a typed CAN (six digits: card-only desks), the keys of `identity` (a typed
+   * ID, a stored record) or the last QR.
+   */
+  async tryRead(identity: Identity | null = null, can: string | null = null): Promise<CccdReadResult | null> {
     const { services, publish } = this.opts
-    const source = identity ?? services.chipKeyHints.recent()
+    const source = identity ?? (can ? null : services.chipKeyHints.recent())
     if (!this.present) return null
     // Nobody signed in (or the screen is locked): nothing is read that the log could not name a person for.
     const actor = services.desk.current()
@@ -84,7 +87,7 @@ export class CardService {
       publish({ type: 'error', error: AppError.of('UNAUTHENTICATED', 'auth.noDeskUser').toValue() })
       return null
     }
-    if (!source) {
+    if (!source && !can) {
       publish({ type: 'error', error: noKeysError.toValue() })
       return null
     }
@@ -101,16 +104,17 @@ export class CardService {
     services.devices.setReader({ state: 'reading', readerName, ...statusText('status.reader.reading') })
     let session: Awaited<ReturnType<ReaderManager['connect']>> | null = null
     try {
-      const keys: ChipKeyInput = deriveChipKeys(source, {
-        today: services.clock().toISOString().slice(0, 10)
-      })
+      const keys: ChipKeyInput = source
+        ? deriveChipKeys(source, { today: services.clock().toISOString().slice(0, 10) })
+        : { mrzInfo: [], can }
       publish({ type: 'progress', step: 'connect', percent: 0 })
-      session = await this.opts.manager.connect({ reader: readerName })
+      session = await this.opts.manager.connect({ reader: readerName, maxRecvLength: EXTENDED_RECV })
       const s = session
       let readId: string | null = null
       const result = await readCccd((apdu) => s.transmit(apdu), keys, {
         includePhoto: this.opts.includePhoto !== false,
-        session: { cardPresent: () => s.cardPresent() },
+        cscaCertificates: trustedCscas(services.db),
+        session: { ...readSizeFor(readerName), cardPresent: () => s.cardPresent() },
         onProgress: (step, percent) => publish({ type: 'progress', step, percent }),
         onIdentity: (chipIdentity) => {
           readId = recordIdentityRead(services.db, services.clock().toISOString(), actor.id, {
@@ -129,10 +133,21 @@ export class CardService {
           if (readId) publish({ type: 'verified', readId, passiveAuthentication: pa })
         }
       })
+      rememberReadSize(readerName, result.chunkSize)
       if (readId) {
-        recordVerification(services.db, readId, result.chip.passiveAuthentication)
+        const newSignerIssuer = noteDocumentSigner(
+          services.db,
+          {
+            der: result.chip.signerCertificate,
+            subject: result.chip.passiveAuthentication.signerSubject,
+            issuer: result.chip.signerIssuer
+          },
+          services.clock().toISOString()
+        )
+        const verification = { ...result.chip.passiveAuthentication, newSignerIssuer }
+        recordVerification(services.db, readId, verification)
         // The photo's hash is checked too: a tampered DG2 turns the verdict invalid.
-        publish({ type: 'verified', readId, passiveAuthentication: result.chip.passiveAuthentication })
+        publish({ type: 'verified', readId, passiveAuthentication: verification })
         if (result.photo) {
           publish({
             type: 'photo',
@@ -153,7 +168,7 @@ export class CardService {
       this.reading = false
       services.devices.setReader(this.opts.manager.status())
       // Another card arrived while this read ran (e.g. the previous one was pulled): read the new one.
-      if (this.present && this.insertion !== insertion) void this.tryRead(identity)
+      if (this.present && this.insertion !== insertion) void this.tryRead(identity, can)
     }
   }
 }

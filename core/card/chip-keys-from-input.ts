@@ -26,13 +26,15 @@ export function chipKeysFromArgs(a: KeyArgs): ChipKeyInput {
     return { mrzInfo: [a.mrzInfo], can: null }
   }
   if (a.can) {
-    if (!/^\d{6}$/.test(a.can)) throw bad('--can', 'NNNNNN')
-    throw AppError.of('ACCESS_DENIED', 'error.chipKey.paceUnsupported')
+    if (!/^\d{6}$/.test(a.can)) throw AppError.of('VALIDATION', 'chip.canFormat')
+    return { mrzInfo: [], can: a.can }
   }
   if (a.qr) return deriveChipKeys(parseCccdQr(a.qr).identity, { today: a.today })
   if (a.id) {
     if (!isIdNumber(a.id)) throw bad('--id', 'NNNNNNNNNNNN')
-    if (!a.dob || !/^\d{4}-\d{2}-\d{2}$/.test(a.dob)) throw bad('--dob', 'YYYY-MM-DD')
+    // The ID alone opens a PACE chip (CAN = its last 6 digits); BAC also needs the date of birth.
+    if (!a.dob) return { mrzInfo: [], can: a.id.slice(6) }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(a.dob)) throw bad('--dob', 'YYYY-MM-DD')
     if (a.expiry) {
       const expiry = a.expiry === 'none' ? NO_EXPIRY_MRZ : a.expiry
       return { mrzInfo: [mrzInformation(a.id.slice(3), a.dob, expiry)], can: a.id.slice(6) }

@@ -44,3 +44,37 @@ export function invalidKeyInput(reasonEn: string): AppError {
     `Invalid BAC key input: ${reasonEn}`
   )
 }
+
+/** The chip refused the access key (BAC mutual authentication or the PACE token): ACCESS_DENIED with the protocol. */
+export function keyRefused(protocol: 'BAC' | 'PACE', details: Record<string, unknown> = {}): AppError {
+  return AppError.of(
+    'ACCESS_DENIED',
+    'chip.keyRefused',
+    { protocol },
+    { protocol, reason: 'key-refused', ...details }
+  )
+}
+
+/** True for an AppError raised by {@link keyRefused}. */
+export function isKeyRefused(e: unknown): boolean {
+  return (
+    isAppError(e) &&
+    (e.code === 'BAC_DENIED' ||
+      (e.code === 'ACCESS_DENIED' &&
+        (e.details as { reason?: string } | undefined)?.reason === 'key-refused'))
+  )
+}
+
+/** PACE could not run for a reason that is not the password (unsupported parameters, refused MSE): try BAC. */
+export function paceUnavailable(stage: string, details: Record<string, unknown> = {}): AppError {
+  return chipDataInvalid(`PACE not available (${stage})`, {
+    protocol: 'PACE',
+    stage,
+    fallback: true,
+    ...details
+  })
+}
+
+export function isPaceUnavailable(e: unknown): boolean {
+  return isAppError(e) && (e.details as { fallback?: boolean } | undefined)?.fallback === true
+}

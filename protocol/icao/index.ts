@@ -91,6 +91,8 @@ export { parseRawDataGroup, type RawDataGroup } from './lds/raw'
 export { parseSod, type ParsedSod } from './pa/sod'
 export {
   verifyPassiveAuth,
+  preparePassiveAuth,
+  type PreparedPassiveAuth,
   hashBytes,
   type PassiveAuthInput,
   type PassiveAuthResult,
@@ -98,3 +100,30 @@ export {
 } from './pa/passive-auth'
 export { buildSod, type BuildSodInput } from './pa/build-sod'
 export type { HashName } from './pa/algorithms'
+
+// PACE, AES secure messaging, SecurityInfos
+export { openSession, type AccessKey } from './session'
+export { performPace, choosePaceInfo, type PacePassword, type PaceKeys } from './pace/pace'
+export { readCardAccess, readCardAccessInfos } from './pace/card-access'
+export {
+  parseSecurityInfos,
+  OIDS as SECURITY_INFO_OIDS,
+  type SecurityInfos,
+  type PaceInfo,
+  type ChipAuthenticationInfo,
+  type ChipAuthenticationPublicKeyInfo,
+  type ActiveAuthenticationInfo
+} from './pace/security-infos'
+export { paceSuite, caSuite, suiteName, type ProtocolSuite } from './pace/algorithms'
+export { createAesChannel, aesSuite } from './sm/aes-suite'
+export { keyRefused, isKeyRefused, isPaceUnavailable } from './errors'
+
+// Active Authentication
+export {
+  internalAuthenticate,
+  verifyActiveAuthentication,
+  type AntiCloneResult,
+  type AntiCloneStatus
+} from './aa/active-auth'
+export { parseTrustAnchors, type TrustAnchor } from './pa/trust-anchors'
+export { planChipAuthentication, performChipAuthentication, type ChipAuthPlan } from './ca/chip-auth'

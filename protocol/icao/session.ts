@@ -16,7 +16,10 @@ import {
   type ResponseApdu
 } from './apdu'
 import { buildMutualAuthData, completeMutualAuth, deriveBacKeys, type BacKeys } from './bac'
-import { accessDenied, bacDenied, cardRemoved, chipDataInvalid, fileNotFound, isAppError } from './errors'
+import { accessDenied, cardRemoved, chipDataInvalid, fileNotFound, isAppError, keyRefused } from './errors'
+import { performPace, type PacePassword } from './pace/pace'
+import type { PaceInfo } from './pace/security-infos'
+import { createAesChannel } from './sm/aes-suite'
 import type { LdsFile } from './lds/files'
 import type { MrzInfo } from './mrz'
 import type { SecureChannel, SecureResponse } from './sm/secure-channel'
@@ -84,8 +87,17 @@ export interface ReadFileResult {
   chunkSize: number
 }
 
+/** What opens the chip: the MRZ key for BAC, or a PACE password with the PACEInfo to run. */
+export type AccessKey =
+  | { protocol: 'BAC'; mrz: MrzInfo }
+  | { protocol: 'PACE'; password: PacePassword; info: PaceInfo; sendParameterId?: boolean }
+
 export interface IcaoSession {
-  readonly kind: 'bac'
+  readonly kind: 'bac' | 'pace'
+  /** One command under secure messaging (e.g. INTERNAL AUTHENTICATE), serialised with the file reads. */
+  command(command: CommandApdu): Promise<SecureResponse>
+  /** Continues under new session keys (after Chip Authentication); a later recovery re-runs the original access. */
+  restartSecureMessaging(next: SecureChannel): void
   /** A file by FileRef / LdsFile, or a number: 1–31 = short EF identifier, otherwise FID. */
   readFile(file: FileRef | number, options?: ReadFileOptions): Promise<ReadFileResult>
   /** Totals since the session was opened (BAC included). */
@@ -131,12 +143,24 @@ function normaliseRef(file: FileRef | number | LdsFile): FileRef & { label: stri
 }
 
 /** Opens the eMRTD application and runs BAC with the MRZ key; returns a session ready to read files. */
-export async function openBac(
+export function openBac(
   transmit: Transmit,
   mrz: MrzInfo,
   options: SessionOptions = {}
 ): Promise<IcaoSession> {
-  const keys = deriveBacKeys(mrz)
+  return openSession(transmit, { protocol: 'BAC', mrz }, options)
+}
+
+/**
+ * Opens the chip with BAC or PACE and returns a session ready to read files. PACE runs with the master file
+ * current, then the eMRTD application is selected under secure messaging (ICAO 9303-11 §4.2).
+ */
+export async function openSession(
+  transmit: Transmit,
+  access: AccessKey,
+  options: SessionOptions = {}
+): Promise<IcaoSession> {
+  const keys = access.protocol === 'BAC' ? deriveBacKeys(access.mrz) : undefined
   const random = options.random ?? ((n: number) => new Uint8Array(randomBytes(n)))
   const extended = options.extendedLength ?? false
   const maxChunk = Math.min(options.maxChunk ?? DEFAULT_MAX_CHUNK, extended ? 0xffff : 256)
@@ -182,7 +206,29 @@ export async function openBac(
     }
   }
 
-  async function authenticate(bacKeys: BacKeys): Promise<SecureChannel> {
+  async function authenticate(): Promise<SecureChannel> {
+    if (access.protocol === 'PACE') {
+      const pace = await performPace(sendPlain, access.password, access.info, {
+        random,
+        sendParameterId: access.sendParameterId
+      })
+      channel = createAesChannel(pace)
+      let selected: SecureResponse
+      try {
+        selected = await sendSecure(selectAid())
+      } catch (e) {
+        if (e instanceof TransportGlitch) throw cardRemoved(e.reason)
+        throw e
+      }
+      if (selected.sw === SW.FILE_NOT_FOUND) throw fileNotFound('ứng dụng ICAO (AID A0000002471001)')
+      if (!isSuccess(selected.sw))
+        throw chipDataInvalid('SELECT eMRTD application after PACE failed', { sw: swHex(selected.sw) })
+      return channel
+    }
+    return authenticateBac(keys!)
+  }
+
+  async function authenticateBac(bacKeys: BacKeys): Promise<SecureChannel> {
     const selected = await sendPlain(selectAid())
     if (selected.sw === SW.FILE_NOT_FOUND) throw fileNotFound('ứng dụng ICAO (AID A0000002471001)')
     if (!isSuccess(selected.sw))
@@ -199,7 +245,7 @@ export async function openBac(
     const kIfd = random(16)
     const answer = await sendPlain(externalAuthenticate(buildMutualAuthData(bacKeys, rndIc, rndIfd, kIfd)))
     if (BAC_DENIED_SW.has(answer.sw as never) || (answer.sw & 0xfff0) === 0x63c0) {
-      throw bacDenied({ sw: swHex(answer.sw) })
+      throw keyRefused('BAC', { sw: swHex(answer.sw) })
     }
     if (!isSuccess(answer.sw)) throw chipDataInvalid('EXTERNAL AUTHENTICATE failed', { sw: swHex(answer.sw) })
     return createTdesChannel(completeMutualAuth(bacKeys, rndIc, rndIfd, kIfd, answer.data))
@@ -215,7 +261,7 @@ export async function openBac(
     budget.left--
     totals.recoveries++
     current = undefined
-    channel = await authenticate(keys)
+    channel = await authenticate()
   }
 
   function shrinkChunk(): boolean {
@@ -275,7 +321,10 @@ export async function openBac(
       } catch (e) {
         if (!(e instanceof TransportGlitch)) throw e
         // The chip may or may not have seen the command: the SSC is unknown, so start over.
-        shrinkChunk()
+        if (le > 256 && chunk > 256) {
+          chunk = DEFAULT_MAX_CHUNK
+          totals.fallbacks++
+        } else shrinkChunk()
         le = Math.min(wanted, chunk)
         await recover(e.reason, budget)
         continue
@@ -286,7 +335,12 @@ export async function openBac(
       // a header or tail read that fails is about the file, not the chunk size.
       const limitedByChunk = le >= chunk
       if (hint !== undefined || r.sw === SW.WRONG_LENGTH) {
-        if (hint !== undefined && hint < le) {
+        if (le > 256 && chunk > 256 && (hint === undefined || hint < le)) {
+          // An extended Le refused: the reader or chip takes short APDUs only. Remember that for the session.
+          chunk = Math.min(hint ?? DEFAULT_MAX_CHUNK, DEFAULT_MAX_CHUNK)
+          totals.fallbacks++
+          le = Math.min(wanted, chunk)
+        } else if (hint !== undefined && hint < le) {
           le = hint
           if (limitedByChunk) {
             chunk = hint
@@ -363,9 +417,27 @@ export async function openBac(
     return run
   }
 
-  channel = await authenticate(keys)
+  function command(cmd: CommandApdu): Promise<SecureResponse> {
+    const run = queue.then(async () => {
+      try {
+        return await sendSecure(cmd)
+      } catch (e) {
+        if (e instanceof TransportGlitch) throw cardRemoved(e.reason)
+        throw e
+      }
+    })
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  channel = await authenticate()
   return {
-    kind: 'bac',
+    kind: access.protocol === 'BAC' ? 'bac' : 'pace',
+    command,
+    restartSecureMessaging: (next) => {
+      channel = next
+      current = undefined
+    },
     readFile: serialised,
     stats: () => ({ ...totals }),
     chunkSize: () => chunk

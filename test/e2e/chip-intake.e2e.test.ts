@@ -81,7 +81,9 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await expect.poll(() => page.getByTestId('card-photo').isVisible(), { timeout: 15_000 }).toBe(true)
     const expected = (await fixtureCard('card-2021')).identity
     expect(await page.getByLabel('Họ và tên').inputValue()).toBe(expected.fullName)
-    expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('Chip ✓')
+    // No CSCA imported: data intact, signer not verified, so 'Chip' and never the ✓ of a verified chain.
+    expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('Chip')
+    expect(await page.getByTestId('card-verification').textContent()).toContain('chưa xác minh được người ký')
     expect(await page.getByLabel('Dân tộc').inputValue()).toMatch(/^\d{2}$/)
     mkdirSync(ARTIFACTS, { recursive: true })
     await page.screenshot({ path: resolve(ARTIFACTS, 'chip-verified.png'), fullPage: true })
@@ -127,7 +129,38 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await expect
       .poll(() => page.getByTestId('card-verification').textContent(), { timeout: 10_000 })
       .toContain('toàn vẹn')
-    expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('Chip ✓')
+    expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('Chip')
+  })
+
+  it('card only: a PACE card laid down with no keys gets a focused field; the typed ID number opens it', async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await remove()
+    await insert('pace-only')
+    const field = page.getByTestId('card-can')
+    await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true)
+    const expected = (await fixtureCard('pace-only')).identity
+    await field.fill(expected.idNumber!)
+    await field.press('Enter')
+    await expect
+      .poll(() => page.getByLabel('Họ và tên').inputValue(), { timeout: 10_000 })
+      .toBe(expected.fullName)
+    await expect
+      .poll(() => page.getByTestId('card-verification').textContent(), { timeout: 10_000 })
+      .toContain('toàn vẹn')
+  })
+
+  it('is as loud about a cloned chip as about altered data', async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await remove()
+    await insert('aa-clone')
+    const field = page.getByTestId('card-can')
+    await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true)
+    await field.fill((await fixtureCard('aa-clone')).identity.idNumber!.slice(6))
+    await field.press('Enter')
+    await expect
+      .poll(() => page.getByTestId('card-clone').textContent(), { timeout: 10_000 })
+      .toContain('bản sao')
+    expect(await page.getByTestId('f-fullName-mark').textContent()).toBe('Chip ✗')
   })
 
   it('warns loudly when the chip data does not match its signature', async () => {

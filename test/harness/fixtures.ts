@@ -1,11 +1,11 @@
 // Fixture CCCD cards, generated in code at test time: EF.COM, DG1, DG2, DG3 (denied), DG13 and a
 // signed EF.SOD. Each card carries the Identity a correct reader must decode and its BAC/CAN inputs.
-import { createHash } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import type { Identity } from '../../contract/identity'
 import { integer, oid, printableString, sequence, set, tlv } from './ber'
 import { faceJpeg } from './jpeg'
 import { type CardMrz, buildTd1Mrz } from './mrz'
-import { buildSod } from './sod'
+import { buildSod, type PkiKind } from './sod'
 import type { ChipFaults, ChipOptions } from './virtual-chip/chip'
 
 export const FID = {
@@ -26,9 +26,16 @@ export const fixtureNames = [
   'no-spouse',
   'partial-dob',
   'no-expiry',
-  'tampered-dg13'
+  'tampered-dg13',
+  'pace-only',
+  'aa-genuine',
+  'aa-clone',
+  'aa-ecdsa',
+  'unknown-signer'
 ] as const
 export type FixtureName = (typeof fixtureNames)[number]
+/** Cards that open with BAC (every one but the PACE-only chip). */
+export const bacFixtureNames = fixtureNames.filter((n) => n !== 'pace-only')
 
 export interface FixtureCard {
   name: FixtureName
@@ -68,6 +75,42 @@ interface Spec {
   tone: number
   /** DG13 is re-encoded with this residence after the SOD was signed over the original. */
   tamperedResidence?: string
+  /** Chip features beyond BAC (ADR 0018). */
+  chip?: {
+    /** Offer PACE-ECDH-GM-AES-128 on brainpoolP256r1 with the CAN (last 6 digits of the ID). */
+    pace?: boolean
+    bacRefused?: boolean
+    /** Active Authentication key in DG15; 'clone' serves the genuine card's DG15 and SOD with another key. */
+    aa?: 'rsa' | 'ecdsa' | 'clone'
+    /** Which test PKI signs EF.SOD. */
+    signer?: PkiKind
+    /** Chip Authentication key in DG14 (brainpoolP256r1); 'clone' serves the genuine DG14 with another key. */
+    ca?: 'genuine' | 'clone'
+  }
+}
+
+const PACE_ECDH_GM_AES_128 = '0.4.0.127.0.7.2.2.4.2.2'
+const ECDSA_PLAIN_SHA256 = '0.4.0.127.0.7.1.1.4.1.3'
+
+const aaKeys = new Map<string, { spki: Buffer; pkcs8: Buffer }>()
+const CA_ECDH_AES_128 = '0.4.0.127.0.7.2.2.3.2.2'
+const PK_ECDH = '0.4.0.127.0.7.2.2.1.2'
+
+/** One key pair per role and process: AA 'rsa' (genuine), 'rsa-clone' (what a cloner has), 'ecdsa'; CA keys. */
+function aaKey(role: 'rsa' | 'rsa-clone' | 'ecdsa' | 'ca' | 'ca-clone'): { spki: Buffer; pkcs8: Buffer } {
+  let k = aaKeys.get(role)
+  if (!k) {
+    const pair =
+      role === 'ecdsa' || role === 'ca' || role === 'ca-clone'
+        ? generateKeyPairSync('ec', { namedCurve: 'brainpoolP256r1' })
+        : generateKeyPairSync('rsa', { modulusLength: 1024, publicExponent: 65537 })
+    k = {
+      spki: pair.publicKey.export({ format: 'der', type: 'spki' }),
+      pkcs8: pair.privateKey.export({ format: 'der', type: 'pkcs8' })
+    }
+    aaKeys.set(role, k)
+  }
+  return k
 }
 
 const base2021: Omit<Identity, 'source'> & { idNumber: string; dateOfBirth: string; issueDate: string } = {
@@ -226,6 +269,46 @@ const specs: Record<FixtureName, Spec> = {
     style: { ...style2021, noExpiryText: 'Không thời hạn' },
     tone: 165
   },
+  'pace-only': {
+    name: 'pace-only',
+    description: 'PACE-only chip (BAC refused), opened with the CAN = last 6 digits of the ID',
+    identity: { ...base2021, idNumber: '001200004595', fullName: 'Đỗ Minh Quân' },
+    style: style2021,
+    tone: 120,
+    chip: { pace: true, bacRefused: true }
+  },
+  'aa-genuine': {
+    name: 'aa-genuine',
+    description: 'PACE + BAC, Active Authentication with an RSA key (ISO 9796-2): the genuine chip',
+    identity: { ...base2021, idNumber: '079195006789', fullName: 'Lý Thu Trang', sex: 'female' },
+    style: style2021,
+    tone: 140,
+    chip: { pace: true, aa: 'rsa', ca: 'genuine' }
+  },
+  'aa-clone': {
+    name: 'aa-clone',
+    description: "A clone of 'aa-genuine': every file copied (DG15, SOD), but not the private key",
+    identity: { ...base2021, idNumber: '079195006789', fullName: 'Lý Thu Trang', sex: 'female' },
+    style: style2021,
+    tone: 140,
+    chip: { pace: true, aa: 'clone', ca: 'clone' }
+  },
+  'aa-ecdsa': {
+    name: 'aa-ecdsa',
+    description: 'Active Authentication with an ECDSA brainpoolP256r1 key (DG14 names ecdsa-plain-SHA256)',
+    identity: { ...base2021, idNumber: '048188003210', fullName: 'Trương Gia Bảo' },
+    style: style2021,
+    tone: 150,
+    chip: { pace: true, aa: 'ecdsa' }
+  },
+  'unknown-signer': {
+    name: 'unknown-signer',
+    description: 'EF.SOD signed by a home-made document signer (a CSCA no one imported)',
+    identity: { ...base2021, idNumber: '036099007777', fullName: 'Hoàng Văn Tú' },
+    style: style2021,
+    tone: 160,
+    chip: { signer: 'homemade' }
+  },
   'tampered-dg13': {
     name: 'tampered-dg13',
     description: 'DG13 changed after signing: its hash does not match the SOD',
@@ -350,24 +433,41 @@ async function build(spec: Spec): Promise<FixtureCard> {
   // DG3 exists but is EAC-protected: the chip answers 69 82 even after BAC.
   const dg3 = tlv(0x63, tlv(0x02, Buffer.from([0])))
   const signedDg13 = buildDg13(id, spec.style)
-  const sod = await buildSod(
-    new Map<number, Uint8Array>([
-      [1, dg1],
-      [2, dg2],
-      [3, dg3],
-      [13, signedDg13]
-    ])
-  )
+  const aa = spec.chip?.aa
+  const aaPublic = aa ? aaKey(aa === 'ecdsa' ? 'ecdsa' : 'rsa') : undefined
+  const aaPrivate = aa ? aaKey(aa === 'clone' ? 'rsa-clone' : aa) : undefined
+  const dg15 = aaPublic ? tlv(0x6f, aaPublic.spki) : undefined
+  // DG14 names the AA signature algorithm for ECDSA keys (ICAO 9303-11 §6.1).
+  const caRole = spec.chip?.ca
+  const infos: Buffer[] = []
+  if (aa === 'ecdsa') infos.push(sequence(oid('2.23.136.1.1.5'), integer(1), oid(ECDSA_PLAIN_SHA256)))
+  if (caRole) {
+    infos.push(sequence(oid(CA_ECDH_AES_128), integer(1)))
+    infos.push(sequence(oid(PK_ECDH), aaKey('ca').spki))
+  }
+  const dg14 = infos.length > 0 ? tlv(0x6e, set(...infos)) : undefined
+  const caPrivate = caRole ? aaKey(caRole === 'clone' ? 'ca-clone' : 'ca') : undefined
+  const signed = new Map<number, Uint8Array>([
+    [1, dg1],
+    [2, dg2],
+    [3, dg3],
+    [13, signedDg13]
+  ])
+  if (dg14) signed.set(14, dg14)
+  if (dg15) signed.set(15, dg15)
+  const sod = await buildSod(signed, spec.chip?.signer ?? 'national')
   const served = spec.tamperedResidence ? { ...id, placeOfResidence: spec.tamperedResidence } : id
   const dg13 = spec.tamperedResidence ? buildDg13(served, spec.style) : signedDg13
   const files = new Map<number, Buffer>([
-    [FID.COM, buildCom([0x61, 0x75, 0x63, 0x6d])],
+    [FID.COM, buildCom([0x61, 0x75, 0x63, 0x6d, ...(dg14 ? [0x6e] : []), ...(dg15 ? [0x6f] : [])])],
     [FID.DG1, dg1],
     [FID.DG2, dg2],
     [FID.DG3, dg3],
     [FID.DG13, dg13],
     [FID.SOD, sod]
   ])
+  if (dg14) files.set(0x010e, dg14)
+  if (dg15) files.set(0x010f, dg15)
   const uid = createHash('sha256').update(id.idNumber).digest().subarray(0, 7)
   uid[0] = 0x08 // random UID marker, as eMRTDs use
   const identity: Identity = { ...served, source: 'chip' }
@@ -384,6 +484,14 @@ async function build(spec: Spec): Promise<FixtureCard> {
       mrzInfo: mrz.mrzInfo,
       uid: uid.subarray(0, 4),
       deniedFiles: [FID.DG3],
+      ...(spec.chip?.pace
+        ? { pace: { protocol: PACE_ECDH_GM_AES_128, parameterId: 13, can: id.idNumber.slice(6) } }
+        : {}),
+      ...(spec.chip?.bacRefused ? { bacRefused: true } : {}),
+      ...(aaPrivate ? { aaPrivateKey: aaPrivate.pkcs8 } : {}),
+      ...(caPrivate
+        ? { chipAuthentication: { privateKey: caPrivate.pkcs8, protocol: CA_ECDH_AES_128 } }
+        : {}),
       ...(faults ? { faults } : {})
     })
   }

@@ -79,27 +79,32 @@ async function makeCert(args: {
   return cert
 }
 
-let pkiPromise: Promise<TestPki> | null = null
+/** 'national': the test CSCA that IT imports; 'homemade': an unrelated signer a forger could make. */
+export type PkiKind = 'national' | 'homemade'
+const pkiPromises = new Map<PkiKind, Promise<TestPki>>()
 
-/** One CSCA and one Document Signer per process (key generation is the slow part). */
-export function testPki(): Promise<TestPki> {
+/** One CSCA and one Document Signer per kind and process (key generation is the slow part). */
+export function testPki(kind: PkiKind = 'national'): Promise<TestPki> {
   engine()
+  const cscaName = kind === 'national' ? 'CSCA Test Vietnam' : 'CSCA Home-made'
+  const dsName = kind === 'national' ? 'Document Signer Test' : 'Document Signer Home-made'
+  let pkiPromise = pkiPromises.get(kind)
   pkiPromise ??= (async () => {
     const subtle = webcrypto.subtle
     const cscaKeys = (await subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair
     const dsKeys = (await subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair
     const csca = await makeCert({
       serial: 1,
-      subject: 'CSCA Test Vietnam',
-      issuer: 'CSCA Test Vietnam',
+      subject: cscaName,
+      issuer: cscaName,
       publicKey: cscaKeys.publicKey,
       signingKey: cscaKeys.privateKey,
       ca: true
     })
     const ds = await makeCert({
       serial: 2,
-      subject: 'Document Signer Test',
-      issuer: 'CSCA Test Vietnam',
+      subject: dsName,
+      issuer: cscaName,
       publicKey: dsKeys.publicKey,
       signingKey: cscaKeys.privateKey,
       ca: false
@@ -112,6 +117,7 @@ export function testPki(): Promise<TestPki> {
       dsPrivateKey: dsKeys.privateKey
     }
   })()
+  pkiPromises.set(kind, pkiPromise)
   return pkiPromise
 }
 
@@ -124,8 +130,11 @@ export function ldsSecurityObject(dataGroups: Map<number, Uint8Array>): Buffer {
 }
 
 /** EF.SOD: 77 { ContentInfo { signedData { LDSSecurityObject, DS certificate, one SignerInfo } } }. */
-export async function buildSod(dataGroups: Map<number, Uint8Array>): Promise<Buffer> {
-  const pki = await testPki()
+export async function buildSod(
+  dataGroups: Map<number, Uint8Array>,
+  kind: PkiKind = 'national'
+): Promise<Buffer> {
+  const pki = await testPki(kind)
   const content = ldsSecurityObject(dataGroups)
   const digest = createHash('sha256').update(content).digest()
   const signedData = new pkijs.SignedData({

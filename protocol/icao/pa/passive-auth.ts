@@ -43,7 +43,8 @@ export function hashBytes(hash: HashName, data: Uint8Array): Uint8Array {
 
 function compareHashes(
   sod: ParsedSod,
-  read: ReadonlyMap<number, Uint8Array>
+  read: ReadonlyMap<number, Uint8Array>,
+  cache: Map<Uint8Array, Uint8Array> = new Map()
 ): PassiveAuthResult['dataGroupHashes'] {
   const numbers = [...new Set([...sod.dataGroupHashes.keys(), ...read.keys()])].sort((a, b) => a - b)
   return numbers.map((dg) => {
@@ -51,7 +52,12 @@ function compareHashes(
     const bytes = read.get(dg)
     if (!bytes) return { dg, status: 'not-read' as const }
     if (!expected) return { dg, status: 'not-in-sod' as const }
-    return { dg, status: equalBytes(hashBytes(sod.hashAlgorithm, bytes), expected) ? 'match' : 'mismatch' }
+    let digest = cache.get(bytes)
+    if (!digest) {
+      digest = hashBytes(sod.hashAlgorithm, bytes)
+      cache.set(bytes, digest)
+    }
+    return { dg, status: equalBytes(digest, expected) ? 'match' : 'mismatch' }
   })
 }
 
@@ -185,59 +191,112 @@ function subjectOf(der: Uint8Array | undefined): string | null {
   }
 }
 
+/** EF.SOD parsed and its signature and chain checked once; data groups are compared as they arrive. */
+export interface PreparedPassiveAuth {
+  evaluate(dataGroups: ReadonlyMap<number, Uint8Array>): PassiveAuthResult
+  /** DER of the document signer certificate, when EF.SOD carries one. */
+  signerCertificate: Uint8Array | undefined
+  /** Issuer of the document signer, e.g. "C=VN, O=…, CN=CSCA …". */
+  signerIssuer: string | null
+  /** Data groups the SOD lists (so the reader knows whether DG14/DG15 exist). */
+  listedDataGroups: number[]
+}
+
+function unchecked(
+  dataGroups: ReadonlyMap<number, Uint8Array>,
+  reason: string,
+  status: 'unchecked' | 'invalid'
+) {
+  const readOnly = [...dataGroups.keys()].sort((a, b) => a - b)
+  return {
+    status,
+    dataGroupHashes: readOnly.map((dg) => ({ dg, status: 'not-in-sod' as const })),
+    signature: 'unchecked' as const,
+    chain: 'unknown' as const,
+    signerSubject: null,
+    reason
+  }
+}
+
+function issuerOf(der: Uint8Array | undefined): string | null {
+  if (!der) return null
+  try {
+    return new X509Certificate(toBuffer(der)).issuer.split('\n').join(', ')
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Parses EF.SOD and checks its signature and chain once (the slow part), for a read that reports twice:
+ * after DG1 + DG13 and after the photo. Never throws: a malformed SOD evaluates to 'invalid'.
+ */
+export function preparePassiveAuth(
+  sodBytes: Uint8Array | undefined,
+  cscaCertificates: readonly Uint8Array[] = []
+): PreparedPassiveAuth {
+  const failed = (reason: string, status: 'unchecked' | 'invalid'): PreparedPassiveAuth => ({
+    evaluate: (dgs) => unchecked(dgs, reason, status),
+    signerCertificate: undefined,
+    signerIssuer: null,
+    listedDataGroups: []
+  })
+  if (!sodBytes) return failed('EF.SOD not read', 'unchecked')
+  try {
+    let sod: ParsedSod
+    try {
+      sod = parseSod(sodBytes)
+    } catch (e) {
+      return failed(isAppError(e) ? e.message : 'EF.SOD could not be parsed', 'invalid')
+    }
+    const signerDer = findSignerCertificate(sod, sod.signedData.signerInfos[0]!)
+    const signature = checkSignature(sod, signerDer)
+    const chain = checkChain(signerDer, cscaCertificates)
+    const signerSubject = subjectOf(signerDer)
+    const hashCache = new Map<Uint8Array, Uint8Array>()
+    const evaluate = (dataGroups: ReadonlyMap<number, Uint8Array>): PassiveAuthResult => {
+      try {
+        const dataGroupHashes = compareHashes(sod, dataGroups, hashCache)
+        const mismatched = dataGroupHashes.filter((h) => h.status === 'mismatch').map((h) => h.dg)
+        const unlisted = dataGroupHashes.filter((h) => h.status === 'not-in-sod').map((h) => h.dg)
+        let status: PassiveAuthResult['status'] = 'valid'
+        let reason = signature.reason
+        if (mismatched.length > 0) {
+          status = 'invalid'
+          reason = `hash mismatch for DG${mismatched.join(', DG')}`
+        } else if (unlisted.length > 0) {
+          status = 'invalid'
+          reason = `DG${unlisted.join(', DG')} not covered by EF.SOD`
+        } else if (signature.result === 'invalid') {
+          status = 'invalid'
+        } else if (signature.result === 'unchecked') {
+          status = 'unchecked'
+        }
+        const result: PassiveAuthResult = {
+          status,
+          dataGroupHashes,
+          signature: signature.result,
+          chain,
+          signerSubject
+        }
+        if (status !== 'valid' && reason) result.reason = reason
+        return result
+      } catch {
+        return unchecked(dataGroups, 'passive authentication failed unexpectedly', 'invalid')
+      }
+    }
+    return {
+      evaluate,
+      signerCertificate: signerDer,
+      signerIssuer: issuerOf(signerDer),
+      listedDataGroups: [...sod.dataGroupHashes.keys()].sort((a, b) => a - b)
+    }
+  } catch {
+    return failed('passive authentication failed unexpectedly', 'invalid')
+  }
+}
+
 /** Runs passive authentication. Never throws for bad chip data: a malformed SOD gives status 'invalid'. */
 export function verifyPassiveAuth(input: PassiveAuthInput): PassiveAuthResult {
-  const readOnly = [...input.dataGroups.keys()].sort((a, b) => a - b)
-  if (!input.sod) {
-    return {
-      status: 'unchecked',
-      dataGroupHashes: readOnly.map((dg) => ({ dg, status: 'not-in-sod' })),
-      signature: 'unchecked',
-      chain: 'unknown',
-      signerSubject: null,
-      reason: 'EF.SOD not read'
-    }
-  }
-  let sod: ParsedSod
-  try {
-    sod = parseSod(input.sod)
-  } catch (e) {
-    if (!isAppError(e)) throw e
-    return {
-      status: 'invalid',
-      dataGroupHashes: readOnly.map((dg) => ({ dg, status: 'not-in-sod' })),
-      signature: 'unchecked',
-      chain: 'unknown',
-      signerSubject: null,
-      reason: e.message
-    }
-  }
-  const dataGroupHashes = compareHashes(sod, input.dataGroups)
-  const signerDer = findSignerCertificate(sod, sod.signedData.signerInfos[0]!)
-  const signature = checkSignature(sod, signerDer)
-  const chain = checkChain(signerDer, input.cscaCertificates ?? [])
-  const mismatched = dataGroupHashes.filter((h) => h.status === 'mismatch').map((h) => h.dg)
-  const unlisted = dataGroupHashes.filter((h) => h.status === 'not-in-sod').map((h) => h.dg)
-  let status: PassiveAuthResult['status'] = 'valid'
-  let reason = signature.reason
-  if (mismatched.length > 0) {
-    status = 'invalid'
-    reason = `hash mismatch for DG${mismatched.join(', DG')}`
-  } else if (unlisted.length > 0) {
-    status = 'invalid'
-    reason = `DG${unlisted.join(', DG')} not covered by EF.SOD`
-  } else if (signature.result === 'invalid') {
-    status = 'invalid'
-  } else if (signature.result === 'unchecked') {
-    status = 'unchecked'
-  }
-  const result: PassiveAuthResult = {
-    status,
-    dataGroupHashes,
-    signature: signature.result,
-    chain,
-    signerSubject: subjectOf(signerDer)
-  }
-  if (status !== 'valid' && reason) result.reason = reason
-  return result
+  return preparePassiveAuth(input.sod, input.cscaCertificates ?? []).evaluate(input.dataGroups)
 }

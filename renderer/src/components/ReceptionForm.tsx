@@ -90,7 +90,15 @@ export function ReceptionForm({
     markOf: (f) => {
       const m = state.marks[f]
       if (!m) return undefined
-      return t(m === 'verified' ? 'intake.markVerified' : m === 'chip' ? 'intake.markChip' : 'intake.markQr')
+      return t(
+        m === 'verified'
+          ? 'intake.markVerified'
+          : m === 'altered'
+            ? 'intake.markAltered'
+            : m === 'chip'
+              ? 'intake.markChip'
+              : 'intake.markQr'
+      )
     }
   }
 
@@ -165,7 +173,15 @@ export function ReceptionForm({
         correcting={correcting}
         dispatch={dispatch}
       />
-      <CardPanel card={state.card} />
+      <CardPanel
+        card={state.card}
+        onCan={(can) => {
+          dispatch({ type: 'card', event: { type: 'progress', step: 'auth', percent: 0 } })
+          void bridge.call('card:open', { can }).then((r) => {
+            if (!r.ok) dispatch({ type: 'card', event: { type: 'error', error: r.error } })
+          })
+        }}
+      />
       {state.webcam ? (
         <WebcamScan onClose={closeWebcam} />
       ) : (

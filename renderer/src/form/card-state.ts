@@ -43,3 +43,11 @@ export function nextCardState(card: CardState, e: CardEvent): CardState {
       return card
   }
 }
+
+/** The three-state mark (ADR 0018); records from before it have only the passive-auth status. */
+export function trustOf(v: PassiveAuthValue): 'verified' | 'intact' | 'altered' | 'unchecked' {
+  if (v.trust) return v.trust
+  if (v.status === 'invalid') return 'altered'
+  if (v.status === 'unchecked') return 'unchecked'
+  return v.chain === 'trusted' ? 'verified' : 'intact'
+}

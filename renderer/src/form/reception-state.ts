@@ -1,3 +1,4 @@
+import { trustOf } from './card-state'
 import type { MessageCarrier } from '../i18n/format'
 /**
  * The reception form's one state model: everything the screen shows, changed only by the actions below. Pure
@@ -19,7 +20,7 @@ import { emptyForm, fromPatientForm, type FieldName, type FormState } from './fo
 
 export type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppErrorValue } | null
 /** Where a field's value came from: the QR, the chip, or the chip with its signature checked. */
-export type Mark = 'qr' | 'chip' | 'verified'
+export type Mark = 'qr' | 'chip' | 'verified' | 'altered'
 
 export interface ReceptionState {
   form: FormState
@@ -138,12 +139,21 @@ export function receptionReducer(s: ReceptionState, a: ReceptionAction): Recepti
       return applyCoded(s, a)
     case 'card': {
       const card = nextCardState(s.card, a.event)
-      // A valid signature turns every chip-filled field into a verified one.
-      if (a.event.type === 'verified' && a.event.passiveAuthentication.status === 'valid') {
-        const marks = Object.fromEntries(
-          Object.entries(s.marks).map(([k, v]) => [k, v === 'chip' ? 'verified' : v])
-        ) as ReceptionState['marks']
-        return { ...s, card, marks }
+      // 'Chip ✓' only when the signature chains to an imported CSCA and the chip is not a clone (ADR 0018);
+      // altered data or a clone marks every chip-filled field 'Chip ✗'.
+      if (a.event.type === 'verified') {
+        const v = a.event.passiveAuthentication
+        const clone =
+          v.activeAuthentication?.status === 'invalid' || v.chipAuthentication?.status === 'invalid'
+        const trust = trustOf(v)
+        const next: Mark | null =
+          clone || trust === 'altered' ? 'altered' : trust === 'verified' ? 'verified' : null
+        if (next) {
+          const marks = Object.fromEntries(
+            Object.entries(s.marks).map(([k, mk]) => [k, mk === 'chip' || mk === 'verified' ? next : mk])
+          ) as ReceptionState['marks']
+          return { ...s, card, marks }
+        }
       }
       return { ...s, card }
     }

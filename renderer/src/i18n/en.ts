@@ -110,6 +110,21 @@ export const en: Messages = {
       sod: 'Checking the data signature…',
       dg2: 'Loading the portrait…'
     },
+    mark: { verified: 'Chip ✓', intact: 'Chip', altered: 'Chip ✗', unchecked: 'Chip' },
+    trust: {
+      verified: 'Data intact, signed by a trusted issuing authority.',
+      intact:
+        'Data intact and signed, but the signer is not verified (the national CSCA certificate has not been imported).',
+      altered:
+        'WARNING: the chip data does not match its signature; it may have been altered. Do not use this data.',
+      unchecked: 'The chip data signature could not be checked.'
+    },
+    clone:
+      'WARNING: the chip could not prove it is the original chip of this card; the card may be a clone. Do not use this data; tell IT.',
+    aaValid: 'original chip (anti-clone check passed)',
+    newIssuer: 'This card was signed under an issuer never seen on this computer; it has been noted for IT.',
+    canLabel: 'Type the last 6 digits (or all 12) of the ID number to open the chip',
+    canOpen: 'Open chip',
     pa: {
       valid: 'Chip data intact (signature checked)',
       invalid: 'WARNING: chip data does not match its signature; it may have been altered',
@@ -133,6 +148,7 @@ export const en: Messages = {
     markQr: 'QR',
     markChip: 'Chip',
     markVerified: 'Chip ✓',
+    markAltered: 'Chip ✗',
     scanError: 'The scanned code cannot be used'
   },
   webcam: {

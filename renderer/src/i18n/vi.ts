@@ -109,6 +109,20 @@ export const vi = {
       sod: 'Đang kiểm tra chữ ký dữ liệu…',
       dg2: 'Đang tải ảnh chân dung…'
     },
+    mark: { verified: 'Chip ✓', intact: 'Chip', altered: 'Chip ✗', unchecked: 'Chip' },
+    trust: {
+      verified: 'Dữ liệu nguyên vẹn, ký bởi cơ quan cấp thẻ đã được tin cậy.',
+      intact:
+        'Dữ liệu toàn vẹn và có chữ ký, nhưng chưa xác minh được người ký (chưa nhập chứng thư CSCA quốc gia).',
+      altered: 'CẢNH BÁO: dữ liệu chip không khớp chữ ký, có thể đã bị sửa. Không dùng dữ liệu này.',
+      unchecked: 'Chưa kiểm tra được chữ ký dữ liệu chip.'
+    },
+    clone:
+      'CẢNH BÁO: chip không chứng minh được là chip gốc của thẻ, thẻ có thể là bản sao. Không dùng dữ liệu này, báo bộ phận CNTT.',
+    aaValid: 'chip gốc (đã kiểm tra chống sao chép)',
+    newIssuer: 'Thẻ được ký bởi đơn vị phát hành chưa từng gặp trên máy này; đã ghi lại cho bộ phận CNTT.',
+    canLabel: 'Nhập 6 số cuối (hoặc cả 12 số) của số CCCD để mở chip',
+    canOpen: 'Mở chip',
     pa: {
       valid: 'Dữ liệu chip toàn vẹn (đã kiểm tra chữ ký)',
       invalid: 'CẢNH BÁO: dữ liệu chip không khớp chữ ký, có thể đã bị sửa',
@@ -133,6 +147,7 @@ export const vi = {
     markQr: 'QR',
     markChip: 'Chip',
     markVerified: 'Chip ✓',
+    markAltered: 'Chip ✗',
     scanError: 'Không dùng được mã vừa quét'
   },
   webcam: {

@@ -15,10 +15,10 @@ export function pad(data: Uint8Array): Buffer {
 }
 
 /** Removes padding method 2; returns null when the padding is malformed. */
-export function unpad(data: Uint8Array): Buffer | null {
+export function unpad(data: Uint8Array, block = 8): Buffer | null {
   let i = data.length - 1
   while (i >= 0 && data[i] === 0x00) i--
-  if (i < 0 || data[i] !== 0x80 || data.length - i > 8) return null
+  if (i < 0 || data[i] !== 0x80 || data.length - i > block) return null
   return Buffer.from(data.subarray(0, i))
 }
 

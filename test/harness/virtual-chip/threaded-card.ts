@@ -63,4 +63,10 @@ export class VirtualCardHandle extends EventEmitter<{ inserted: []; removed: [] 
   async apduCount(): Promise<number> {
     return (await this.call('apduCount')) ?? 0
   }
+
+  /** Ends the card's thread (a script that is done must be able to exit; its message port would keep it alive). */
+  async dispose(): Promise<void> {
+    if (this.isInserted) await this.remove()
+    await this.worker.terminate()
+  }
 }

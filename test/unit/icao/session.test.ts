@@ -140,11 +140,12 @@ describe('BAC session over a transport', () => {
     expect(session.kind).toBe('bac')
   })
 
-  it('refuses a wrong MRZ with BAC_DENIED and a Vietnamese message', async () => {
+  it('refuses a wrong MRZ with ACCESS_DENIED (protocol BAC) and a Vietnamese message', async () => {
     const card = chip()
     const e = await rejection(openBac(card.transmit, { ...mrz, dateOfBirth: '930106' }, { random }))
-    expect(e.code).toBe('BAC_DENIED')
-    expect(e.messageVi).toMatch(/^Sai thông tin mở khoá chip/)
+    expect(e.code).toBe('ACCESS_DENIED')
+    expect(e.details).toMatchObject({ protocol: 'BAC', reason: 'key-refused' })
+    expect(e.messageVi).toMatch(/^Chip từ chối khoá mở \(BAC\)/)
   })
 
   it('reports FILE_NOT_FOUND for an absent data group', async () => {

@@ -12,7 +12,7 @@ import { verifyPassiveAuth } from '../../../protocol/icao/pa/passive-auth'
 import { hex } from '../../../protocol/icao/bytes'
 import { AppError } from '../../../contract/errors'
 import { EmrtdChip } from '../../harness/virtual-chip'
-import { fixtureCard, fixtureNames, type FixtureCard } from '../../harness/fixtures'
+import { bacFixtureNames as fixtureNames, fixtureCard, type FixtureCard } from '../../harness/fixtures'
 import type { ChipFaults } from '../../harness/virtual-chip/chip'
 
 function transport(card: FixtureCard, faults?: ChipFaults): Transmit {
@@ -82,10 +82,11 @@ describe('reader against the harness virtual chip', () => {
     expect((await rejection(corrupt.readFile(LDS_FILES.DG1))).code).toBe('SM_MAC_INVALID')
   })
 
-  it('gets BAC_DENIED for a wrong key and ACCESS_DENIED for DG3', async () => {
+  it('gets ACCESS_DENIED (key refused) for a wrong key and ACCESS_DENIED (file) for DG3', async () => {
     const card = await fixtureCard('card-2024')
     const wrong = await rejection(openBac(transport(card), { ...keyOf(card), dateOfExpiry: '000101' }))
-    expect(wrong.code).toBe('BAC_DENIED')
+    expect(wrong.code).toBe('ACCESS_DENIED')
+    expect(wrong.details).toMatchObject({ protocol: 'BAC', reason: 'key-refused' })
     const session = await openBac(transport(card), keyOf(card))
     expect((await rejection(session.readFile(LDS_FILES.DG3))).code).toBe('ACCESS_DENIED')
   })

@@ -61,10 +61,11 @@ describe('virtual chip access rules', () => {
     expect(log.some((a) => a[1] === 0xb0 && (a[2]! & 0x80) !== 0)).toBe(true)
   })
 
-  it('answers a wrong MRZ with 6300, which the reader reports as BAC_DENIED', async () => {
+  it('answers a wrong MRZ with 6300, which the reader reports as ACCESS_DENIED (BAC)', async () => {
     const { transmit, mrz } = await chipFor()
     await expect(openBac(transmit, { ...mrz, dateOfBirth: '900315' })).rejects.toMatchObject({
-      code: 'BAC_DENIED'
+      code: 'ACCESS_DENIED',
+      details: { protocol: 'BAC' }
     })
   })
 
