@@ -1,31 +1,28 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../contract/errors'
-import { createContext, type Command } from './context'
+import { createContextWith, type Command } from './cli-context'
 import { createOutput, printError } from './output'
-import { register } from './commands/register'
-import { patients } from './commands/patients'
-import { queue } from './commands/queue'
-import { parseQr } from './commands/parse-qr'
-import { read, readers } from './commands/card'
-import { config } from './commands/config'
-import { report } from './commands/report'
-import { importCatalog, normalize } from './commands/catalog'
-import { scan, scanners } from './commands/scanners'
-
-const commands: Record<string, Command> = {
-  register,
-  patients,
-  queue,
-  'parse-qr': parseQr,
-  readers,
-  read,
-  config,
-  report,
-  'import-catalog': importCatalog,
-  normalize,
-  scanners,
-  scan
+/**
+ * One line per command, each loaded only when it runs: `queue status` must not pay for exceljs, pkijs or the
+ * PC/SC addon (bench/startup measures it). Rollup keeps every dynamic import as its own chunk.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  register: () => import('./commands/register').then((m) => m.register),
+  patients: () => import('./commands/patients').then((m) => m.patients),
+  queue: () => import('./commands/queue').then((m) => m.queue),
+  'parse-qr': () => import('./commands/parse-qr').then((m) => m.parseQr),
+  readers: () => import('./commands/card').then((m) => m.readers),
+  read: () => import('./commands/card').then((m) => m.read),
+  config: () => import('./commands/config').then((m) => m.config),
+  report: () => import('./commands/report').then((m) => m.report),
+  'import-catalog': () => import('./commands/catalog').then((m) => m.importCatalog),
+  normalize: () => import('./commands/catalog').then((m) => m.normalize),
+  scanners: () => import('./commands/scanners').then((m) => m.scanners),
+  scan: () => import('./commands/scanners').then((m) => m.scan)
 }
+
+/** Commands that never open the database: they run without loading the SQLite addon. */
+const noData = new Set(['parse-qr', 'readers', 'scanners', 'scan'])
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
 
@@ -71,12 +68,18 @@ export async function runCli(argv: string[]): Promise<number> {
     return name || values.help ? 0 : 2
   }
   const out = createOutput(values.json === true)
-  const ctx = createContext(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, out)
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined
+  let ctx = createContextWith(dataDir, out, null)
   try {
-    const command = commands[name]
-    if (!command)
+    const load = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined
+    if (!load)
       throw new AppError('VALIDATION', `Lệnh không tồn tại: ${name}`, `Unknown command: ${name}\n${usage}`)
     void rest
+    const [command, runtime] = await Promise.all([
+      load(),
+      noData.has(name) ? null : import('../core/node-runtime')
+    ])
+    if (runtime) ctx = createContextWith(dataDir, out, runtime.openNodeServices)
     await command(ctx, args)
     return 0
   } catch (e) {

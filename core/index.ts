@@ -51,9 +51,19 @@ export function createServices(options: ServiceOptions): Services {
   const actor = options.actor ?? 'reception'
   const register = createRegistration({ db, clock, actor, facility })
   const searchPatients = createPatientSearch(db)
-  const catalog = loadCodingCatalog(db)
+  // Built on first use: commands that code nothing (queue status, config) never pay for the catalogue.
+  let catalog: CodingCatalog | null = null
+  const getCatalog = (): CodingCatalog => (catalog ??= loadCodingCatalog(db))
   const chipKeyHints = new ChipKeyHints(clock)
-  const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
+  const decodeQr = createQrService({
+    db,
+    clock,
+    actor,
+    get catalog() {
+      return getCatalog()
+    },
+    hints: chipKeyHints
+  })
   const qrListeners = new Set<(read: QrRead) => void>()
   const submitQr = (text: string, via: ScanVia): QrRead => {
     const read = decodeQr(text, via)
@@ -65,7 +75,9 @@ export function createServices(options: ServiceOptions): Services {
     db,
     clock,
     devices: new DeviceStatus(),
-    catalog,
+    get catalog() {
+      return getCatalog()
+    },
     chipKeyHints,
     actor,
     register,
