@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
+import pkg from '../package.json'
 import { AppError } from '../contract/errors'
 import { createContextWith, type Command } from './cli-context'
 import { createOutput, printError } from './output'
+import { logCliRun } from './cli-log'
 /**
  * One line per command, each loaded only when it runs: `queue status` must not pay for exceljs, pkijs or the
  * PC/SC addon (bench/startup measures it). Rollup keeps every dynamic import as its own chunk.
@@ -18,11 +20,13 @@ const commands: Record<string, () => Promise<Command>> = {
   'import-catalog': () => import('./commands/catalog').then((m) => m.importCatalog),
   normalize: () => import('./commands/catalog').then((m) => m.normalize),
   scanners: () => import('./commands/scanners').then((m) => m.scanners),
-  scan: () => import('./commands/scanners').then((m) => m.scan)
+  scan: () => import('./commands/scanners').then((m) => m.scan),
+  logs: () => import('./commands/logs').then((m) => m.logs),
+  diagnostics: () => import('./commands/diagnostics').then((m) => m.diagnostics)
 }
 
 /** Commands that never open the database: they run without loading the SQLite addon. */
-const noData = new Set(['parse-qr', 'readers', 'scanners', 'scan'])
+const noData = new Set(['parse-qr', 'readers', 'scanners', 'scan', 'logs'])
 
 const usage = `reception — công cụ dòng lệnh của phần mềm tiếp đón (for facility IT)
 
@@ -44,10 +48,20 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)
   scan [--port PATH] [--baud N] [--timeout S]      wait for one scan and print it
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
+  logs [--tail N] [--level warn]                   last lines of the app and CLI logs (data dir logs/)
+  diagnostics                                      versions, config (no secrets), queue, devices, recent errors
   read [--reader S] (--qr TEXT | --id ID --dob D [--expiry D|none] | --mrz-info M) [--photo-out F] [--no-photo]
                                                    read the chip: identity, passive authentication, timings
 
 Errors print {"error":{"code","message"}} and exit non-zero.`
+
+const APP_VERSION: string = pkg.version
+/** Only these second words reach the CLI log: any other argument may be a name or an ID number. */
+const subcommandWords = new Set(
+  'status flush list retry get set unset search find children merge quality admin-units validate-machine write-machine'.split(
+    ' '
+  )
+)
 
 /** Global options come before the command; everything after the command is its own. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -70,6 +84,8 @@ export async function runCli(argv: string[]): Promise<number> {
   const out = createOutput(values.json === true)
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined
   let ctx = createContextWith(dataDir, out, null)
+  const started = performance.now()
+  let failure: unknown = null
   try {
     const load = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined
     if (!load)
@@ -83,8 +99,12 @@ export async function runCli(argv: string[]): Promise<number> {
     await command(ctx, args)
     return 0
   } catch (e) {
+    failure = e
     return printError(e)
   } finally {
     ctx.close()
+    const sub = args.find((a) => !a.startsWith('-'))
+    const words = sub && subcommandWords.has(sub) ? [name, sub] : [name]
+    await logCliRun(dataDir, APP_VERSION, words, performance.now() - started, failure)
   }
 }

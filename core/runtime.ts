@@ -3,12 +3,16 @@ import { createHandlers, type Handlers } from './handlers'
 import { startDevices, type DeviceOptions, type Devices, type Publish } from './devices'
 import { startSync, type SyncRuntime } from './sync/schedule'
 import type { SecretSealer } from './sync/config/secret-sealer'
+import type { Log } from './logging/log'
+import { loggedHandlers, logRuntimeEvents } from './logging/runtime-log'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
   devices?: DeviceOptions | false
   /** Nightly/online sync; false for none. */
   sync?: { sealer?: SecretSealer; tickPattern?: string } | false
+  /** The app's log (data dir logs/): every call's outcome, device changes, sync results. */
+  log?: Log
 }
 
 export interface Runtime {
@@ -24,7 +28,9 @@ export interface Runtime {
  */
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
   const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
-  const handlers = createHandlers(services, { sync })
+  const plain = createHandlers(services, { sync })
+  const handlers = options.log ? loggedHandlers(plain, options.log) : plain
+  const offLog = options.log ? logRuntimeEvents(services, sync, options.log) : undefined
   const publishStatus = (): void => {
     void Promise.resolve(handlers['app:status']({})).then((s) => publish('status:changed', s))
   }
@@ -40,6 +46,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
     stop: async () => {
       offDevices()
       offSync?.()
+      offLog?.()
       await devices?.stop()
       await sync?.stop({ abortInFlight: true })
     }

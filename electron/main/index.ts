@@ -7,6 +7,8 @@ import { EVENT_CHANNEL, registerIpc } from './ipc'
 import { loadOrCreateSealedKey } from './os/sealed-key'
 import { toErrorValue } from '../../contract/errors'
 import { startRuntime, type Runtime } from '../../core/runtime'
+import { openServicesLog } from '../../core/logging/app-log'
+import type { Log } from '../../core/logging/log'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 app.setName(APP_DIR_NAME)
@@ -18,6 +20,7 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | null = null
   let services: Services | null = null
   let runtime: Runtime | null = null
+  let log: Log | null = null
 
   app.on('second-instance', () => {
     if (window) {
@@ -45,8 +48,15 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, devServerUrl)
     window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
     window.once('ready-to-show', () => window?.show())
-    runtime = startRuntime(services, (name, payload) =>
-      window?.webContents.send(EVENT_CHANNEL, name, payload)
+    log = openServicesLog(services, 'app')
+    const started = performance.now()
+    window.webContents.once('did-finish-load', () =>
+      log?.info('first screen', { ms: Math.round(performance.now() - started) })
+    )
+    runtime = startRuntime(
+      services,
+      (name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload),
+      { log }
     )
     registerIpc(ipcMain, runtime.handlers, devServerUrl)
     if (devServerUrl) void window.loadURL(devServerUrl)
@@ -54,7 +64,9 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('window-all-closed', () => {
-    void (runtime?.stop() ?? Promise.resolve()).finally(() => {
+    void (runtime?.stop() ?? Promise.resolve()).finally(async () => {
+      log?.info('stop')
+      await log?.flush()
       services?.close()
       app.quit()
     })

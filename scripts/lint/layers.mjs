@@ -30,7 +30,19 @@ export const LAYERS = [
     name: 'core',
     dir: 'core',
     may: ['contract', 'protocol', 'devices', 'db', 'core'],
-    packages: ['node', 'zod', 'croner', 'xmlbuilder2', 'fast-xml-parser', 'exceljs', 'pkijs', 'asn1js']
+    // pino + pino-roll: the rotating log files (core/logging only, see PACKAGE_HOMES).
+    packages: [
+      'node',
+      'zod',
+      'croner',
+      'xmlbuilder2',
+      'fast-xml-parser',
+      'exceljs',
+      'pkijs',
+      'asn1js',
+      'pino',
+      'pino-roll'
+    ]
   },
   { name: 'web', dir: 'web', may: ['contract', 'core', 'web'], packages: ['node'] },
   {
@@ -58,7 +70,9 @@ export const PACKAGE_HOMES = {
   'better-sqlite3-multiple-ciphers': ['db'],
   croner: ['core/sync/schedule'],
   xmlbuilder2: ['core/sync/connectors/xml4750'],
-  'fast-xml-parser': ['core/sync/connectors/xml4750']
+  'fast-xml-parser': ['core/sync/connectors/xml4750'],
+  pino: ['core/logging'],
+  'pino-roll': ['core/logging']
 }
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.mjs', '.cjs', '.js', '.json']

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chromiumAvailable, launchChromium } from './browser'
+import { chromiumAvailable, launchChromium, openApp } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 import { waitUntil, wedgeType } from './support/wedge'
 import { startStack, stopStack, stackUnavailableReason, type PcscStack } from '../harness/stack'
@@ -47,7 +47,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     stack = await startStack()
     app = await startWebApp({ devices: { pcsc: true, scanner: false } })
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await openApp(page, app.server.launchUrl)
     await waitUntil(async () =>
       ((await page.getByTestId('status-reader').textContent()) ?? '').includes('Đầu đọc sẵn sàng')
     )

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chromiumAvailable, launchChromium } from './browser'
+import { chromiumAvailable, launchChromium, openApp } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 import { wedgeType } from './support/wedge'
 
@@ -18,7 +18,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mod
   beforeAll(async () => {
     app = await startWebApp()
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await openApp(page, app.server.launchUrl)
     await page.getByLabel('Họ và tên').waitFor()
   }, 60_000)
 

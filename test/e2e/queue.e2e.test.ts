@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chromiumAvailable, launchChromium } from './browser'
+import { chromiumAvailable, launchChromium, openApp } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 import { startHisServer, type HisServer } from '../harness/his-server/server'
 import { registration } from '../support/fixtures'
@@ -29,7 +29,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('send queue in browser mo
     app.services.register(registration({}, { fullName: 'Lê Thị Mai', idNumber: '022190000111' }))
     app.services.register(registration({}, { fullName: 'Vũ Văn Nam', idNumber: '022090000222', sex: 'male' }))
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await openApp(page, app.server.launchUrl)
     await page.getByRole('tab', { name: 'Hàng đợi gửi' }).click()
   }, 60_000)
 

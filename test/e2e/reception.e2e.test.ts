@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chromiumAvailable, launchChromium } from './browser'
+import { chromiumAvailable, launchChromium, openApp } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 
 const ready = chromiumAvailable && rendererBuilt
@@ -21,7 +21,7 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
   beforeAll(async () => {
     app = await startWebApp()
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await openApp(page, app.server.launchUrl)
   }, 60_000)
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chromiumAvailable, launchChromium } from './browser'
+import { chromiumAvailable, launchChromium, openApp } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 import { writeQrVideo } from './support/qr-video'
 import { hasSocat, PtyPair } from '../harness/pty'
@@ -39,7 +39,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt && hasSocat))(
         '--use-fake-device-for-media-stream',
         `--use-file-for-fake-video-capture=${video}`
       ]))
-      await page.goto(app.server.launchUrl)
+      await openApp(page, app.server.launchUrl)
       await page.getByLabel('Họ và tên').waitFor()
     }, 60_000)
 

@@ -101,7 +101,13 @@ export const configKeys: Record<string, ConfigKeyDef> = {
   'sync.batchSize': def(int(1, 100), 20, 'records per FHIR transaction'),
   'sync.retry.baseMs': def(int(10, 86_400_000), 30_000, 'wait after a first failed attempt (ms), doubling'),
   'sync.retry.capMs': def(int(10, 86_400_000), 3_600_000, 'longest wait between attempts (ms)'),
-  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead')
+  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead'),
+  'log.level': def(
+    z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+    'info',
+    'log file level (logs/ in the data dir)'
+  ),
+  'bhxh.url': def(url, null, 'BHXH portal endpoint (insurance card lookup)')
 }
 
 export function isConfigKey(key: string): boolean {
