@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import pkg from '../package.json'
 import { AppError } from '../contract/errors'
-import { createContextWith, type Command } from './cli-context'
+import { createContextWith, type Command, type OpenServices } from './cli-context'
 import { createOutput, printError } from './output'
 import { logCliRun } from './cli-log'
 /**
@@ -64,7 +64,12 @@ const subcommandWords = new Set(
 )
 
 /** Global options come before the command; everything after the command is its own. */
-export async function runCli(argv: string[]): Promise<number> {
+export interface RunCliOptions {
+  /** How commands open the database; the Node CLI uses the data dir's key file, the packaged app its sealed key. */
+  openServices?: OpenServices
+}
+
+export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -93,9 +98,10 @@ export async function runCli(argv: string[]): Promise<number> {
     void rest
     const [command, runtime] = await Promise.all([
       load(),
-      noData.has(name) ? null : import('../core/node-runtime')
+      noData.has(name) || options.openServices ? null : import('../core/node-runtime')
     ])
-    if (runtime) ctx = createContextWith(dataDir, out, runtime.openNodeServices)
+    const open = noData.has(name) ? null : (options.openServices ?? runtime?.openNodeServices ?? null)
+    if (open) ctx = createContextWith(dataDir, out, open)
     await command(ctx, args)
     return 0
   } catch (e) {

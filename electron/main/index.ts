@@ -14,7 +14,29 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 app.setName(APP_DIR_NAME)
 app.enableSandbox()
 
-if (!app.requestSingleInstanceLock()) {
+/**
+ * `"Tiep don CCCD.exe" --cli queue status`: the reception CLI on desks with no Node (RunAsNode stays off).
+ * No window, no single-instance lock (the app may be open), the app's own sealed database key.
+ */
+function runCliAndExit(argv: string[]): void {
+  void app.whenReady().then(async () => {
+    const { runPackagedCli } = await import('../../cli/packaged')
+    const code = await runPackagedCli(argv, ({ dataDir }) => {
+      const dir = dataDir ?? app.getPath('userData')
+      return createServices({
+        dataDir: dir,
+        key: loadOrCreateSealedKey(dir, safeStorage),
+        mode: 'cli',
+        version: app.getVersion()
+      })
+    })
+    app.exit(code)
+  })
+}
+
+if (process.argv.includes('--cli')) {
+  runCliAndExit(process.argv)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let window: BrowserWindow | null = null

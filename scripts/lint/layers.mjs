@@ -51,7 +51,13 @@ export const LAYERS = [
     may: ['contract', 'protocol', 'devices', 'db', 'core', 'cli'],
     packages: ['node']
   },
-  { name: 'main', dir: 'electron/main', may: ['contract', 'core', 'main'], packages: ['node', 'electron'] },
+  // main may start the CLI: the packaged app answers `--cli …` on desks without Node (cli/packaged.ts).
+  {
+    name: 'main',
+    dir: 'electron/main',
+    may: ['contract', 'core', 'cli', 'main'],
+    packages: ['node', 'electron', 'electron-updater']
+  },
   { name: 'preload', dir: 'electron/preload', may: ['contract', 'preload'], packages: ['electron'] },
   {
     name: 'renderer',
