@@ -42,6 +42,8 @@ Usage: reception [--data-dir DIR] [--json] <command> [...]
   queue list [--status S] [--target T]             queued records with the reason they wait
   queue retry ID... | --all-failed | --all-dead    put refused/dead records back in the queue
   config get [KEY] | set KEY VALUE | unset KEY     HIS/eMCH endpoints, auth, schedule (secrets sealed)
+  config validate-machine FILE                     check a machine-wide config file before deploying it
+  config write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file F]   (the MSI runs this)
   normalize --from identity.json                   MoH-coded patient: codes, address candidates, warnings
   import-catalog admin-units FILE(.json|.csv)      import the national unit list; reports what changed
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys

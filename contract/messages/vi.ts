@@ -8,5 +8,10 @@ export const vi = {
   'error.NOT_FOUND': 'Không tìm thấy.',
   'error.INTERNAL': 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
   'error.DISK_FULL': 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.',
-  'error.DB_LOCKED': 'Cơ sở dữ liệu đang bận, vui lòng thử lại.'
+  'error.DB_LOCKED': 'Cơ sở dữ liệu đang bận, vui lòng thử lại.',
+  // Machine-wide config (reception config validate-machine / write-machine), for facility IT.
+  'machineConfig.unreadable': 'Không đọc được tệp cấu hình chung {{file}}: {{reason}}',
+  'machineConfig.invalid': 'Tệp cấu hình chung {{file}} có {{count}} lỗi: {{errors}}',
+  'machineConfig.usage':
+    'Dùng: reception config validate-machine TỆP | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file TỆP]'
 } as const

@@ -9,6 +9,8 @@ import { toErrorValue } from '../../contract/errors'
 import { startRuntime, type Runtime } from '../../core/runtime'
 import { openServicesLog } from '../../core/logging/app-log'
 import type { Log } from '../../core/logging/log'
+import { openSyncConfig } from '../../core/sync/config/open-config'
+import { startUpdates } from './updater'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 app.setName(APP_DIR_NAME)
@@ -43,6 +45,7 @@ if (process.argv.includes('--cli')) {
   let services: Services | null = null
   let runtime: Runtime | null = null
   let log: Log | null = null
+  let stopUpdates: (() => void) | null = null
 
   app.on('second-instance', () => {
     if (window) {
@@ -81,12 +84,23 @@ if (process.argv.includes('--cli')) {
       { log }
     )
     registerIpc(ipcMain, runtime.handlers, devServerUrl)
+    if (app.isPackaged) {
+      const appLog = log
+      let updateUrl: string | null = null
+      try {
+        updateUrl = (openSyncConfig(services).get('update.url').value as string | null) ?? null
+      } catch {
+        appLog.warn('update.url unreadable')
+      }
+      void startUpdates(updateUrl, appLog).then((stop) => (stopUpdates = stop))
+    }
     if (devServerUrl) void window.loadURL(devServerUrl)
     else void window.loadFile(join(__dirname, '../renderer/index.html'))
   })
 
   app.on('window-all-closed', () => {
     void (runtime?.stop() ?? Promise.resolve()).finally(async () => {
+      stopUpdates?.()
       log?.info('stop')
       await log?.flush()
       services?.close()

@@ -107,7 +107,8 @@ export const configKeys: Record<string, ConfigKeyDef> = {
     'info',
     'log file level (logs/ in the data dir)'
   ),
-  'bhxh.url': def(url, null, 'BHXH portal endpoint (insurance card lookup)')
+  'bhxh.url': def(url, null, 'BHXH portal endpoint (insurance card lookup)'),
+  'update.url': def(url, null, 'HTTP folder with app updates (latest.yml + MSI); unset = no update checks')
 }
 
 export function isConfigKey(key: string): boolean {
