@@ -1,18 +1,15 @@
 import { AppError, isAppError } from '../../contract/errors'
 import type { Identity } from '../../contract/identity'
 import type { PassiveAuthValue, ReadStep } from '../../contract/reading'
-import {
-  LDS_FILES,
-  openBac,
-  parseDg2,
-  theoreticalMinApdus,
-  verifyPassiveAuth,
-  type IcaoSession,
-  type MrzInfo,
-  type SessionOptions,
-  type Transmit
-} from '../../protocol/icao'
+// Direct modules, not the protocol/icao barrel: the barrel also carries passive authentication (pkijs),
+// which is imported on demand below.
+import { LDS_FILES } from '../../protocol/icao/lds/files'
+import { parseDg2 } from '../../protocol/icao/lds/dg2'
+import type { MrzInfo } from '../../protocol/icao/mrz'
+import { openBac, type IcaoSession, type SessionOptions, type Transmit } from '../../protocol/icao/session'
+import { theoreticalMinApdus } from '../../protocol/icao/chunking'
 import { decodeDg13 } from '../../protocol/cccd'
+import type { verifyPassiveAuth } from '../../protocol/icao/pa/passive-auth'
 
 export interface ChipKeyInput {
   /** BAC MRZ information strings (24 characters), most likely first. */
@@ -151,6 +148,8 @@ export async function readCccd(
     if (!(isAppError(e) && e.code === 'FILE_NOT_FOUND')) throw e
   }
   const cscaCertificates = options.cscaCertificates ?? []
+  // pkijs/asn1js (~0.15 s to load) come with the first chip read, not with every app start.
+  const { verifyPassiveAuth } = await import('../../protocol/icao/pa/passive-auth')
   let pa = toPaValue(verifyPassiveAuth({ sod, dataGroups: read, cscaCertificates }))
   options.onVerified?.(pa)
 
