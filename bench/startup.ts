@@ -1,13 +1,15 @@
 /**
  * Startup cost of the built entry points, paired in one run against bare `node -e 0` so a busy machine slows
  * both sides alike: `queue status`, `parse-qr`, `read` up to the reader (no pcscd: it stops at the first PC/SC
- * call), and browser mode up to its 'running' line. Prints JSON: median/p90 ms per case, the ratio of the
- * median to bare Node's, and the targets (queue status ≤ 3× bare Node, browser mode listening ≤ 1 s).
+ * call), and browser mode up to its 'running' line; then, where Debian's Chromium is installed, browser mode from
+ * launch to the form drawn on screen (the Electron window cannot be measured on machines without its binary).
+ * Prints JSON: median/p90 ms per case, the ratio of the median to bare Node's, and the targets (queue status
+ * ≤ 3× bare Node, first form on screen ≤ 1 s after launch).
  *
  * Run after `npm run build`: npx tsx bench/startup.ts [--rounds N]
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -74,6 +76,48 @@ const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!
 }
 
+/** Launch of browser mode to the form's heading visible in an already open Chromium page. */
+async function firstFormSamples(count: number): Promise<number[] | null> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromiumPath)) return null
+  const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox']
+  })
+  const page = await browser.newPage()
+  const samples: number[] = []
+  try {
+    for (let i = 0; i < count; i++) {
+      const start = process.hrtime.bigint()
+      const child = spawn(process.execPath, [web, '--data-dir', dataDir, '--port', '0', '--no-scanner'], {
+        env,
+        stdio: ['ignore', 'pipe', 'ignore']
+      })
+      const url = await new Promise<string>((done, fail) => {
+        let seen = ''
+        child.stdout.on('data', (c: Buffer) => {
+          seen += c.toString('utf8')
+          const m = /Open: (\S+)/.exec(seen)
+          if (m) done(m[1]!)
+        })
+        child.once('exit', () => fail(new Error('browser mode exited')))
+      })
+      await page.goto(url)
+      await page.getByRole('heading', { name: 'Tiếp đón bệnh nhân' }).waitFor({ timeout: 30_000 })
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+      await new Promise((r) => {
+        child.once('exit', r)
+        child.kill('SIGTERM')
+      })
+    }
+  } finally {
+    await browser.close()
+  }
+  return samples
+}
+
 async function main(): Promise<void> {
   for (const c of cases) await timeOnce(c) // warm-up: creates the database, fills the OS file cache
   const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]))
@@ -89,9 +133,19 @@ async function main(): Promise<void> {
       ratioToBareNode: Math.round((median / bare) * 100) / 100
     }
   })
+  const firstForm = await firstFormSamples(Math.min(rounds, 8))
+  if (firstForm) {
+    results.push({
+      name: 'browser mode (launch to form on screen)',
+      medianMs: Math.round(quantile(firstForm, 0.5)),
+      p90Ms: Math.round(quantile(firstForm, 0.9)),
+      ratioToBareNode: Math.round((quantile(firstForm, 0.5) / bare) * 100) / 100
+    })
+  }
   const byName = Object.fromEntries(results.map((r) => [r.name, r]))
   const queueRatio = byName['queue status']!.ratioToBareNode
-  const webMs = byName['browser mode (to listening)']!.medianMs
+  const webMs = (byName['browser mode (launch to form on screen)'] ?? byName['browser mode (to listening)'])!
+    .medianMs
   console.log(
     JSON.stringify(
       {
@@ -100,7 +154,11 @@ async function main(): Promise<void> {
         results,
         targets: {
           queueStatusAtMost3xBareNode: { ratio: queueRatio, met: queueRatio <= 3 },
-          browserModeListeningWithin1s: { ms: webMs, met: webMs <= 1000 }
+          firstFormWithin1s: {
+            ms: webMs,
+            measured: firstForm ? 'form on screen' : 'listening',
+            met: webMs <= 1000
+          }
         }
       },
       null,
