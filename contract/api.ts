@@ -48,6 +48,8 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>
 export const calls = {
   'app:info': { input: z.object({}), output: appInfoSchema },
   'app:status': { input: z.object({}), output: appStatusSchema },
+  /** For IT: versions, config without secrets, queue counts, devices, recent log errors; no personal data. */
+  'app:diagnostics': { input: z.object({}), output: z.object({ generatedAt: z.string(), text: z.string() }) },
   'patients:register': { input: registrationInputSchema, output: registrationResultSchema },
   'patients:search': {
     input: z.object({

@@ -11,6 +11,7 @@ import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
 import { createCorrection } from './reception/correct-patient'
 import { qualityReportXlsx } from './reports/quality-xlsx'
+import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
 
 export type Handler<C extends CallName> = (args: CallArgs<C>) => CallOutput<C> | Promise<CallOutput<C>>
 export type Handlers = { [C in CallName]: Handler<C> }
@@ -32,6 +33,10 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       facilityCode: s.options.facility?.code ?? null
     }),
     'app:status': () => ({ reader: s.devices.reader, scanner: s.devices.scanner, queue: queueStatus(db) }),
+    'app:diagnostics': () => {
+      const d = collectDiagnostics(s)
+      return { generatedAt: d.generatedAt, text: formatDiagnostics(d) }
+    },
     'patients:register': (input) => s.register(input),
     'patients:search': ({ text, limit }) => s.searchPatients(text, limit),
     'patients:get': ({ id }) => {

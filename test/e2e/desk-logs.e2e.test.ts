@@ -97,6 +97,20 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt && existsSync(WEB)))(
       await page.getByRole('button', { name: 'Tìm', exact: true }).click()
       await expect.poll(() => page.getByRole('row').filter({ hasText: 'Nhung' }).count()).toBe(1)
 
+      // 'Copy diagnostics' gives IT versions, devices, queue counts, and nothing about the patient.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(desk.url).origin
+      })
+      await page.getByTestId('copy-diagnostics').click()
+      await expect.poll(() => page.getByTestId('diagnostics-note').isVisible()).toBe(true)
+      const copied = await page.evaluate(async () => {
+        const manual = document.querySelector<HTMLTextAreaElement>('[data-testid="diagnostics-text"]')
+        return manual ? manual.value : await navigator.clipboard.readText().catch(() => '')
+      })
+      expect(copied).toContain('diagnostics')
+      expect(copied).toMatch(/queue: 2 waiting/)
+      for (const p of PERSONAL) expect(copied).not.toContain(p)
+
       // IT at the same desk: a failing flush and a lookup by ID number leave CLI lines too.
       const cli = (...args: string[]) =>
         spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { env, encoding: 'utf8' })
