@@ -65,7 +65,10 @@ async function main(): Promise<void> {
     )
   }, 5000)
 
-  log.info('listening', { port: Number(new URL(server.launchUrl).port) })
+  log.info('listening', {
+    port: Number(new URL(server.launchUrl).port),
+    msSinceLaunch: Math.round(performance.now())
+  })
   console.log(`Reception desk (browser mode) is running. Open: ${server.launchUrl}`)
   console.log(`Data directory: ${services.options.dataDir}`)
 

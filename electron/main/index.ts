@@ -74,9 +74,9 @@ if (process.argv.includes('--cli')) {
     window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
     window.once('ready-to-show', () => window?.show())
     log = openServicesLog(services, 'app')
-    const started = performance.now()
+    // performance.now() counts from process start: the launch-to-first-screen time IT can compare.
     window.webContents.once('did-finish-load', () =>
-      log?.info('first screen', { ms: Math.round(performance.now() - started) })
+      log?.info('first screen', { msSinceLaunch: Math.round(performance.now()) })
     )
     runtime = startRuntime(
       services,
