@@ -4,9 +4,10 @@ import { AppError } from '../contract/errors'
 import { createContextWith, type Command, type OpenServices } from './cli-context'
 import { createOutput, printError } from './output'
 import { logCliRun } from './cli-log'
+
 /**
  * One line per command, each loaded only when it runs: `queue status` must not pay for exceljs, pkijs or the
- * PC/SC addon (bench/startup measures it). Rollup keeps every dynamic import as its own chunk.
+ * PC/SC addon (bench/startup measures it). rolldown keeps every dynamic import as its own chunk.
  */
 const commands: Record<string, () => Promise<Command>> = {
   register: () => import('./commands/register').then((m) => m.register),
@@ -65,12 +66,12 @@ const subcommandWords = new Set(
   )
 )
 
-/** Global options come before the command; everything after the command is its own. */
 export interface RunCliOptions {
   /** How commands open the database; the Node CLI uses the data dir's key file, the packaged app its sealed key. */
   openServices?: OpenServices
 }
 
+/** Global options come before the command; everything after the command is its own. */
 export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -112,7 +113,8 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
   } finally {
     ctx.close()
     const sub = args.find((a) => !a.startsWith('-'))
-    const words = sub && subcommandWords.has(sub) ? [name, sub] : [name]
+    const known = Object.prototype.hasOwnProperty.call(commands, name) ? name : '(unknown)'
+    const words = sub && subcommandWords.has(sub) ? [known, sub] : [known]
     await logCliRun(dataDir, APP_VERSION, words, performance.now() - started, failure)
   }
 }
