@@ -64,7 +64,9 @@ describe('import graph check', () => {
     planted.push(probeDir)
     writeFileSync(join(probeDir, 'a.ts'), `import { b } from './b'\nexport const a = () => b\n`)
     writeFileSync(join(probeDir, 'b.ts'), `import { a } from './a'\nexport const b = () => a\n`)
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/lint/import-graph.mjs')], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/lint/import-graph.mjs')], {
+      encoding: 'utf8'
+    })
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/import cycle: core\/lint-probe-\w+\/a\.ts → core\/lint-probe-\w+\/b\.ts/)
   })
