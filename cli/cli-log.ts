@@ -25,6 +25,7 @@ export async function logCliRun(
 ): Promise<void> {
   const command = words.slice(0, 2).join(' ')
   if (!error && !changes.has(command)) return
+  if (process.env.RECEPTION_LOG_LEVEL === 'silent') return
   try {
     const [{ openLog }, { effectiveLogLevel }, { defaultDataDir }] = await Promise.all([
       import('../core/logging/open-log'),
@@ -35,7 +36,8 @@ export async function logCliRun(
       dataDir: dataDir ?? defaultDataDir(),
       name: 'cli',
       level: effectiveLogLevel(null),
-      version
+      version,
+      appendOnly: true
     })
     if (error) {
       const v = toErrorValue(error)

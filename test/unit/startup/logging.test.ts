@@ -76,6 +76,17 @@ describe('log files', () => {
     expect(lines[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 
+  it("the CLI appends to today's file without loading pino-roll", async () => {
+    const dataDir = temp()
+    for (const msg of ['one', 'two']) {
+      const log = await openLog({ dataDir, name: 'cli', level: 'info', version: '1', appendOnly: true })
+      log.warn(msg)
+      await log.flush()
+    }
+    expect(readdirSync(join(dataDir, 'logs'))).toEqual(['cli.1.log'])
+    expect(tailLogs(dataDir, 10).map((l) => l.msg)).toEqual(['one', 'two'])
+  })
+
   it('tailLogs merges the app and CLI files in time order and ignores foreign files', () => {
     const dataDir = temp()
     mkdirSync(join(dataDir, 'logs'))
