@@ -21,7 +21,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['scripts/**/*.{mjs,cjs,js}', 'bin/**/*.cjs', '*.config.{mjs,cjs,js}'],
+    files: ['scripts/**/*.{mjs,cjs,js}', 'bin/**/*.cjs', 'build/**/*.cjs', '*.config.{mjs,cjs,js}'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },

@@ -1,29 +1,10 @@
-import type { Services } from '../core'
 import { openNodeServices } from '../core/node-runtime'
+import { createContextWith, type CliContext } from './cli-context'
 import type { Output } from './output'
 
-export interface CliContext {
-  dataDir: string | undefined
-  out: Output
-  /** Opens the encrypted database lazily: commands that need no data (parse-qr, readers) never touch it. */
-  services(): Services
-  close(): void
-}
+export type { CliContext, Command } from './cli-context'
 
+/** A context that opens the data directory's database on first use (tests and in-process callers). */
 export function createContext(dataDir: string | undefined, out: Output): CliContext {
-  let services: Services | null = null
-  return {
-    dataDir,
-    out,
-    services() {
-      services ??= openNodeServices({ dataDir, mode: 'cli' })
-      return services
-    },
-    close() {
-      services?.close()
-      services = null
-    }
-  }
+  return createContextWith(dataDir, out, openNodeServices)
 }
-
-export type Command = (ctx: CliContext, args: string[]) => Promise<void> | void

@@ -50,6 +50,8 @@ export const calls = {
   ...authCalls,
   'app:info': { input: z.object({}), output: appInfoSchema },
   'app:status': { input: z.object({}), output: appStatusSchema },
+  /** For IT: versions, config without secrets, queue counts, devices, recent log errors; no personal data. */
+  'app:diagnostics': { input: z.object({}), output: z.object({ generatedAt: z.string(), text: z.string() }) },
   'patients:register': { input: registrationInputSchema, output: registrationResultSchema },
   'patients:search': {
     input: z.object({

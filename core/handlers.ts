@@ -15,6 +15,7 @@ import type { CallContext } from './auth/actor'
 import { searchKind } from './patients/search-kind'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 import type { CardService } from './card/card-service'
+import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
 export type Handler<C extends GuardedCallName> = (
@@ -44,6 +45,10 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       facilityCode: s.options.facility?.code ?? null
     }),
     'app:status': () => ({ reader: s.devices.reader, scanner: s.devices.scanner, queue: queueStatus(db) }),
+    'app:diagnostics': () => {
+      const d = collectDiagnostics(s)
+      return { generatedAt: d.generatedAt, text: formatDiagnostics(d) }
+    },
     'patients:register': (input, ctx) => s.register(input, ctx.actor.id),
     'patients:search': ({ text, limit }, ctx) => {
       const found = s.searchPatients(text, limit)

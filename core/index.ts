@@ -58,12 +58,21 @@ export function createServices(options: ServiceOptions): Services {
   const actor = options.actor ?? osActor().id
   const register = createRegistration({ db, clock, actor, facility })
   const searchPatients = createPatientSearch(db)
-  const catalog = loadCodingCatalog(db)
-  // The desk (Electron, browser mode) builds the national address catalogue just after start, off the first scan's
-  // path; a CLI command builds it only if it codes an address.
-  if (options.mode !== 'cli') setImmediate(() => void catalog.admin)
+  // Built on first use: commands that code nothing (queue status, config) never pay for the catalogue. The desk
+  // (Electron, browser mode) builds the national address part just after start, off the first scan's path.
+  let catalog: CodingCatalog | null = null
+  const getCatalog = (): CodingCatalog => (catalog ??= loadCodingCatalog(db))
+  if (options.mode !== 'cli') setImmediate(() => void getCatalog().admin)
   const chipKeyHints = new ChipKeyHints(clock)
-  const decodeQr = createQrService({ db, clock, actor, catalog, hints: chipKeyHints })
+  const decodeQr = createQrService({
+    db,
+    clock,
+    actor,
+    get catalog() {
+      return getCatalog()
+    },
+    hints: chipKeyHints
+  })
   const qrListeners = new Set<(read: QrRead) => void>()
   const submitQr = (text: string, via: ScanVia, by?: string): QrRead => {
     const read = decodeQr(text, via, by)
@@ -75,7 +84,9 @@ export function createServices(options: ServiceOptions): Services {
     db,
     clock,
     devices: new DeviceStatus(),
-    catalog,
+    get catalog() {
+      return getCatalog()
+    },
     chipKeyHints,
     actor,
     desk: new DeskPresence(),

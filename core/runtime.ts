@@ -10,6 +10,8 @@ import { systemContext } from './auth/actor'
 import { createGate, type Gate } from './auth/gate'
 import type { ScryptCost } from './auth/passwords'
 import { startNightlyRetention } from './privacy/nightly'
+import type { Log } from './logging/log'
+import { loggedHandlers, logRuntimeEvents } from './logging/runtime-log'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
@@ -22,6 +24,8 @@ export interface RuntimeOptions {
   scryptCost?: ScryptCost
   /** The daily retention run; false for none (tests). */
   retention?: boolean
+  /** The app's log (data dir logs/): every call's outcome, device changes, sync results. */
+  log?: Log
 }
 
 export interface Runtime {
@@ -40,7 +44,9 @@ export interface Runtime {
  */
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
   const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
-  const handlers = createHandlers(services, { sync, card: () => devices?.card ?? null })
+  const plain = createHandlers(services, { sync, card: () => devices?.card ?? null })
+  const handlers = options.log ? loggedHandlers(plain, options.log) : plain
+  const offLog = options.log ? logRuntimeEvents(services, sync, options.log) : undefined
   const backupConfig =
     sync?.config ?? openSyncConfig(services, options.sync ? options.sync.sealer : undefined)
   const backup =
@@ -76,6 +82,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
       offDevices()
       offSync?.()
       stopRetention?.()
+      offLog?.()
       await devices?.stop()
       await sync?.stop({ abortInFlight: true })
     }

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
+node scripts/node-guard.cjs
 electron_path_file=node_modules/electron/path.txt
 if [ -f "$electron_path_file" ] && [ -e "node_modules/electron/dist/$(cat "$electron_path_file")" ]; then
   exec npx electron-vite preview

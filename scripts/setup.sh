@@ -21,6 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 source scripts/env.sh
+node scripts/node-guard.cjs
 echo "[setup] node $(node -v), npm $(npm -v 2>/dev/null)"
 
 stamp=node_modules/.package-lock.json

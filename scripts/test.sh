@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+node scripts/node-guard.cjs
 if [ ! -d node_modules ] || [ ! -f out/renderer/index.html ]; then bash scripts/setup.sh; fi
 mkdir -p test-results
 status=0

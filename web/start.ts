@@ -6,6 +6,7 @@ import { openNodeServices } from '../core/node-runtime'
 import { startWebServer, type WebServer } from './server'
 import { startRuntime } from '../core/runtime'
 import { systemContext } from '../core/auth/actor'
+import { openServicesLog } from '../core/logging/app-log'
 
 /** out/renderer next to the bundle (out/main/web.js), or in the repo when run from source. */
 function findRendererDir(): string {
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   })
   const services = openNodeServices({ dataDir: values['data-dir'], mode: 'web' })
   let server: WebServer | null = null
+  const log = openServicesLog(services, 'app')
   const runtime = startRuntime(services, (name, payload) => server?.publish(name, payload), {
+    log,
     devices: {
       pcsc: !values['no-pcsc'],
       preferredReader: values.reader ?? null,
@@ -63,6 +66,10 @@ async function main(): Promise<void> {
     )
   }, 5000)
 
+  log.info('listening', {
+    port: Number(new URL(server.launchUrl).port),
+    msSinceLaunch: Math.round(performance.now())
+  })
   console.log(`Reception desk (browser mode) is running. Open: ${server.launchUrl}`)
   console.log(`Data directory: ${services.options.dataDir}`)
 
@@ -70,6 +77,8 @@ async function main(): Promise<void> {
     clearInterval(timer)
     await runtime.stop()
     await server?.close()
+    log.info('stop')
+    await log.flush()
     services.close()
     process.exit(0)
   }

@@ -16,12 +16,16 @@ function show(e: ConfigEntry): string {
 }
 
 /**
- * reception config get [KEY] | set KEY VALUE | unset KEY
+ * reception config get [KEY] | set KEY VALUE | unset KEY | validate-machine FILE | write-machine …
  * Sync settings in the data directory's config.json; the machine-wide file IT deploys wins over it. Secrets
  * (tokens, passwords) are sealed before they are written and never printed.
  */
-export const config: Command = (ctx, args) => {
+export const config: Command = async (ctx, args) => {
   const [sub, key, ...rest] = args
+  if (sub === 'validate-machine' || sub === 'write-machine') {
+    const machine = await import('./machine-config')
+    return (sub === 'validate-machine' ? machine.validateMachine : machine.writeMachine)(ctx, args.slice(1))
+  }
   const store = openSyncConfig(ctx.services())
   if (sub === 'get') {
     if (!key) {

@@ -446,5 +446,10 @@ export const en: Record<MessageKey, string> = {
   'chip.trust.newSignerIssuer':
     'This card was signed under an issuer never seen on this computer before; it has been noted for IT to check.',
   'trust.importNothing': 'The file holds no readable CSCA certificate.',
-  'error.card.serviceMissing': 'The card-reading service is not running: check the reader or restart the app.'
+  'error.card.serviceMissing':
+    'The card-reading service is not running: check the reader or restart the app.',
+  'machineConfig.unreadable': 'Cannot read the machine-wide config {{file}}: {{reason}}',
+  'machineConfig.invalid': 'The machine-wide config {{file}} has {{count}} error(s): {{errors}}',
+  'machineConfig.usage':
+    'Usage: reception config validate-machine FILE | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file FILE]'
 }

@@ -434,5 +434,10 @@ export const vi = {
   'chip.trust.newSignerIssuer':
     'Thẻ này được ký bởi một đơn vị phát hành chưa từng gặp trên máy này; đã ghi lại để bộ phận CNTT kiểm tra.',
   'trust.importNothing': 'Tệp không chứa chứng thư CSCA nào đọc được.',
-  'error.card.serviceMissing': 'Chưa có dịch vụ đọc thẻ: hãy kiểm tra đầu đọc hoặc khởi động lại phần mềm.'
+  'error.card.serviceMissing': 'Chưa có dịch vụ đọc thẻ: hãy kiểm tra đầu đọc hoặc khởi động lại phần mềm.',
+  // Machine-wide config (reception config validate-machine / write-machine), for facility IT.
+  'machineConfig.unreadable': 'Không đọc được tệp cấu hình chung {{file}}: {{reason}}',
+  'machineConfig.invalid': 'Tệp cấu hình chung {{file}} có {{count}} lỗi: {{errors}}',
+  'machineConfig.usage':
+    'Dùng: reception config validate-machine TỆP | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file TỆP]'
 } as const

@@ -15,6 +15,8 @@ const OFFICER = ['officer'] as const
 export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } = {
   'app:info': ANY,
   'app:status': ANY,
+  // Versions, config without secrets, counts and device states: nothing personal (core/diagnostics).
+  'app:diagnostics': ANY,
   'queue:status': ANY,
   'catalogs:list': ANY,
   'patients:register': CLERK,

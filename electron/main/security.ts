@@ -52,13 +52,16 @@ export function isAppUrl(url: string, devServerUrl: string | undefined): boolean
   )
 }
 
-/** Media (webcam QR fallback) is the only permission the page may have. */
+/** Media (webcam QR fallback) and writing the clipboard ('copy diagnostics' for IT) are all the page may have. */
 export function isPermissionAllowed(
   permission: string,
   requestingUrl: string,
   devServerUrl: string | undefined
 ): boolean {
-  return permission === 'media' && isAppUrl(requestingUrl, devServerUrl)
+  return (
+    (permission === 'media' || permission === 'clipboard-sanitized-write') &&
+    isAppUrl(requestingUrl, devServerUrl)
+  )
 }
 
 /** Headers every response to the renderer gets: the strict CSP. */

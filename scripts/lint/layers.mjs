@@ -30,6 +30,7 @@ export const LAYERS = [
     name: 'core',
     dir: 'core',
     may: ['contract', 'protocol', 'devices', 'db', 'core'],
+    // pino + pino-roll: the rotating log files (core/logging only, see PACKAGE_HOMES).
     packages: [
       'node',
       'zod',
@@ -39,7 +40,9 @@ export const LAYERS = [
       'exceljs',
       'pkijs',
       'asn1js',
-      'qrcode'
+      'qrcode',
+      'pino',
+      'pino-roll'
     ]
   },
   { name: 'web', dir: 'web', may: ['contract', 'core', 'web'], packages: ['node'] },
@@ -49,7 +52,13 @@ export const LAYERS = [
     may: ['contract', 'protocol', 'devices', 'db', 'core', 'cli'],
     packages: ['node', 'playwright-core']
   },
-  { name: 'main', dir: 'electron/main', may: ['contract', 'core', 'main'], packages: ['node', 'electron'] },
+  // main may start the CLI: the packaged app answers `--cli …` on desks without Node (cli/packaged.ts).
+  {
+    name: 'main',
+    dir: 'electron/main',
+    may: ['contract', 'core', 'cli', 'main'],
+    packages: ['node', 'electron', 'electron-updater']
+  },
   { name: 'preload', dir: 'electron/preload', may: ['contract', 'preload'], packages: ['electron'] },
   {
     name: 'renderer',
@@ -72,7 +81,9 @@ export const PACKAGE_HOMES = {
   'fast-xml-parser': ['core/sync/connectors/xml4750'],
   qrcode: ['core/desk'],
   // Renders slips to PDF for the CLI and kiosks; Electron prints with its own Chromium.
-  'playwright-core': ['cli/commands/print.ts']
+  'playwright-core': ['cli/commands/print.ts'],
+  pino: ['core/logging'],
+  'pino-roll': ['core/logging']
 }
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.mjs', '.cjs', '.js', '.json']

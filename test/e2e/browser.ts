@@ -29,3 +29,15 @@ export async function launchChromium(
   const page = context.pages()[0] ?? (await context.newPage())
   return { context, page }
 }
+
+/**
+ * Opens the app and waits for its first render (the form's heading), not a fixed poll: a fresh or busy
+ * machine may take seconds to bring Chromium and the bundle up, and the tests then start from a drawn screen.
+ */
+/** Opens the app (or, with a null url, waits on the page already open) until its first screen has rendered. */
+export async function openApp(page: Page, url: string | null, timeoutMs = 30_000): Promise<void> {
+  if (url !== null) await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
+  await page
+    .getByRole('heading', { name: /Tiếp đón bệnh nhân|Patient reception/ })
+    .waitFor({ timeout: timeoutMs })
+}

@@ -64,7 +64,9 @@ export async function startWebApp(options: RuntimeOptions = {}): Promise<{
     openSignedIn: async (page, role = 'clerk', username = `nv-${role}`) => {
       // The account first: a machine without one opens on the first-run screen.
       await ensureAccount(role, username)
-      await page.goto(started.launchUrl)
+      // Waits for readiness, not a fixed poll: a loaded CI machine may take seconds to the first screen.
+      await page.goto(started.launchUrl, { waitUntil: 'load', timeout: 30_000 })
+      await page.getByLabel('Tên đăng nhập').waitFor({ timeout: 30_000 })
       await signInOnScreen(page, username)
     },
     switchUser: async (page, role, username = `nv-${role}`) => {

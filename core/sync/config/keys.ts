@@ -121,7 +121,13 @@ export const configKeys: Record<string, ConfigKeyDef> = {
     null,
     'seals the key into each backup so it restores on a new PC (stored sealed)',
     true
-  )
+  ),
+  'log.level': def(
+    z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+    'info',
+    'log file level (logs/ in the data dir)'
+  ),
+  'update.url': def(url, null, 'HTTP folder with app updates (latest.yml + MSI); unset = no update checks')
 }
 
 export function isConfigKey(key: string): boolean {

@@ -36,7 +36,10 @@ export const en: Messages = {
   status: {
     queueWaiting: '{{count}} records waiting to be sent',
     queueEmpty: 'Nothing waiting to be sent',
-    queueFailed: '{{count}} records failed'
+    queueFailed: '{{count}} records failed',
+    copyDiagnostics: 'Copy diagnostics',
+    diagnosticsCopied: 'Copied — paste it into your message to IT.',
+    diagnosticsManual: 'Could not copy automatically: select the text below and copy it.'
   },
   form: {
     sectionPatient: 'Administrative details',

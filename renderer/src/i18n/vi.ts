@@ -35,7 +35,10 @@ export const vi = {
   status: {
     queueWaiting: '{{count}} hồ sơ chờ gửi',
     queueEmpty: 'Không có hồ sơ chờ gửi',
-    queueFailed: '{{count}} hồ sơ gửi lỗi'
+    queueFailed: '{{count}} hồ sơ gửi lỗi',
+    copyDiagnostics: 'Sao chép thông tin chẩn đoán',
+    diagnosticsCopied: 'Đã sao chép — dán vào tin nhắn gửi bộ phận CNTT.',
+    diagnosticsManual: 'Không sao chép tự động được: chọn nội dung dưới đây và sao chép.'
   },
   form: {
     sectionPatient: 'Thông tin hành chính',

@@ -58,6 +58,12 @@ describe('navigation and permissions', () => {
     }
   })
 
+  it("lets the app write (never read) the clipboard, for IT's 'copy diagnostics'", () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', APP, undefined)).toBe(true)
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example', undefined)).toBe(false)
+    expect(isPermissionAllowed('clipboard-read', APP, undefined)).toBe(false)
+  })
+
   it('blocks navigation away, webviews and every new window', () => {
     const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (h: () => unknown) => void }
     let openHandler: (() => unknown) | null = null

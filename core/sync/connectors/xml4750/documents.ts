@@ -1,8 +1,16 @@
-import { create } from 'xmlbuilder2'
+import { createRequire } from 'node:module'
+import type * as Xmlbuilder2 from 'xmlbuilder2'
 import type { Submission } from '../../../../contract/submission'
 import { toXmlDate } from '../local-time'
 import { checkRecord, xml0Fields, xml1Fields, type XmlField, type XmlRecord, type XmlTable } from './fields'
 import { xml0Record, xml1Record, type Xml1Options } from './records'
+
+// xmlbuilder2 costs ~0.15 s to load: it is loaded at the first XML document, not at every app start.
+let xmlbuilder: typeof Xmlbuilder2 | null = null
+function create(declaration: typeof DECLARATION): ReturnType<typeof Xmlbuilder2.create> {
+  xmlbuilder ??= createRequire(import.meta.url)('xmlbuilder2') as typeof Xmlbuilder2
+  return xmlbuilder.create(declaration)
+}
 
 const DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const
 // Empty elements are written as <X></X>: some receivers' parsers treat <X/> differently from an empty string.
