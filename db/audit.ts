@@ -91,3 +91,109 @@ export function lastMergeDetail(db: Db, keepId: string, mergedId: string): strin
     .get(keepId, mergedId)
   return row?.detail_json ?? null
 }
+
+/** A signed roll-up of the head of the log (migration 006, written by the retention run). */
+export interface AuditSummaryRow {
+  from_id: number
+  to_id: number
+  from_at: string
+  to_at: string
+  rows: number
+  counts_json: string
+  last_hash: string
+  signature: string
+  created_at: string
+}
+
+/** Every summary, oldest first. */
+export function auditSummaries(db: Db): AuditSummaryRow[] {
+  return db.prepare<[], AuditSummaryRow>('SELECT * FROM audit_summaries ORDER BY to_id').all()
+}
+
+/** Every log row in order, one at a time (the log can be long). */
+export function iterateAuditLog(db: Db): IterableIterator<AuditRow> {
+  return db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate()
+}
+
+/** Filters for `queryAuditLog`; each one given narrows the rows. */
+export interface AuditFilter {
+  /** Rows about the patient, its visits and card reads, and rows whose detail names it. */
+  patientId?: string
+  actor?: string
+  /** Inclusive bounds compared with the stored ISO time as text. */
+  from?: string
+  to?: string
+  limit: number
+}
+
+export function queryAuditLog(db: Db, f: AuditFilter): AuditRow[] {
+  const where: string[] = []
+  const params: Record<string, string | number> = { limit: f.limit }
+  if (f.patientId) {
+    params.patient = f.patientId
+    where.push(`(
+      (entity = 'patient' AND entity_id = @patient)
+      OR (entity = 'visit' AND entity_id IN (SELECT id FROM visits WHERE patient_id = @patient))
+      OR (entity = 'identity' AND entity_id IN (SELECT id FROM identity_reads WHERE patient_id = @patient))
+      OR json_extract(detail_json, '$.patientId') = @patient
+    )`)
+  }
+  if (f.actor) {
+    params.user = f.actor
+    where.push('actor = @user')
+  }
+  if (f.from) {
+    params.from = f.from
+    where.push('at >= @from')
+  }
+  if (f.to) {
+    params.to = f.to
+    where.push('at <= @to')
+  }
+  const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT @limit`
+  return db.prepare<Record<string, string | number>, AuditRow>(sql).all(params)
+}
+
+/** The contiguous head of the log written before `before`, with its last hash and its count per action. */
+export interface AuditHead {
+  from_id: number
+  to_id: number
+  from_at: string
+  to_at: string
+  rows: number
+  last_hash: string | null
+  counts: { action: string; n: number }[]
+}
+
+export function auditHeadBefore(db: Db, before: string): AuditHead | null {
+  const head = db
+    .prepare<[string], { to_id: number | null }>('SELECT max(id) AS to_id FROM audit_log WHERE at < ?')
+    .get(before)!
+  if (head.to_id === null) return null
+  const span = db
+    .prepare<[number], { from_id: number; to_id: number; from_at: string; to_at: string; rows: number }>(
+      'SELECT min(id) AS from_id, max(id) AS to_id, min(at) AS from_at, max(at) AS to_at, count(*) AS rows FROM audit_log WHERE id <= ?'
+    )
+    .get(head.to_id)!
+  const last = db
+    .prepare<[number], { hash: string | null }>('SELECT hash FROM audit_log WHERE id = ?')
+    .get(span.to_id)!
+  const counts = db
+    .prepare<[number], { action: string; n: number }>(
+      'SELECT action, count(*) AS n FROM audit_log WHERE id <= ? GROUP BY action'
+    )
+    .all(span.to_id)
+  return { ...span, last_hash: last.hash, counts }
+}
+
+export function insertAuditSummary(db: Db, s: AuditSummaryRow): void {
+  db.prepare(
+    `INSERT INTO audit_summaries (from_id, to_id, from_at, to_at, rows, counts_json, last_hash, signature, created_at)
+     VALUES (@from_id, @to_id, @from_at, @to_at, @rows, @counts_json, @last_hash, @signature, @created_at)`
+  ).run(s)
+}
+
+/** Deletes the log rows up to `toId` (after their summary is written); returns how many went. */
+export function deleteAuditThrough(db: Db, toId: number): number {
+  return db.prepare('DELETE FROM audit_log WHERE id <= ?').run(toId).changes
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection'
-import { GENESIS, rowHash, type AuditRow } from './audit-log'
+import { auditSummaries, iterateAuditLog, queryAuditLog } from '../../db/audit'
+import { GENESIS, rowHash } from './audit-log'
 import { signSummary, summaryKey } from '../privacy/retention'
 
 export interface VerifyResult {
@@ -16,18 +17,9 @@ export interface VerifyResult {
   summarised: number
 }
 
-interface SummaryRow {
-  from_id: number
-  to_id: number
-  rows: number
-  last_hash: string
-  counts_json: string
-  signature: string
-}
-
 /** Walks the whole log in order and recomputes every link. */
 export function verifyAuditChain(db: Db, dbKey?: Buffer): VerifyResult {
-  const summaries = db.prepare<[], SummaryRow>('SELECT * FROM audit_summaries ORDER BY to_id').all()
+  const summaries = auditSummaries(db)
   const key = dbKey ? summaryKey(dbKey) : null
   for (const s of summaries) {
     if (key && signSummary(key, s) !== s.signature) {
@@ -57,7 +49,7 @@ export function verifyAuditChain(db: Db, dbKey?: Buffer): VerifyResult {
     head: prev,
     summarised
   })
-  for (const r of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
+  for (const r of iterateAuditLog(db)) {
     rows++
     if (r.hash === null) {
       if (prev !== null) return fail(r.id, 'unchained-after-chain')
@@ -95,42 +87,21 @@ export interface AuditListItem {
  * whose detail names it (a search that returned it is not logged per result: searches log their kind and count).
  */
 export function listAudit(db: Db, q: AuditQuery): AuditListItem[] {
-  const where: string[] = []
-  const params: Record<string, string | number> = {}
-  if (q.patientId) {
-    params.patient = q.patientId
-    where.push(`(
-      (entity = 'patient' AND entity_id = @patient)
-      OR (entity = 'visit' AND entity_id IN (SELECT id FROM visits WHERE patient_id = @patient))
-      OR (entity = 'identity' AND entity_id IN (SELECT id FROM identity_reads WHERE patient_id = @patient))
-      OR json_extract(detail_json, '$.patientId') = @patient
-    )`)
-  }
-  if (q.user) {
-    params.user = q.user
-    where.push('actor = @user')
-  }
-  if (q.from) {
-    params.from = q.from
-    where.push('at >= @from')
-  }
-  if (q.to) {
-    // A bare date includes the whole day.
-    params.to = /^\d{4}-\d{2}-\d{2}$/.test(q.to) ? `${q.to}T99` : q.to
-    where.push('at <= @to')
-  }
-  params.limit = q.limit ?? 10_000
-  const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT @limit`
-  return db
-    .prepare<Record<string, string | number>, AuditRow>(sql)
-    .all(params)
-    .map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      detail: r.detail_json ? (JSON.parse(r.detail_json) as Record<string, unknown>) : null
-    }))
+  // A bare date as the end includes the whole day.
+  const to = q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to) ? `${q.to}T99` : q.to
+  return queryAuditLog(db, {
+    patientId: q.patientId,
+    actor: q.user,
+    from: q.from,
+    to,
+    limit: q.limit ?? 10_000
+  }).map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    detail: r.detail_json ? (JSON.parse(r.detail_json) as Record<string, unknown>) : null
+  }))
 }

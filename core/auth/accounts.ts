@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/connection'
 import { AppError } from '../../contract/errors'
 import type { Role } from '../../contract/auth'
@@ -44,7 +45,10 @@ export class Accounts {
     const row = this.db.transaction(() => {
       // Checked again here, after the (slow) hashing: two first-run screens cannot both create an account.
       if (opts.onlyIfNone && !this.isFirstRun()) throw AppError.of('CONFLICT', 'auth.setupDone')
+      if (this.users.byUsername(account.username))
+        throw AppError.of('CONFLICT', 'auth.userExists', { username: account.username })
       const u = this.users.insert({
+        id: randomUUID(),
         username: account.username,
         fullName: account.fullName,
         staffIdNumber: account.idNumber,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/connection'
+import { insertConsent, linkConsentReadToVisit, setConsentRead } from '../../db/consents'
 import { writeAudit } from '../audit/audit-log'
 
 /** The version of the printed notice the patient was shown (docs/privacy-notice.md); stored with each consent. */
@@ -60,20 +61,17 @@ export function recordConsent(
 ): string {
   const id = randomUUID()
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO consents (id, patient_id, visit_id, purpose, legal_basis, notice_version, given, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ).run(
+    insertConsent(db, {
       id,
-      c.patientId ?? null,
-      c.visitId ?? null,
-      c.purpose,
-      PURPOSE_BASIS[c.purpose],
-      NOTICE_VERSION,
-      c.given ? 1 : 0,
-      c.actor,
-      at
-    )
+      patientId: c.patientId ?? null,
+      visitId: c.visitId ?? null,
+      purpose: c.purpose,
+      legalBasis: PURPOSE_BASIS[c.purpose],
+      noticeVersion: NOTICE_VERSION,
+      given: c.given,
+      recordedBy: c.actor,
+      recordedAt: at
+    })
     writeAudit(db, at, {
       actor: c.actor,
       action: 'consent',
@@ -87,20 +85,8 @@ export function recordConsent(
 
 /** The chip read the consent was for; the registration later links both to the patient and visit. */
 export function linkConsentToRead(db: Db, consentId: string, readId: string): void {
-  db.prepare('UPDATE consents SET read_id = ? WHERE id = ?').run(readId, consentId)
+  setConsentRead(db, consentId, readId)
 }
-
-const visitStatements = (db: Db) => ({
-  purpose: db.prepare(
-    `INSERT INTO consents (id, patient_id, visit_id, purpose, legal_basis, notice_version, given, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`
-  ),
-  linkRead: db.prepare(
-    'UPDATE consents SET patient_id = ?, visit_id = ? WHERE read_id = ? AND visit_id IS NULL'
-  )
-})
-/** Prepared once per connection: every registration writes these. */
-const prepared = new WeakMap<Db, ReturnType<typeof visitStatements>>()
 
 /** At registration: the purposes of this visit with their basis, and the chip consent tied to the visit. */
 export function recordVisitPurposes(
@@ -108,19 +94,18 @@ export function recordVisitPurposes(
   at: string,
   v: { patientId: string; visitId: string; actor: string; readIds: string[] }
 ): void {
-  let st = prepared.get(db)
-  if (!st) prepared.set(db, (st = visitStatements(db)))
   for (const purpose of ['care', 'his', 'emch'] as const) {
-    st.purpose.run(
-      randomUUID(),
-      v.patientId,
-      v.visitId,
+    insertConsent(db, {
+      id: randomUUID(),
+      patientId: v.patientId,
+      visitId: v.visitId,
       purpose,
-      PURPOSE_BASIS[purpose],
-      NOTICE_VERSION,
-      v.actor,
-      at
-    )
+      legalBasis: PURPOSE_BASIS[purpose],
+      noticeVersion: NOTICE_VERSION,
+      given: true,
+      recordedBy: v.actor,
+      recordedAt: at
+    })
   }
-  for (const readId of v.readIds) st.linkRead.run(v.patientId, v.visitId, readId)
+  for (const readId of v.readIds) linkConsentReadToVisit(db, readId, v.patientId, v.visitId)
 }

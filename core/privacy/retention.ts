@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto'
 import type { Db } from '../../db/connection'
 import { getSetting } from '../../db/settings'
+import { auditHeadBefore, deleteAuditThrough, insertAuditSummary } from '../../db/audit'
+import { secureDeleteOn, truncateWal } from '../../db/maintenance'
+import { clearSentPayloadsBefore, deleteUnlinkedReadsBefore } from '../../db/retention'
 import { writeAudit } from '../audit/audit-log'
 
 /**
@@ -55,60 +58,36 @@ export function signSummary(
  */
 export function runRetention(db: Db, now: Date, dbKey: Buffer, actor: string): RetentionResult {
   const at = now.toISOString()
-  db.pragma('secure_delete = ON')
+  secureDeleteOn(db)
   const result = db.transaction((): RetentionResult => {
-    const reads = db
-      .prepare('DELETE FROM identity_reads WHERE patient_id IS NULL AND read_at < ?')
-      .run(cutoff(now, retentionDays(db, 'unlinkedReads'))).changes
-    const payloads = db
-      .prepare(
-        `UPDATE outbox SET payload_json = '{}' WHERE status = 'sent' AND updated_at < ? AND payload_json <> '{}'`
-      )
-      .run(cutoff(now, retentionDays(db, 'sentPayloads'))).changes
+    const reads = deleteUnlinkedReadsBefore(db, cutoff(now, retentionDays(db, 'unlinkedReads')))
+    const payloads = clearSentPayloadsBefore(db, cutoff(now, retentionDays(db, 'sentPayloads')))
     const audit = summariseAudit(db, cutoff(now, retentionDays(db, 'auditLog')), summaryKey(dbKey), at)
     const r = { unlinkedReadsDeleted: reads, payloadsCleared: payloads, auditRowsSummarised: audit }
     writeAudit(db, at, { actor, action: 'retention', entity: 'database', entityId: null, detail: { ...r } })
     return r
   })()
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  truncateWal(db)
   return result
 }
 
 function summariseAudit(db: Db, before: string, key: Buffer, at: string): number {
-  const head = db
-    .prepare<[string], { to_id: number | null }>('SELECT max(id) AS to_id FROM audit_log WHERE at < ?')
-    .get(before)!
-  if (head.to_id === null) return 0
-  const span = db
-    .prepare<[number], { from_id: number; to_id: number; from_at: string; to_at: string; rows: number }>(
-      'SELECT min(id) AS from_id, max(id) AS to_id, min(at) AS from_at, max(at) AS to_at, count(*) AS rows FROM audit_log WHERE id <= ?'
-    )
-    .get(head.to_id)!
   // Only a contiguous head of the log is rolled up, so the rest still chains to the summary's last hash.
-  const last = db
-    .prepare<[number], { hash: string | null }>('SELECT hash FROM audit_log WHERE id = ?')
-    .get(span.to_id)!
-  const counts = db
-    .prepare<[number], { action: string; n: number }>(
-      'SELECT action, count(*) AS n FROM audit_log WHERE id <= ? GROUP BY action'
-    )
-    .all(span.to_id)
+  const head = auditHeadBefore(db, before)
+  if (!head) return 0
   const summary = {
-    from_id: span.from_id,
-    to_id: span.to_id,
-    rows: span.rows,
-    last_hash: last.hash ?? '',
-    counts_json: JSON.stringify(Object.fromEntries(counts.map((c) => [c.action, c.n])))
+    from_id: head.from_id,
+    to_id: head.to_id,
+    rows: head.rows,
+    last_hash: head.last_hash ?? '',
+    counts_json: JSON.stringify(Object.fromEntries(head.counts.map((c) => [c.action, c.n])))
   }
-  db.prepare(
-    `INSERT INTO audit_summaries (from_id, to_id, from_at, to_at, rows, counts_json, last_hash, signature, created_at)
-     VALUES (@from_id, @to_id, @from_at, @to_at, @rows, @counts_json, @last_hash, @signature, @created_at)`
-  ).run({
+  insertAuditSummary(db, {
     ...summary,
-    from_at: span.from_at,
-    to_at: span.to_at,
+    from_at: head.from_at,
+    to_at: head.to_at,
     signature: signSummary(key, summary),
     created_at: at
   })
-  return db.prepare('DELETE FROM audit_log WHERE id <= ?').run(span.to_id).changes
+  return deleteAuditThrough(db, head.to_id)
 }

@@ -1,5 +1,18 @@
 import type { Db } from '../../db/connection'
 import { AppError } from '../../contract/errors'
+import { consentsOfPatient } from '../../db/consents'
+import { secureDeleteOn, truncateWal } from '../../db/maintenance'
+import {
+  erasePatientRows,
+  holdPatientSubmissions,
+  lastVisitAt,
+  markPatientRestricted,
+  patientCardReads,
+  patientHistory,
+  patientRecord,
+  patientSubmissions,
+  patientVisits
+} from '../../db/privacy'
 import { writeAudit } from '../audit/audit-log'
 import { listAudit, type AuditListItem } from '../audit/audit-query'
 import { retentionDays } from './retention'
@@ -17,9 +30,7 @@ export interface SubjectExport {
 }
 
 function mustGet(db: Db, patientId: string): Record<string, unknown> {
-  const row = db
-    .prepare<[string], Record<string, unknown>>('SELECT * FROM patients WHERE id = ?')
-    .get(patientId)
+  const row = patientRecord(db, patientId)
   if (!row) throw AppError.of('NOT_FOUND')
   return row
 }
@@ -29,74 +40,38 @@ export function exportSubject(db: Db, patientId: string, now: Date, actor: strin
   const out: SubjectExport = {
     generatedAt: now.toISOString(),
     patient: { ...p, form_json: JSON.parse(String(p.form_json)) as unknown },
-    history: db
-      .prepare<[string], { changed_at: string; reason: string; changes_json: string }>(
-        'SELECT changed_at, reason, changes_json FROM patient_history WHERE patient_id = ? ORDER BY id'
-      )
-      .all(patientId)
-      .map((h) => ({
-        changedAt: h.changed_at,
-        reason: h.reason,
-        changes: JSON.parse(h.changes_json) as unknown
-      })),
-    visits: db
-      .prepare<[string], { id: string; service_type: string; visited_at: string }>(
-        'SELECT id, service_type, visited_at FROM visits WHERE patient_id = ? ORDER BY visited_at'
-      )
-      .all(patientId)
-      .map((v) => ({ id: v.id, serviceType: v.service_type, visitedAt: v.visited_at })),
-    cardReads: db
-      .prepare<
-        [string],
-        { id: string; source: string; read_at: string; read_by: string | null; fields_json: string }
-      >(
-        'SELECT id, source, read_at, read_by, fields_json FROM identity_reads WHERE patient_id = ? ORDER BY read_at'
-      )
-      .all(patientId)
-      .map((r) => ({
-        id: r.id,
-        source: r.source,
-        readAt: r.read_at,
-        readBy: r.read_by,
-        fields: JSON.parse(r.fields_json) as string[]
-      })),
-    consents: db
-      .prepare<
-        [string],
-        {
-          purpose: string
-          legal_basis: string
-          notice_version: string
-          given: number
-          recorded_by: string
-          recorded_at: string
-        }
-      >('SELECT * FROM consents WHERE patient_id = ? ORDER BY recorded_at')
-      .all(patientId)
-      .map((c) => ({
-        purpose: c.purpose,
-        basis: c.legal_basis,
-        notice: c.notice_version,
-        given: c.given === 1,
-        by: c.recorded_by,
-        at: c.recorded_at
-      })),
-    sentTo: db
-      .prepare<
-        [string],
-        { target: string; status: string; visit_id: string; receipt: string | null; updated_at: string }
-      >(
-        `SELECT o.target, o.status, o.visit_id, o.receipt, o.updated_at FROM outbox o
-         JOIN visits v ON v.id = o.visit_id WHERE v.patient_id = ? ORDER BY o.id`
-      )
-      .all(patientId)
-      .map((o) => ({
-        target: o.target,
-        status: o.status,
-        visitId: o.visit_id,
-        receipt: o.receipt,
-        updatedAt: o.updated_at
-      })),
+    history: patientHistory(db, patientId).map((h) => ({
+      changedAt: h.changed_at,
+      reason: h.reason,
+      changes: JSON.parse(h.changes_json) as unknown
+    })),
+    visits: patientVisits(db, patientId).map((v) => ({
+      id: v.id,
+      serviceType: v.service_type,
+      visitedAt: v.visited_at
+    })),
+    cardReads: patientCardReads(db, patientId).map((r) => ({
+      id: r.id,
+      source: r.source,
+      readAt: r.read_at,
+      readBy: r.read_by,
+      fields: JSON.parse(r.fields_json) as string[]
+    })),
+    consents: consentsOfPatient(db, patientId).map((c) => ({
+      purpose: c.purpose,
+      basis: c.legal_basis,
+      notice: c.notice_version,
+      given: c.given === 1,
+      by: c.recorded_by,
+      at: c.recorded_at
+    })),
+    sentTo: patientSubmissions(db, patientId).map((o) => ({
+      target: o.target,
+      status: o.status,
+      visitId: o.visit_id,
+      receipt: o.receipt,
+      updatedAt: o.updated_at
+    })),
     accessLog: listAudit(db, { patientId })
   }
   writeAudit(db, now.toISOString(), {
@@ -119,17 +94,9 @@ export function restrictSubject(
   mustGet(db, patientId)
   const at = now.toISOString()
   return db.transaction(() => {
-    db.prepare('UPDATE patients SET restricted_at = coalesce(restricted_at, ?) WHERE id = ?').run(
-      at,
-      patientId
-    )
+    markPatientRestricted(db, patientId, at)
     // What still waits to be sent is held back: a dead row is never sent and IT sees why.
-    const held = db
-      .prepare(
-        `UPDATE outbox SET status = 'dead', last_error_code = 'RESTRICTED', last_error = 'data subject restricted processing', updated_at = ?
-         WHERE status IN ('pending', 'failed') AND visit_id IN (SELECT id FROM visits WHERE patient_id = ?)`
-      )
-      .run(at, patientId).changes
+    const held = holdPatientSubmissions(db, patientId, at)
     writeAudit(db, at, {
       actor,
       action: 'privacy',
@@ -151,11 +118,7 @@ export type EraseResult =
 export function eraseSubject(db: Db, patientId: string, now: Date, actor: string): EraseResult {
   mustGet(db, patientId)
   const at = now.toISOString()
-  const last = db
-    .prepare<[string], { last: string | null }>(
-      'SELECT max(visited_at) AS last FROM visits WHERE patient_id = ?'
-    )
-    .get(patientId)!.last
+  const last = lastVisitAt(db, patientId)
   const days = retentionDays(db, 'medicalRecord')
   const keepUntil = last ? new Date(Date.parse(last) + days * 86_400_000).toISOString() : at
   if (last && keepUntil > at) {
@@ -172,21 +135,9 @@ export function eraseSubject(db: Db, patientId: string, now: Date, actor: string
       keepUntil
     }
   }
-  db.pragma('secure_delete = ON')
+  secureDeleteOn(db)
   const rows = db.transaction(() => {
-    const visitIds = `SELECT id FROM visits WHERE patient_id = @id`
-    let n = 0
-    for (const sql of [
-      `DELETE FROM outbox WHERE visit_id IN (${visitIds})`,
-      `DELETE FROM consents WHERE patient_id = @id OR visit_id IN (${visitIds})`,
-      `DELETE FROM visits WHERE patient_id = @id`,
-      `DELETE FROM identity_reads WHERE patient_id = @id`,
-      `DELETE FROM patient_history WHERE patient_id = @id`,
-      `UPDATE patients SET guardian_patient_id = NULL WHERE guardian_patient_id = @id`,
-      `UPDATE patients SET merged_into = NULL WHERE merged_into = @id`,
-      `DELETE FROM patients WHERE id = @id`
-    ])
-      n += db.prepare(sql).run({ id: patientId }).changes
+    const n = erasePatientRows(db, patientId)
     writeAudit(db, at, {
       actor,
       action: 'privacy',
@@ -196,6 +147,6 @@ export function eraseSubject(db: Db, patientId: string, now: Date, actor: string
     })
     return n
   })()
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  truncateWal(db)
   return { erased: true, rows }
 }
