@@ -8,5 +8,7 @@ export const vi = {
   'error.NOT_FOUND': 'Không tìm thấy.',
   'error.INTERNAL': 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
   'error.DISK_FULL': 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.',
-  'error.DB_LOCKED': 'Cơ sở dữ liệu đang bận, vui lòng thử lại.'
+  'error.DB_LOCKED': 'Cơ sở dữ liệu đang bận, vui lòng thử lại.',
+  'sync.noReceipt':
+    '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
 } as const
