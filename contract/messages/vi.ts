@@ -9,6 +9,15 @@ export const vi = {
   'error.INTERNAL': 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã nhập vẫn được giữ.',
   'error.DISK_FULL': 'Ổ đĩa đã đầy, dữ liệu chưa được lưu. Hãy báo bộ phận CNTT.',
   'error.DB_LOCKED': 'Cơ sở dữ liệu đang bận, vui lòng thử lại.',
+  'config.plainHttpRefused':
+    'Địa chỉ http://{{host}} không được mã hoá: mã truy cập và dữ liệu bệnh nhân sẽ đi qua mạng ở dạng ai cũng đọc được. Hãy dùng https://, hoặc bộ phận CNTT cho phép http trong tệp cấu hình chung của máy (sync.allowPlainHttp).',
+  'config.machineOnly':
+    '"{{key}}" chỉ đặt được trong tệp cấu hình chung của máy do bộ phận CNTT quản lý ({{path}}).',
+  'config.ignoredEnvironment':
+    'Đã bỏ qua biến môi trường {{names}}: kết nối tới HIS/eMCH luôn kiểm tra chứng chỉ bảo mật.',
+  'config.ignoredMachinePath':
+    'Đã bỏ qua RECEPTION_MACHINE_CONFIG: bản phát hành chỉ đọc cấu hình chung tại {{path}}.',
+  'input.tooLarge': 'Yêu cầu quá lớn ({{bytes}} byte, tối đa {{max}} byte). Không có gì được lưu.',
   'sync.noReceipt':
     '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
 } as const

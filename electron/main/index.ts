@@ -7,12 +7,18 @@ import { EVENT_CHANNEL, registerIpc } from './ipc'
 import { loadOrCreateSealedKey } from './os/sealed-key'
 import { toErrorValue } from '../../contract/errors'
 import { startRuntime, type Runtime } from '../../core/runtime'
+import { decideLaunch } from './launch-policy'
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// Developer switches count only in development; a packaged app refuses debugger switches outright.
+const launch = decideLaunch({ packaged: app.isPackaged, env: process.env, argv: process.argv })
+const devServerUrl = launch.rendererUrl ?? undefined
 app.setName(APP_DIR_NAME)
 app.enableSandbox()
 
-if (!app.requestSingleInstanceLock()) {
+if (launch.refused) {
+  process.stderr.write(`refusing to start: ${launch.refused} is not allowed in the packaged app\n`)
+  app.exit(1)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let window: BrowserWindow | null = null
@@ -43,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     hardenSession(session.defaultSession, devServerUrl)
-    window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
+    window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js'), launch.devTools))
     window.once('ready-to-show', () => window?.show())
     runtime = startRuntime(services, (name, payload) =>
       window?.webContents.send(EVENT_CHANNEL, name, payload)

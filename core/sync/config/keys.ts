@@ -13,6 +13,8 @@ export interface ConfigKeyDef {
   check: z.ZodType<ConfigValue>
   default: ConfigValue | null
   secret: boolean
+  /** Read only from IT's machine file: a desk cannot grant itself this (docs/adr/0017). */
+  machineOnly?: boolean
   /** One line for `config get` and the ADR. */
   help: string
 }
@@ -101,8 +103,19 @@ export const configKeys: Record<string, ConfigKeyDef> = {
   'sync.batchSize': def(int(1, 100), 20, 'records per FHIR transaction'),
   'sync.retry.baseMs': def(int(10, 86_400_000), 30_000, 'wait after a first failed attempt (ms), doubling'),
   'sync.retry.capMs': def(int(10, 86_400_000), 3_600_000, 'longest wait between attempts (ms)'),
-  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead')
+  'sync.retry.maxAttempts': def(int(1, 1000), 20, 'attempts before a record is marked dead'),
+  'sync.allowPlainHttp': {
+    ...def(
+      bool,
+      false,
+      'machine file only: allow plain http:// to a HIS/eMCH on the facility network (token and data in clear)'
+    ),
+    machineOnly: true
+  }
 }
+
+/** The endpoint keys whose URL must pass the plain-http rule. */
+export const urlKeys = ['his.url', 'emch.url'] as const
 
 export function isConfigKey(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(configKeys, key)
