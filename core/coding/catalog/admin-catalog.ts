@@ -34,6 +34,8 @@ export interface AdminCatalog {
   /** Folded name ("ha tu") → every unit carrying it. */
   readonly byName: ReadonlyMap<string, readonly NameEntry[]>
   readonly maxNameWords: number
+  /** Characters of the longest folded name. */
+  readonly maxNameLength: number
   /** One-deletion variants of every folded name of 5+ letters → those names, for typo-tolerant lookup. */
   readonly byDeletion: ReadonlyMap<string, readonly string[]>
   readonly provinces: ReadonlyMap<string, ProvinceRecord>
@@ -48,10 +50,12 @@ export interface AdminCatalog {
 export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
   const byName = new Map<string, NameEntry[]>()
   let maxNameWords = 1
+  let maxNameLength = 1
   const add = (name: string, entry: Omit<NameEntry, 'marked' | 'name'> & { name: string }): void => {
     const key = foldVietnamese(name)
     if (key === '') return
     maxNameWords = Math.max(maxNameWords, key.split(' ').length)
+    maxNameLength = Math.max(maxNameLength, key.length)
     const list = byName.get(key) ?? []
     list.push({ ...entry, name: entry.name, marked: markedWords(name).join(' ') })
     byName.set(key, list)
@@ -125,6 +129,7 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
     legacyVersion: data.legacy.version,
     byName,
     maxNameWords,
+    maxNameLength,
     provinces: new Map(data.current.provinces.map((p) => [p.code, p])),
     legacyProvinces: new Map(data.legacy.provinces.map((p) => [p.code, p])),
     communes: new Map(data.current.communes.map((c) => [c.code, c])),
