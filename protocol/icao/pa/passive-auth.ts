@@ -198,20 +198,30 @@ export function verifyPassiveAuth(input: PassiveAuthInput): PassiveAuthResult {
       reason: 'EF.SOD not read'
     }
   }
+  const unreadable = (reason: string): PassiveAuthResult => ({
+    status: 'invalid',
+    dataGroupHashes: readOnly.map((dg) => ({ dg, status: 'not-in-sod' })),
+    signature: 'unchecked',
+    chain: 'unknown',
+    signerSubject: null,
+    reason
+  })
   let sod: ParsedSod
   try {
     sod = parseSod(input.sod)
   } catch (e) {
-    if (!isAppError(e)) throw e
-    return {
-      status: 'invalid',
-      dataGroupHashes: readOnly.map((dg) => ({ dg, status: 'not-in-sod' })),
-      signature: 'unchecked',
-      chain: 'unknown',
-      signerSubject: null,
-      reason: e.message
-    }
+    return unreadable(isAppError(e) ? e.message : 'EF.SOD: structure not understood')
   }
+  // The parsers below (pkijs name comparison, attribute access) can still trip over a SOD that parsed but is
+  // malformed inside; a chip's bytes must never crash the read, so that is an invalid SOD too.
+  try {
+    return checkParsed(sod, input)
+  } catch {
+    return unreadable('EF.SOD: content could not be checked')
+  }
+}
+
+function checkParsed(sod: ParsedSod, input: PassiveAuthInput): PassiveAuthResult {
   const dataGroupHashes = compareHashes(sod, input.dataGroups)
   const signerDer = findSignerCertificate(sod, sod.signedData.signerInfos[0]!)
   const signature = checkSignature(sod, signerDer)

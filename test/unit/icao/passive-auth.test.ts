@@ -205,4 +205,29 @@ describe('passive authentication', () => {
       { numRuns: 400 }
     )
   })
+
+  it('verifyPassiveAuth never throws on a mutated SOD, with or without CSCAs: bad chip data is invalid (property)', () => {
+    const sods = [sodWith(), sodWith(rsa.ds, 'sha256', 'pss'), sodWith(brainpool.ds, 'sha384')]
+    const mutation = fc
+      .tuple(
+        fc.nat(sods.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })
+      )
+      .map(([k, edits]) => {
+        const copy = new Uint8Array(sods[k]!)
+        for (const [i, v] of edits) copy[i % copy.length] = v
+        return copy
+      })
+    fc.assert(
+      fc.property(mutation, fc.boolean(), (bytes, withCsca) => {
+        const r = verifyPassiveAuth({
+          sod: bytes,
+          dataGroups,
+          ...(withCsca ? { cscaCertificates: [ec.csca.der, otherCsca.der] } : {})
+        })
+        expect(['valid', 'invalid', 'unchecked']).toContain(r.status)
+      }),
+      { numRuns: 600 }
+    )
+  }, 120_000)
 })
