@@ -28,8 +28,17 @@ function copyMigrations(): Plugin {
   }
 }
 
+/**
+ * The build flavour (core/config/build-flavour.ts): a release unless RECEPTION_TEST_BUILD=1, so switches that
+ * let tests point the app elsewhere never exist in what is shipped.
+ */
+const buildFlavour = {
+  __RECEPTION_BUILD__: JSON.stringify(process.env.RECEPTION_TEST_BUILD === '1' ? 'test' : 'production')
+}
+
 export default defineConfig({
   main: {
+    define: buildFlavour,
     build: {
       // zod is bundled (tree-shaken, one chunk) instead of required from node_modules: its ~100 CommonJS
       // files cost every command ~50 ms of module resolution (bench/startup).

@@ -60,10 +60,10 @@ export const calls = {
     }),
     output: z.array(patientSummarySchema)
   },
-  'patients:get': { input: z.object({ id: z.string().min(1) }), output: patientRecordSchema },
+  'patients:get': { input: z.object({ id: z.string().min(1).max(100) }), output: patientRecordSchema },
   /** Fixes a record a target refused: updates the patient (no new visit) and re-queues the refused submissions. */
   'patients:correct': {
-    input: z.object({ patientId: z.string().min(1), patient: patientFormSchema }),
+    input: z.object({ patientId: z.string().min(1).max(100), patient: patientFormSchema }),
     output: z.object({ changed: z.array(z.string()), resubmitted: z.number().int() })
   },
   'queue:status': { input: z.object({}), output: queueStatusSchema },
@@ -106,7 +106,7 @@ export const calls = {
     output: z.object({ started: z.boolean() })
   },
   'catalogs:list': {
-    input: z.object({ kind: catalogKindSchema, parent: z.string().nullable().default(null) }),
+    input: z.object({ kind: catalogKindSchema, parent: z.string().max(20).nullable().default(null) }),
     output: z.array(catalogEntrySchema)
   }
 } as const

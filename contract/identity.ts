@@ -16,7 +16,16 @@ export type Sex = z.infer<typeof sexSchema>
 export const identitySourceSchema = z.enum(['chip', 'qr', 'manual'])
 export type IdentitySource = z.infer<typeof identitySourceSchema>
 
-const text = z.string().nullable()
+/**
+ * Bounds (docs/adr/0017): every string has a maximum, generous for real cards and far below what could stall the
+ * desk. Names and places as the card prints them; an address like XML1 DIA_CHI.
+ */
+export const MAX_NAME = 255
+export const MAX_ADDRESS = 1024
+const MAX_FIELD = 500
+const text = z.string().max(MAX_FIELD).nullable()
+const place = z.string().max(MAX_ADDRESS).nullable()
+const name = z.string().max(MAX_NAME).nullable()
 
 /**
  * The identity a chip, a QR code or the clerk yields: one shape for every path.
@@ -31,21 +40,21 @@ export const identitySchema = z.object({
     .string()
     .regex(/^\d{9}$|^\d{12}$/)
     .nullable(),
-  fullName: z.string().min(1),
+  fullName: z.string().max(MAX_NAME).regex(/\S/, 'Họ tên không được để trống'),
   dateOfBirth: partialDateSchema.nullable(),
   sex: sexSchema.nullable(),
   nationality: text,
   ethnicity: text,
   religion: text,
-  placeOfOrigin: text,
-  placeOfResidence: text,
+  placeOfOrigin: place,
+  placeOfResidence: place,
   identifyingFeatures: text,
   issueDate: fullDateSchema.nullable(),
   expiryDate: fullDateSchema.nullable(),
   noExpiry: z.boolean(),
-  fatherName: text,
-  motherName: text,
-  spouseName: text,
+  fatherName: name,
+  motherName: name,
+  spouseName: name,
   source: identitySourceSchema
 })
 export type Identity = z.infer<typeof identitySchema>

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { fullDateSchema, partialDateSchema, sexSchema, identitySourceSchema } from './identity'
+import {
+  fullDateSchema,
+  identitySourceSchema,
+  MAX_ADDRESS,
+  MAX_NAME,
+  partialDateSchema,
+  sexSchema
+} from './identity'
 
 export const visitTypes = [
   'antenatal',
@@ -17,10 +24,12 @@ export const guardianRelations = ['mother', 'father', 'guardian'] as const
 export const guardianRelationSchema = z.enum(guardianRelations)
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable()
+/** Ids are UUIDs or short codes; 100 leaves room for any scheme without letting a megabyte through. */
+const id = z.string().max(100)
 
 /** A coded address: the original text is always kept beside the codes and the unit-list version. */
 export const addressSchema = z.object({
-  text: z.string().trim().max(1024),
+  text: z.string().trim().max(MAX_ADDRESS),
   provinceCode: z
     .string()
     .regex(/^\d{2}$/)
@@ -29,13 +38,13 @@ export const addressSchema = z.object({
     .string()
     .regex(/^\d{5}$/)
     .nullable(),
-  unitListVersion: z.string().nullable()
+  unitListVersion: z.string().max(50).nullable()
 })
 export type Address = z.infer<typeof addressSchema>
 
 export const guardianSchema = z.object({
-  patientId: z.string().nullable(),
-  fullName: z.string().trim().min(1).max(255),
+  patientId: id.nullable(),
+  fullName: z.string().trim().min(1).max(MAX_NAME),
   relation: guardianRelationSchema,
   idNumber: z
     .string()
@@ -47,13 +56,13 @@ export type Guardian = z.infer<typeof guardianSchema>
 
 /** Details a card carries that XML1 does not; stored as evidence of the read. */
 export const cardDetailsSchema = z.object({
-  ethnicityText: z.string().nullable(),
-  religion: z.string().nullable(),
-  placeOfOrigin: z.string().nullable(),
-  identifyingFeatures: z.string().nullable(),
-  fatherName: z.string().nullable(),
-  motherName: z.string().nullable(),
-  spouseName: z.string().nullable(),
+  ethnicityText: z.string().max(500).nullable(),
+  religion: z.string().max(500).nullable(),
+  placeOfOrigin: z.string().max(MAX_ADDRESS).nullable(),
+  identifyingFeatures: z.string().max(500).nullable(),
+  fatherName: z.string().max(MAX_NAME).nullable(),
+  motherName: z.string().max(MAX_NAME).nullable(),
+  spouseName: z.string().max(MAX_NAME).nullable(),
   issueDate: fullDateSchema.nullable(),
   expiryDate: fullDateSchema.nullable(),
   noExpiry: z.boolean()
@@ -62,7 +71,7 @@ export type CardDetails = z.infer<typeof cardDetailsSchema>
 
 /** The administrative form reception owns (XML1 fields of health-data.md §1.4), as the clerk submits it. */
 export const patientFormSchema = z.object({
-  fullName: z.string().trim().min(1).max(255),
+  fullName: z.string().trim().min(1).max(MAX_NAME),
   dateOfBirth: partialDateSchema,
   sex: sexSchema,
   idNumber: z
@@ -108,11 +117,11 @@ export type VisitForm = z.infer<typeof visitFormSchema>
 
 export const registrationInputSchema = z.object({
   /** When set, the registration updates this patient (history is kept) instead of matching by ID. */
-  patientId: z.string().nullable(),
+  patientId: id.nullable(),
   patient: patientFormSchema,
   visit: visitFormSchema,
   /** The identity read (chip/QR) this form was filled from, if any. */
-  identityReadId: z.string().nullable(),
+  identityReadId: id.nullable(),
   source: identitySourceSchema
 })
 export type RegistrationInput = z.infer<typeof registrationInputSchema>

@@ -8,30 +8,30 @@ import { patientFormSchema, visitTypeSchema } from './patient'
 export const submissionSchema = z.object({
   schemaVersion: z.literal(1),
   /** Stable across resends: the receiver dedups on it (FHIR ifNoneExist / Idempotency-Key). */
-  idempotencyKey: z.string().min(1),
-  facility: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+  idempotencyKey: z.string().min(1).max(200),
+  facility: z.object({ code: z.string().max(20).nullable(), name: z.string().max(255).nullable() }),
   patient: z.object({
-    id: z.string(),
+    id: z.string().max(100),
     /** Facility patient code (XML1 MA_BN). */
-    code: z.string(),
+    code: z.string().max(100),
     form: patientFormSchema
   }),
   /** The mother's or guardian's record, when the patient is a child linked to one. */
   guardian: z
     .object({
-      id: z.string(),
-      code: z.string(),
+      id: z.string().max(100),
+      code: z.string().max(100),
       relation: z.enum(['mother', 'father', 'guardian']),
       form: patientFormSchema
     })
     .nullable(),
   visit: z.object({
-    id: z.string(),
+    id: z.string().max(100),
     serviceType: visitTypeSchema,
-    department: z.string().nullable(),
-    reason: z.string().nullable(),
+    department: z.string().max(20).nullable(),
+    reason: z.string().max(500).nullable(),
     /** ISO 8601 with offset, local time of the facility. */
-    visitedAt: z.string()
+    visitedAt: z.string().max(40)
   })
 })
 export type Submission = z.infer<typeof submissionSchema>

@@ -82,7 +82,7 @@ export function claimDue(db: Db, opts: ClaimOptions): ClaimedRow[] {
 
 /** What to write for one claimed row once its attempt is over. */
 export type RowCompletion =
-  | { id: number; kind: 'sent'; receipt: string }
+  | { id: number; kind: 'sent'; receipt: string; receiptIds?: readonly string[] }
   /** Try again at `nextAttemptAt`; `dead` when the attempt bound is reached. */
   | { id: number; kind: 'retry'; error: AppErrorValue; nextAttemptAt: Date; dead: boolean }
   | { id: number; kind: 'rejected'; error: AppErrorValue }
@@ -97,7 +97,7 @@ export function completeRows(db: Db, completions: readonly RowCompletion[], now:
   if (completions.length === 0) return
   const at = now.toISOString()
   const sent = db.prepare(
-    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, receipt = ?, claimed_at = NULL,
+    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, receipt = ?, receipt_ids_json = ?, claimed_at = NULL,
        last_error_code = NULL, last_error = NULL, updated_at = ? WHERE id = ? AND status = 'sending'`
   )
   const retry = db.prepare(
@@ -115,7 +115,7 @@ export function completeRows(db: Db, completions: readonly RowCompletion[], now:
     for (const c of completions) {
       switch (c.kind) {
         case 'sent':
-          sent.run(c.receipt, at, c.id)
+          sent.run(c.receipt, c.receiptIds ? JSON.stringify(c.receiptIds) : null, at, c.id)
           break
         case 'retry':
           retry.run(
@@ -191,6 +191,8 @@ export interface OutboxListRow {
   /** Its catalogue key and params, so a screen in English can show it in English (null for rows stored before). */
   lastErrorRef: { key: string; params?: MessageParams } | null
   receipt: string | null
+  /** Every identifier the receipt named (FHIR resource ids, XML transaction codes, file names). */
+  receiptIds: string[]
   updatedAt: string
 }
 
@@ -230,7 +232,7 @@ export function listRows(
     params.push(filter.target)
   }
   const sql = `SELECT id, visit_id, target, status, attempts, next_attempt_at, last_error_code, last_error, receipt,
-      updated_at FROM outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`
+      receipt_ids_json, updated_at FROM outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`
   return db
     .prepare<
       unknown[],
@@ -244,6 +246,7 @@ export function listRows(
         last_error_code: string | null
         last_error: string | null
         receipt: string | null
+        receipt_ids_json: string | null
         updated_at: string
       }
     >(sql)
@@ -258,6 +261,7 @@ export function listRows(
       lastErrorCode: r.last_error_code,
       ...readStoredError(r.last_error),
       receipt: r.receipt,
+      receiptIds: r.receipt_ids_json ? (JSON.parse(r.receipt_ids_json) as string[]) : [],
       updatedAt: r.updated_at
     }))
 }

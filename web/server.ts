@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { EventName, EventPayload } from '../contract/api'
 import type { Gate } from '../core/auth/gate'
+import { AppError } from '../contract/errors'
 import { STATIC_HEADERS } from '../core/security-headers'
 
 export interface WebServerOptions {
@@ -35,7 +36,18 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json'
 }
-const MAX_BODY = 2 * 1024 * 1024
+/**
+ * The largest call body accepted (docs/adr/0017). The biggest real call (a registration with a guardian, or a
+ * QR text of 8,192 characters) is a few tens of kB; a larger body is refused before it is read or parsed.
+ */
+export const MAX_BODY = 256 * 1024
+
+class BodyTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super('body too large')
+  }
+}
+
 export const SESSION_COOKIE = 'reception_session'
 
 /** The session cookie's value: HttpOnly (no script reads it), SameSite=Strict, only sent to the API. */
@@ -85,6 +97,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res.end(JSON.stringify(body))
   }
 
+  const refuseTooLarge = (res: ServerResponse, bytes: number): void => {
+    const error = AppError.of('VALIDATION', 'input.tooLarge', { bytes, max: MAX_BODY }).toValue()
+    res.shouldKeepAlive = false
+    sendJson(res, 413, { ok: false, error })
+  }
+
   const readBody = (req: IncomingMessage): Promise<string> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = []
@@ -92,8 +110,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       req.on('data', (c: Buffer) => {
         size += c.length
         if (size > MAX_BODY) {
-          reject(new Error('body too large'))
-          req.destroy()
+          // Stop reading at once: the rest of the upload is never buffered.
+          req.pause()
+          reject(new BodyTooLarge(size))
         } else chunks.push(c)
       })
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
@@ -147,10 +166,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, { error: 'json required' })
       }
+      const declared = Number(req.headers['content-length'])
+      if (Number.isFinite(declared) && declared > MAX_BODY) return refuseTooLarge(res, declared)
       let input: unknown
       try {
         input = JSON.parse((await readBody(req)) || '{}')
-      } catch {
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return refuseTooLarge(res, e.bytes)
         return sendJson(res, 400, { error: 'bad json' })
       }
       const sessionId = cookieSession(req)

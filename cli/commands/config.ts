@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors'
+import { formatMessage } from '../../contract/messages'
 import type { ConfigEntry } from '../../core/sync/config/config-store'
 import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
@@ -30,9 +31,22 @@ export const config: Command = async (ctx, args) => {
   if (sub === 'get') {
     if (!key) {
       const all = store.list()
+      const ignored = store.ignoredEnvironment
+      const tls = ignored.filter((n) => n !== 'RECEPTION_MACHINE_CONFIG')
+      const warnings = [
+        ...(ignored.includes('RECEPTION_MACHINE_CONFIG')
+          ? [formatMessage('vi', 'config.ignoredMachinePath', { path: store.machinePath })]
+          : []),
+        ...(tls.length ? [formatMessage('vi', 'config.ignoredEnvironment', { names: tls.join(', ') })] : [])
+      ]
       ctx.out.result(
-        { machineFile: store.machinePath, userFile: store.userPath, entries: all },
-        (v: { entries: ConfigEntry[] }) => v.entries.map(show).join('\n')
+        {
+          machineFile: store.machinePath,
+          userFile: store.userPath,
+          entries: all,
+          ignoredEnvironment: ignored
+        },
+        (v: { entries: ConfigEntry[] }) => [...v.entries.map(show), ...warnings].join('\n')
       )
       return
     }

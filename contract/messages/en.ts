@@ -451,5 +451,15 @@ export const en: Record<MessageKey, string> = {
   'machineConfig.unreadable': 'Cannot read the machine-wide config {{file}}: {{reason}}',
   'machineConfig.invalid': 'The machine-wide config {{file}} has {{count}} error(s): {{errors}}',
   'machineConfig.usage':
-    'Usage: reception config validate-machine FILE | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file FILE]'
+    'Usage: reception config validate-machine FILE | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file FILE]',
+  'config.plainHttpRefused':
+    'http://{{host}} is not encrypted: the access token and patient data would cross the network readable by anyone. Use https://, or IT allows plain http in the machine config (sync.allowPlainHttp).',
+  'config.machineOnly': '"{{key}}" can only be set in the machine config IT manages ({{path}}).',
+  'config.ignoredEnvironment':
+    'Ignored the environment variables {{names}}: connections to the HIS/eMCH always verify certificates.',
+  'config.ignoredMachinePath':
+    'Ignored RECEPTION_MACHINE_CONFIG: a release build reads the machine config only from {{path}}.',
+  'input.tooLarge': 'The request is too large ({{bytes}} bytes, at most {{max}}). Nothing was saved.',
+  'sync.noReceipt':
+    'The {{target}} answered without a receipt that it took the record. The record is kept and will be sent again.'
 }

@@ -439,5 +439,16 @@ export const vi = {
   'machineConfig.unreadable': 'Không đọc được tệp cấu hình chung {{file}}: {{reason}}',
   'machineConfig.invalid': 'Tệp cấu hình chung {{file}} có {{count}} lỗi: {{errors}}',
   'machineConfig.usage':
-    'Dùng: reception config validate-machine TỆP | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file TỆP]'
+    'Dùng: reception config validate-machine TỆP | write-machine [--his-url U] [--facility-code C] [--bhxh-url U] [--file TỆP]',
+  'config.plainHttpRefused':
+    'Địa chỉ http://{{host}} không được mã hoá: mã truy cập và dữ liệu bệnh nhân sẽ đi qua mạng ở dạng ai cũng đọc được. Hãy dùng https://, hoặc bộ phận CNTT cho phép http trong tệp cấu hình chung của máy (sync.allowPlainHttp).',
+  'config.machineOnly':
+    '"{{key}}" chỉ đặt được trong tệp cấu hình chung của máy do bộ phận CNTT quản lý ({{path}}).',
+  'config.ignoredEnvironment':
+    'Đã bỏ qua biến môi trường {{names}}: kết nối tới HIS/eMCH luôn kiểm tra chứng chỉ bảo mật.',
+  'config.ignoredMachinePath':
+    'Đã bỏ qua RECEPTION_MACHINE_CONFIG: bản phát hành chỉ đọc cấu hình chung tại {{path}}.',
+  'input.tooLarge': 'Yêu cầu quá lớn ({{bytes}} byte, tối đa {{max}} byte). Không có gì được lưu.',
+  'sync.noReceipt':
+    '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
 } as const

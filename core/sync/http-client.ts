@@ -4,12 +4,17 @@ import https from 'node:https'
 import tls from 'node:tls'
 import { AppError } from '../../contract/errors'
 import type { MessageKey } from '../../contract/messages'
+import { plainHttpRefusal } from './transport/plain-http'
 
 /**
  * A small HTTP client for the sync connectors on node:http/https: keep-alive agents, one deadline for the
  * whole exchange (so a server that trickles its body cannot hold a send forever), a bounded response
  * body, bearer or basic auth, an optional CA file for a facility's private TLS root, and the
  * Idempotency-Key header. It never logs: bodies and headers may carry personal data.
+ *
+ * Its safety cannot be talked away (docs/adr/0017): plain http:// only to this machine unless IT allowed it;
+ * certificates always verified against an explicit CA list, whatever NODE_TLS_REJECT_UNAUTHORIZED or
+ * NODE_EXTRA_CA_CERTS say.
  */
 export type HttpAuth =
   { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string }
@@ -26,6 +31,8 @@ export interface HttpClientOptions {
   maxResponseBytes?: number
   /** Concurrent sockets per target. Default 4. */
   maxSockets?: number
+  /** Plain http:// to another host; only IT's machine config turns this on (sync.allowPlainHttp). */
+  allowPlainHttp?: boolean
 }
 
 export interface HttpRequest {
@@ -120,6 +127,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
     throw configError('error.config.urlProtocol', 'unsupported protocol')
   }
+  const refusedHost = plainHttpRefusal(base.href, options.allowPlainHttp === true)
+  if (refusedHost !== null)
+    throw AppError.of('CONFIG_INVALID', 'config.plainHttpRefused', { host: refusedHost })
   const isHttps = base.protocol === 'https:'
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024
@@ -127,8 +137,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agent = isHttps
     ? new https.Agent({
         ...agentOptions,
-        // Extra roots are added to Node's defaults, never replacing verification.
-        ...(options.caFile ? { ca: [...tls.rootCertificates, readCa(options.caFile)] } : {})
+        // Pinned: an explicit option wins over NODE_TLS_REJECT_UNAUTHORIZED=0, an explicit CA list over
+        // NODE_EXTRA_CA_CERTS. A facility's private root is added to Node's bundled roots.
+        rejectUnauthorized: true,
+        ca: [...tls.rootCertificates, ...(options.caFile ? [readCa(options.caFile)] : [])]
       })
     : new http.Agent(agentOptions)
   const authorization = authHeader(options.auth)
@@ -157,7 +169,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         outgoing.destroy()
       }
       const send = isHttps ? https.request : http.request
-      const outgoing = send(url, { method: req.method, headers, agent })
+      const outgoing = send(url, {
+        method: req.method,
+        headers,
+        agent,
+        ...(isHttps ? { rejectUnauthorized: true } : {})
+      })
       const timer = setTimeout(
         () =>
           fail(new HttpTransportError('timeout', 'ETIMEDOUT', `no complete response within ${timeoutMs} ms`)),

@@ -11,8 +11,11 @@ import { openServicesLog } from '../../core/logging/app-log'
 import type { Log } from '../../core/logging/log'
 import { openSyncConfig } from '../../core/sync/config/open-config'
 import { startUpdates } from './updater'
+import { decideLaunch } from './launch-policy'
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// Developer switches count only in development; a packaged app refuses debugger switches outright.
+const launch = decideLaunch({ packaged: app.isPackaged, env: process.env, argv: process.argv })
+const devServerUrl = launch.rendererUrl ?? undefined
 app.setName(APP_DIR_NAME)
 app.enableSandbox()
 
@@ -36,7 +39,10 @@ function runCliAndExit(argv: string[]): void {
   })
 }
 
-if (process.argv.includes('--cli')) {
+if (launch.refused) {
+  process.stderr.write(`refusing to start: ${launch.refused} is not allowed in the packaged app\n`)
+  app.exit(1)
+} else if (process.argv.includes('--cli')) {
   runCliAndExit(process.argv)
 } else if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -71,7 +77,7 @@ if (process.argv.includes('--cli')) {
       return
     }
     hardenSession(session.defaultSession, devServerUrl)
-    window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js')))
+    window = new BrowserWindow(buildWindowOptions(join(__dirname, '../preload/index.js'), launch.devTools))
     window.once('ready-to-show', () => window?.show())
     log = openServicesLog(services, 'app')
     // performance.now() counts from process start: the launch-to-first-screen time IT can compare.

@@ -7,7 +7,7 @@ export { CONTENT_SECURITY_POLICY }
  * Window options per electron-anchors.md §2: isolated, sandboxed, no Node in the page, web security on, no
  * remote module surface. Pure so it is unit-tested without the Electron binary.
  */
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function buildWindowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,
@@ -29,7 +29,8 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.NODE_ENV === 'development'
+      // Decided by decideLaunch (launch-policy.ts): never in a packaged app, whatever NODE_ENV says.
+      devTools
     }
   }
 }

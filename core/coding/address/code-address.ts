@@ -90,33 +90,31 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
   }
 
   let provinceCode: string | null = null
+  const contexts = contextsAfter(mentions)
+  // A unit name before this one suggests this one is the district or province, not the commune.
+  let earlier = 0
   mentions.forEach((m, index) => {
     const communeEntries = m.entries
       .map((e, k) => ({ e, exact: m.exact[k] ?? null }))
       .filter(
         ({ e }) => e.level === 'commune' && (m.keyword === null || m.keyword.levels.includes('commune'))
       )
-    const context = contextAfter(mentions, index)
-    // A unit name before this one suggests this one is the district or province, not the commune.
-    const earlier = mentions
-      .slice(0, index)
-      .filter((p) => p.entries.some((e) => e.level === 'commune')).length
-    provinceCode ??= context.provinces.values().next().value ?? null
+    const context = contexts.at(index)
+    if (index > 0 && mentions[index - 1]!.entries.some((e) => e.level === 'commune')) earlier++
+    provinceCode ??= context.firstProvince
     // After a commune, a bare name that is also a province ("Thanh Sơn, Quảng Ninh") is the province, never one of
     // the communes elsewhere that carry the province's name (Xã Quảng Ninh of Thanh Hóa and of Quảng Trị).
     if (earlier > 0 && m.keyword === null && m.entries.some((e) => e.level === 'province')) return
     for (const { e, exact } of communeEntries) {
-      if (context.provinces.size > 0 && !context.provinces.has(e.provinceCode)) continue
+      if (context.provinces.any && !context.provinces.has(e.provinceCode)) continue
       let score = BASE + context.unused * UNUSED_MENTION + earlier * EARLIER_NAME + (m.typo ? TYPO : 0)
       if (exact === true) score += SPELLING
       if (exact === false) score -= SPELLING
       if (m.keyword !== null) score += m.keyword.kinds.includes(e.kind) ? KIND : KIND_MISMATCH
-      if (context.provinces.size > 0) score += PROVINCE
+      if (context.provinces.any) score += PROVINCE
       if (e.list === 'current') {
         score +=
-          context.districts.size > 0 || context.unlistedDistricts > 0
-            ? NEW_WITH_DISTRICT
-            : NEW_WITHOUT_DISTRICT
+          context.districts.any || context.unlistedDistricts > 0 ? NEW_WITH_DISTRICT : NEW_WITHOUT_DISTRICT
         const unit = catalog.communes.get(e.code)
         if (unit !== undefined)
           keep({
@@ -124,7 +122,7 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
             typo: m.typo
           })
       } else {
-        if (context.districts.size === 0)
+        if (!context.districts.any)
           score += context.unlistedDistricts > 0 ? UNLISTED_DISTRICT : OLD_WITHOUT_DISTRICT
         else
           score +=
@@ -190,35 +188,79 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
   }
 }
 
+/** What the mentions after a commune say: the districts and provinces named, and how many said nothing usable. */
+interface MentionContext {
+  districts: { any: boolean; has(code: string): boolean }
+  provinces: { any: boolean; has(code: string): boolean }
+  /** The first province named after the mention (in reading order), or null. */
+  firstProvince: string | null
+  /** Districts named after the mention that the catalogue does not list (pre-reform text outside Quảng Ninh). */
+  unlistedDistricts: number
+  unused: number
+}
+
+function usableAbove(m: Mention): NameEntry[] {
+  if (m.unlistedDistrict === true) return []
+  return m.entries.filter(
+    (e: NameEntry) =>
+      (e.level === 'district' || e.level === 'province') &&
+      (m.keyword === null || m.keyword.levels.includes(e.level))
+  )
+}
+
 /**
- * What the mentions after a commune say: the districts and provinces named, how many districts were named that the
- * catalogue does not list, and how many mentions said nothing usable.
+ * The context after every mention, in one pass from the end: for each code, the last mention that names it, so
+ * "named after mention i" is one comparison. Linear in the mentions (asking each mention about all later ones
+ * was quadratic, and a long pasted text froze the desk).
  */
-function contextAfter(
-  mentions: readonly Mention[],
-  index: number
-): { districts: Set<string>; provinces: Set<string>; unlistedDistricts: number; unused: number } {
-  const districts = new Set<string>()
-  const provinces = new Set<string>()
-  let unlistedDistricts = 0
-  let unused = 0
-  for (const m of mentions.slice(index + 1)) {
-    if (m.unlistedDistrict === true) {
-      unlistedDistricts++
-      continue
+function contextsAfter(mentions: readonly Mention[]): { at(index: number): MentionContext } {
+  const lastDistrict = new Map<string, number>()
+  const lastProvince = new Map<string, number>()
+  const usable = mentions.map(usableAbove)
+  usable.forEach((entries, i) => {
+    for (const e of entries) {
+      if (e.level === 'district' && e.districtCode !== null) lastDistrict.set(e.districtCode, i)
+      if (e.level === 'province') lastProvince.set(e.provinceCode, i)
     }
-    const usable = m.entries.filter(
-      (e: NameEntry) =>
-        (e.level === 'district' || e.level === 'province') &&
-        (m.keyword === null || m.keyword.levels.includes(e.level))
-    )
-    if (usable.length === 0) unused++
-    for (const e of usable) {
-      if (e.level === 'district' && e.districtCode !== null) districts.add(e.districtCode)
-      if (e.level === 'province') provinces.add(e.provinceCode)
+  })
+  // Suffix facts: how many later mentions are unusable, the nearest later one naming a district / a province.
+  const n = mentions.length
+  const unusedAfter = new Array<number>(n + 1).fill(0)
+  const unlistedAfter = new Array<number>(n + 1).fill(0)
+  const nextDistrict = new Array<number>(n + 1).fill(-1)
+  const nextProvince = new Array<number>(n + 1).fill(-1)
+  for (let i = n - 1; i >= 0; i--) {
+    const entries = usable[i]!
+    const unlisted = mentions[i]!.unlistedDistrict === true
+    unlistedAfter[i] = unlistedAfter[i + 1]! + (unlisted ? 1 : 0)
+    unusedAfter[i] = unusedAfter[i + 1]! + (entries.length === 0 && !unlisted ? 1 : 0)
+    const hasDistrict = entries.some((e) => e.level === 'district' && e.districtCode !== null)
+    nextDistrict[i] = hasDistrict ? i : nextDistrict[i + 1]!
+    nextProvince[i] = entries.some((e) => e.level === 'province') ? i : nextProvince[i + 1]!
+  }
+  return {
+    at(index: number): MentionContext {
+      const after = index + 1
+      const provinceAt = nextProvince[after]!
+      const firstProvince =
+        provinceAt < 0
+          ? null
+          : (usable[provinceAt]!.find((e) => e.level === 'province')?.provinceCode ?? null)
+      return {
+        districts: {
+          any: nextDistrict[after]! >= 0,
+          has: (code) => (lastDistrict.get(code) ?? -1) > index
+        },
+        provinces: {
+          any: provinceAt >= 0,
+          has: (code) => (lastProvince.get(code) ?? -1) > index
+        },
+        firstProvince,
+        unlistedDistricts: unlistedAfter[after]!,
+        unused: unusedAfter[after]!
+      }
     }
   }
-  return { districts, provinces, unlistedDistricts, unused }
 }
 
 function firstProvince(mentions: readonly Mention[]): string | null {

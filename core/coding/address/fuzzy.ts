@@ -5,7 +5,9 @@ import { type AdminCatalog, deletions, MIN_FUZZY_LENGTH } from '../catalog/admin
  * "gieng dai" → "gieng day". Exact matches are not returned (the caller tried them first).
  */
 export function namesWithinOneTypo(key: string, catalog: AdminCatalog): string[] {
-  if (key.length < MIN_FUZZY_LENGTH) return []
+  // One typo changes the length by at most one: a longer key matches nothing (and its deletions would cost
+  // the square of its length).
+  if (key.length < MIN_FUZZY_LENGTH || key.length > catalog.maxNameLength + 1) return []
   const found = new Set<string>()
   for (const d of deletions(key))
     for (const name of catalog.byDeletion.get(d) ?? [])

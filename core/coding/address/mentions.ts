@@ -152,9 +152,11 @@ function typoNameAt(
   for (; j < tokens.length; j++) {
     const t = tokens[j]!
     if (t.boundary) break
+    // A segment longer than any name cannot be one: stop here, so a long comma-free text stays linear.
+    if (words.length === catalog.maxNameWords) return null
     words.push(t.fold)
   }
-  if (words.length < minWords || words.length > catalog.maxNameWords) return null
+  if (words.length < minWords) return null
   const entries = namesWithinOneTypo(words.join(' '), catalog).flatMap(
     (name) => catalog.byName.get(name) ?? []
   )

@@ -34,6 +34,8 @@ export interface AdminCatalog {
   /** Folded name ("ha tu") → every unit carrying it. */
   readonly byName: ReadonlyMap<string, readonly NameEntry[]>
   readonly maxNameWords: number
+  /** Characters of the longest folded name. */
+  readonly maxNameLength: number
   /** One-deletion variants of every folded name of 5+ letters → those names, for typo-tolerant lookup. */
   readonly byDeletion: ReadonlyMap<string, readonly string[]>
   readonly provinces: ReadonlyMap<string, ProvinceRecord>
@@ -50,6 +52,7 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
   let maxNameWords = 1
   // The national list repeats names (old and new units, "Tân Lập" in many provinces): fold each spelling once.
   const keys = new Map<string, { key: string; marked: string }>()
+  let maxNameLength = 1
   const add = (name: string, entry: Omit<NameEntry, 'marked' | 'name'> & { name: string }): void => {
     let known = keys.get(name)
     if (known === undefined) {
@@ -59,6 +62,7 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
     const { key, marked } = known
     if (key === '') return
     maxNameWords = Math.max(maxNameWords, key.split(' ').length)
+    maxNameLength = Math.max(maxNameLength, key.length)
     const list = byName.get(key)
     const full: NameEntry = { ...entry, name: entry.name, marked }
     if (list === undefined) byName.set(key, [full])
@@ -141,6 +145,7 @@ export function buildAdminCatalog(data: AdminCatalogData): AdminCatalog {
     legacyVersion: data.legacy.version,
     byName,
     maxNameWords,
+    maxNameLength,
     provinces: new Map(data.current.provinces.map((p) => [p.code, p])),
     legacyProvinces: new Map(data.legacy.provinces.map((p) => [p.code, p])),
     communes: new Map(data.current.communes.map((c) => [c.code, c])),

@@ -12,7 +12,8 @@ function client(e: EndpointSettings, s: SyncSettings): HttpClient {
     auth: e.auth,
     caFile: e.caFile,
     timeoutMs: s.timeoutMs,
-    maxSockets: s.concurrency
+    maxSockets: s.concurrency,
+    allowPlainHttp: s.allowPlainHttp
   })
 }
 

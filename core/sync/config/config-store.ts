@@ -3,18 +3,25 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../contract/errors'
 import type { MessageKey } from '../../../contract/messages'
+import { isTestBuild } from '../../config/build-flavour'
 import { APP_DIR_NAME } from '../../config/data-dir'
-import { configKeys, isConfigKey, type ConfigValue } from './keys'
+import { ignoredTlsEnvironment, plainHttpRefusal } from '../transport/plain-http'
+import { configKeys, isConfigKey, urlKeys, type ConfigValue } from './keys'
 import type { SecretSealer } from './secret-sealer'
 
 export const USER_CONFIG_FILE = 'config.json'
 
 /**
- * The machine-wide file facility IT writes (read-only to clerks): RECEPTION_MACHINE_CONFIG, else
- * %ProgramData%\reception-desk\config.json on Windows, /etc/reception-desk/config.json elsewhere.
+ * The machine-wide file facility IT writes (read-only to clerks): %ProgramData%\reception-desk\config.json on
+ * Windows, /etc/reception-desk/config.json elsewhere. RECEPTION_MACHINE_CONFIG moves it only in test builds: in
+ * a release any user could otherwise swap IT's locked file for their own.
  */
-export function machineConfigPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.RECEPTION_MACHINE_CONFIG) return env.RECEPTION_MACHINE_CONFIG
+export function machineConfigPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  testBuild = isTestBuild()
+): string {
+  if (env.RECEPTION_MACHINE_CONFIG && testBuild) return env.RECEPTION_MACHINE_CONFIG
   if (platform === 'win32') {
     return join(env.PROGRAMDATA ?? env.ProgramData ?? 'C:\\ProgramData', APP_DIR_NAME, 'config.json')
   }
@@ -63,6 +70,8 @@ export interface SyncConfigStoreOptions {
   sealer: SecretSealer
   env?: NodeJS.ProcessEnv
   platform?: NodeJS.Platform
+  /** Default: isTestBuild(). */
+  testBuild?: boolean
 }
 
 /**
@@ -73,11 +82,19 @@ export interface SyncConfigStoreOptions {
 export class SyncConfigStore {
   readonly userPath: string
   readonly machinePath: string
+  /** Environment switches refused: the machine-config override in a release, TLS weakeners (reported by `config get`). */
+  readonly ignoredEnvironment: readonly string[]
   private readonly sealer: SecretSealer
 
   constructor(options: SyncConfigStoreOptions) {
+    const env = options.env ?? process.env
+    const testBuild = options.testBuild ?? isTestBuild()
     this.userPath = join(options.dataDir, USER_CONFIG_FILE)
-    this.machinePath = machineConfigPath(options.env, options.platform)
+    this.machinePath = machineConfigPath(env, options.platform, testBuild)
+    this.ignoredEnvironment = [
+      ...(env.RECEPTION_MACHINE_CONFIG && !testBuild ? ['RECEPTION_MACHINE_CONFIG'] : []),
+      ...ignoredTlsEnvironment(env)
+    ]
     this.sealer = options.sealer
   }
 
@@ -104,6 +121,7 @@ export class SyncConfigStore {
   ): { raw: unknown; source: ConfigSourceName } {
     if (layers.machine[key] !== undefined && layers.machine[key] !== null)
       return { raw: layers.machine[key], source: 'machine' }
+    if (configKeys[key]!.machineOnly) return { raw: configKeys[key]!.default, source: 'default' }
     if (layers.user[key] !== undefined && layers.user[key] !== null)
       return { raw: layers.user[key], source: 'user' }
     return { raw: configKeys[key]!.default, source: 'default' }
@@ -156,7 +174,17 @@ export class SyncConfigStore {
       const { raw, source } = this.resolve(key, layers)
       out[key] = this.decode(key, raw, source)
     }
+    // A hand-edited file is held to the same rule as `config set`: nothing goes out in clear.
+    for (const key of urlKeys) this.requireSafeUrl(key, out[key], out['sync.allowPlainHttp'] === true)
     return out
+  }
+
+  private requireSafeUrl(key: string, value: unknown, allowPlainHttp: boolean): void {
+    if (typeof value !== 'string') return
+    const host = plainHttpRefusal(value, allowPlainHttp)
+    if (host !== null) {
+      throw AppError.of('CONFIG_INVALID', 'config.plainHttpRefused', { host }, { key })
+    }
   }
 
   /** Validates and stores a value in the data directory's file; secrets are sealed before they touch disk. */
@@ -167,12 +195,23 @@ export class SyncConfigStore {
       throw AppError.of('FORBIDDEN', 'error.config.lockedByMachine', { key, path: this.machinePath })
     }
     const def = configKeys[key]!
+    if (def.machineOnly) {
+      throw AppError.of('FORBIDDEN', 'config.machineOnly', { key, path: this.machinePath })
+    }
     let value: ConfigValue
     try {
       value = def.parse(rawValue)
     } catch (e) {
       const reason = e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : 'không hợp lệ'
       throw AppError.of('VALIDATION', 'error.config.valueInvalid', { key, reason })
+    }
+    if ((urlKeys as readonly string[]).includes(key)) {
+      const allowed = this.decode(
+        'sync.allowPlainHttp',
+        layers.machine['sync.allowPlainHttp'] ?? false,
+        'machine'
+      )
+      this.requireSafeUrl(key, value, allowed === true)
     }
     const stored = def.secret ? { sealed: this.sealer.seal(String(value)) } : value
     this.writeUser({ ...layers.user, [key]: stored })

@@ -13,6 +13,8 @@ export interface ConfigKeyDef {
   check: z.ZodType<ConfigValue>
   default: ConfigValue | null
   secret: boolean
+  /** Read only from IT's machine file: a desk cannot grant itself this (docs/adr/0017). */
+  machineOnly?: boolean
   /** One line for `config get` and the ADR. */
   help: string
 }
@@ -127,8 +129,19 @@ export const configKeys: Record<string, ConfigKeyDef> = {
     'info',
     'log file level (logs/ in the data dir)'
   ),
-  'update.url': def(url, null, 'HTTP folder with app updates (latest.yml + MSI); unset = no update checks')
+  'update.url': def(url, null, 'HTTP folder with app updates (latest.yml + MSI); unset = no update checks'),
+  'sync.allowPlainHttp': {
+    ...def(
+      bool,
+      false,
+      'machine file only: allow plain http:// to a HIS/eMCH on the facility network (token and data in clear)'
+    ),
+    machineOnly: true
+  }
 }
+
+/** The endpoint keys whose URL must pass the plain-http rule. */
+export const urlKeys = ['his.url', 'emch.url'] as const
 
 export function isConfigKey(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(configKeys, key)

@@ -32,6 +32,8 @@ export interface SyncSettings {
   concurrency: number
   batchSize: number
   retry: RetryPolicy
+  /** IT allowed plain http:// beyond loopback in the machine config. */
+  allowPlainHttp: boolean
 }
 
 type Values = Record<string, ConfigValue | null>
@@ -83,6 +85,7 @@ export function syncSettingsFrom(v: Values): SyncSettings {
     timeoutMs: num(v, 'sync.timeoutMs', 30_000),
     concurrency: num(v, 'sync.concurrency', 4),
     batchSize: num(v, 'sync.batchSize', 20),
+    allowPlainHttp: v['sync.allowPlainHttp'] === true,
     retry: {
       baseMs: num(v, 'sync.retry.baseMs', 30_000),
       capMs: num(v, 'sync.retry.capMs', 3_600_000),

@@ -7,12 +7,14 @@ import { extractServerMessage } from './server-message'
 
 /**
  * What one delivery attempt came to, as the outbox worker needs it:
- * - sent: the target holds the record (possibly from an earlier attempt: receivers dedup);
+ * - sent: the target proved, with a receipt, that it holds the record (possibly from an earlier attempt:
+ *   receivers dedup). `ids` are the identifiers the receipt named (FHIR resource ids, XML 4750 transaction
+ *   codes, drop-folder file names);
  * - retryable: nothing a person must change, try again later (network, 5xx, 429, timeouts, config);
  * - rejected: the target refused the content (4xx validation), a person must fix the record and resend.
  */
 export type SendOutcome =
-  | { kind: 'sent'; receipt: string }
+  | { kind: 'sent'; receipt: string; ids?: readonly string[] }
   | { kind: 'retryable'; error: AppErrorValue; retryAfterMs?: number }
   | { kind: 'rejected'; error: AppErrorValue }
 
@@ -21,6 +23,25 @@ export interface TargetLabel {
   /** Shown in messages: a name ("HIS", "eMCH") or a catalogue label key (the XML folder). */
   nameVi: string
   unavailableCode: Extract<ErrorCode, 'HIS_UNAVAILABLE' | 'TARGET_UNAVAILABLE'>
+}
+
+/**
+ * What a 2xx answer proved. A status code alone proves nothing (a captive portal, a proxy or a half-broken
+ * server also answer 200): only a receipt in the receiver's documented shape makes a record 'sent'.
+ * `why` is English, for the details of the queue row, and never quotes the answer.
+ */
+export type ReceiptReading =
+  { ok: true; receipt: string; ids: readonly string[] } | { ok: false; why: string }
+
+/** The retryable outcome of a 2xx answer that carried no receipt: the record stays queued. */
+export function noReceipt(target: TargetLabel, why: string, status?: number): SendOutcome {
+  const error = AppError.of(
+    target.unavailableCode,
+    'sync.noReceipt',
+    { target: target.nameVi },
+    { ...(status === undefined ? {} : { status }), receipt: why }
+  ).toValue()
+  return { kind: 'retryable', error }
 }
 
 function retryable(
@@ -45,11 +66,14 @@ export function outcomeFromResponse(
   res: HttpResponse,
   target: TargetLabel,
   nowMs: number,
-  receipt: (res: HttpResponse) => string
+  readReceipt: (res: HttpResponse) => ReceiptReading
 ): SendOutcome {
   const { status } = res
   const t = target.nameVi
-  if (status >= 200 && status < 300) return { kind: 'sent', receipt: receipt(res) }
+  if (status >= 200 && status < 300) {
+    const r = readReceipt(res)
+    return r.ok ? { kind: 'sent', receipt: r.receipt, ids: r.ids } : noReceipt(target, r.why, status)
+  }
   const retryAfterMs = parseRetryAfter(res.headers['retry-after'], nowMs)
   const details = { status }
   if (status === 429) {

@@ -148,7 +148,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   function completion(row: ClaimedRow, outcome: SendOutcome, stopped: boolean): RowCompletion {
-    if (outcome.kind === 'sent') return { id: row.id, kind: 'sent', receipt: outcome.receipt }
+    if (outcome.kind === 'sent') {
+      return {
+        id: row.id,
+        kind: 'sent',
+        receipt: outcome.receipt,
+        ...(outcome.ids ? { receiptIds: outcome.ids } : {})
+      }
+    }
     if (outcome.kind === 'rejected') return { id: row.id, kind: 'rejected', error: outcome.error }
     // Cut short by a stop we asked for: not the target's fault, so no attempt is counted.
     if (stopped) return { id: row.id, kind: 'release' }

@@ -11,7 +11,7 @@ import type { OutboxStatus, SyncTarget } from '../../../contract/status'
 import type { Submission } from '../../../contract/submission'
 
 /** One queued record as the queue screen shows it. `patientName` only when asked for (never in JSON/logs). */
-export interface QueueItem extends Omit<OutboxListRow, 'receipt' | 'updatedAt'> {
+export interface QueueItem extends Omit<OutboxListRow, 'receipt' | 'receiptIds' | 'updatedAt'> {
   patientId: string | null
   patientName: string | null
 }

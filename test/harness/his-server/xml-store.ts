@@ -5,7 +5,8 @@ import type { HandlerReply } from './fhir-store'
  * Receives XML 4750 documents: the XML0 check-in (CHI_TIEU_TRANG_THAI_KCB) and GIAMDINHHS dossiers with
  * base64 tables. Checks the rules a receiver enforces, written here independently of the client's field
  * table (from docs/health-data.md §1.3–1.5) so a shared mistake cannot pass unseen, and keeps one record per
- * (table, facility, MA_LK): a resend replaces nothing and adds nothing.
+ * (table, facility, MA_LK): a resend replaces nothing and adds nothing. A document taken is acknowledged with
+ * `{maKetQua: "000", maGiaoDich, maLk, thongDiep}` (the acknowledgement of docs/adr/0017).
  */
 export interface StoredXml {
   table: 'XML0' | 'XML1'
@@ -110,7 +111,12 @@ export class XmlStore {
       if (!fields) return reject('XML0: thiếu TRANG_THAI_KCB')
       const problem = check('XML0', fields)
       if (problem) return reject(problem)
-      return reply(200, { maKetQua: '000', maGiaoDich: this.keep('XML0', fields), thongDiep: 'Thành công' })
+      return reply(200, {
+        maKetQua: '000',
+        maGiaoDich: this.keep('XML0', fields),
+        maLk: fields['MA_LK'],
+        thongDiep: 'Thành công'
+      })
     }
     const envelope = doc['GIAMDINHHS'] as Record<string, Record<string, unknown>> | undefined
     if (envelope) return this.receiveEnvelope(envelope)
@@ -149,6 +155,12 @@ export class XmlStore {
     }
     if (tables.length === 0) return reject('Hồ sơ không có XML1')
     const receipts = tables.map((t) => this.keep(t.table, t.fields))
-    return reply(200, { maKetQua: '000', maGiaoDich: receipts.join(';'), thongDiep: 'Thành công' })
+    // The acknowledgement echoes the record's MA_LK (docs/adr/0017): one dossier carries one episode.
+    return reply(200, {
+      maKetQua: '000',
+      maGiaoDich: receipts.join(';'),
+      maLk: tables[0]!.fields['MA_LK'],
+      thongDiep: 'Thành công'
+    })
   }
 }

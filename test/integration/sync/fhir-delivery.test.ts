@@ -30,7 +30,7 @@ describe('HIS over FHIR against the test server', () => {
   it('stores one Patient and one Encounter, and a resend stores nothing more', async () => {
     const sub = makeSubmission()
     const first = await his.send(sub)
-    expect(first).toEqual({ kind: 'sent', receipt: 'Encounter/2/_history/1' })
+    expect(first).toEqual({ kind: 'sent', receipt: 'Encounter/2', ids: ['Patient/1', 'Encounter/2'] })
     // A resend under a new key (as after a lost key cache) is still deduplicated by identifier.
     expect(await his.send({ ...sub, idempotencyKey: 'other-key' })).toEqual(first)
     expect(await his.send(sub)).toEqual(first)

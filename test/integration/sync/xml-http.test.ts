@@ -23,7 +23,7 @@ describe('XML 4750 over HTTP against the test server', () => {
   it('delivers the check-in and the XML1 dossier, which the receiver reads back field for field', async () => {
     const sub = makeSubmission()
     const outcome = await xml.send(sub)
-    expect(outcome).toEqual({ kind: 'sent', receipt: 'GD00000002' })
+    expect(outcome).toEqual({ kind: 'sent', receipt: 'GD00000002', ids: ['GD00000001', 'GD00000002'] })
     const stored = server.stored().xml
     expect(stored.map((r) => r.table)).toEqual(['XML0', 'XML1'])
     const xml1 = stored[1]!.fields

@@ -205,4 +205,44 @@ describe('passive authentication', () => {
       { numRuns: 400 }
     )
   })
+
+  it('verifyPassiveAuth never throws on a mutated SOD, with or without CSCAs: bad chip data is invalid (property)', () => {
+    const sods = [sodWith(), sodWith(rsa.ds, 'sha256', 'pss'), sodWith(brainpool.ds, 'sha384')]
+    const mutation = fc
+      .tuple(
+        fc.nat(sods.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })
+      )
+      .map(([k, edits]) => {
+        const copy = new Uint8Array(sods[k]!)
+        for (const [i, v] of edits) copy[i % copy.length] = v
+        return copy
+      })
+    fc.assert(
+      fc.property(mutation, fc.boolean(), (bytes, withCsca) => {
+        const r = verifyPassiveAuth({
+          sod: bytes,
+          dataGroups,
+          ...(withCsca ? { cscaCertificates: [ec.csca.der, otherCsca.der] } : {})
+        })
+        expect(['valid', 'invalid', 'unchecked']).toContain(r.status)
+      }),
+      { numRuns: 600 }
+    )
+  }, 120_000)
+
+  it('a signed attribute whose value SET was damaged is invalid, not a TypeError', () => {
+    // Found by mutating single bytes: the length of the value SET after the messageDigest / contentType OID
+    // turned into 0 leaves pkijs an Attribute without values, which the signature check used to index.
+    for (const oidTail of [0x04, 0x03]) {
+      const sod = sodWith()
+      const oid = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, oidTail]
+      const at = sod.findIndex((_, i) => oid.every((b, k) => sod[i + k] === b))
+      expect(at).toBeGreaterThan(0)
+      expect(sod[at + oid.length]).toBe(0x31)
+      sod[at + oid.length + 1] = 0x00
+      const r = verifyPassiveAuth({ sod, dataGroups })
+      expect(r.status).toBe('invalid')
+    }
+  })
 })

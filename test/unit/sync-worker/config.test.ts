@@ -75,7 +75,7 @@ describe('sync configuration', () => {
 
   it('the machine-wide file wins, may be nested, and its keys cannot be changed at the desk', () => {
     const { s, machine } = store()
-    s.set('emch.url', 'http://desk.example/fhir')
+    s.set('emch.url', 'https://desk.example/fhir')
     writeFileSync(
       machine,
       JSON.stringify({ emch: { url: 'https://emch.soyte.vn/fhir' }, 'schedule.window': '23:00-04:00' })

@@ -1,7 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createHttpClient, HttpTransportError, type HttpResponse } from '../../../core/sync/http-client'
-import { outcomeFromError, outcomeFromResponse } from '../../../core/sync/transport/outcome'
+import {
+  outcomeFromError,
+  outcomeFromResponse,
+  type ReceiptReading
+} from '../../../core/sync/transport/outcome'
 import { textOf } from '../../../contract/messages'
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../core/sync/transport/retry-after'
 import { extractServerMessage } from '../../../core/sync/transport/server-message'
@@ -9,6 +13,7 @@ import { AppError } from '../../../contract/errors'
 
 const NOW = Date.parse('2026-11-23T15:00:00Z')
 const his = { nameVi: 'HIS', unavailableCode: 'HIS_UNAVAILABLE' } as const
+const none = (): ReceiptReading => ({ ok: false, why: 'not asked' })
 
 function response(status: number, body = '', headers: Record<string, string> = {}): HttpResponse {
   return { status, headers, body: Buffer.from(body) }
@@ -76,27 +81,48 @@ describe('server message extraction', () => {
 })
 
 describe('outcome classification', () => {
-  it('2xx is sent with the receipt', () => {
-    expect(outcomeFromResponse(response(201), his, NOW, () => 'Encounter/9')).toEqual({
+  it('2xx with a receipt is sent, keeping the ids the receipt named', () => {
+    const read = (): ReceiptReading => ({
+      ok: true,
+      receipt: 'Encounter/9',
+      ids: ['Patient/1', 'Encounter/9']
+    })
+    expect(outcomeFromResponse(response(201), his, NOW, read)).toEqual({
       kind: 'sent',
-      receipt: 'Encounter/9'
+      receipt: 'Encounter/9',
+      ids: ['Patient/1', 'Encounter/9']
     })
   })
 
+  it('2xx without a receipt stays queued with the no-receipt reason', () => {
+    const o = outcomeFromResponse(response(200), his, NOW, () => ({ ok: false, why: 'empty body' }))
+    expect(o).toMatchObject({
+      kind: 'retryable',
+      error: {
+        code: 'HIS_UNAVAILABLE',
+        key: 'sync.noReceipt',
+        details: { status: 200, receipt: 'empty body' }
+      }
+    })
+    if (o.kind !== 'retryable') return
+    expect(o.error.message).toContain('không kèm biên nhận')
+    expect(o.error.messageEn).toContain('without a receipt')
+  })
+
   it.each([500, 502, 503, 504, 408, 425])('%i is retryable', (status) => {
-    const o = outcomeFromResponse(response(status), his, NOW, () => '')
+    const o = outcomeFromResponse(response(status), his, NOW, none)
     expect(o.kind).toBe('retryable')
     if (o.kind === 'retryable') expect(o.error.code).toBe('HIS_UNAVAILABLE')
   })
 
   it('429 is retryable and carries the Retry-After wait', () => {
-    const o = outcomeFromResponse(response(429, '', { 'retry-after': '7' }), his, NOW, () => '')
+    const o = outcomeFromResponse(response(429, '', { 'retry-after': '7' }), his, NOW, none)
     expect(o).toMatchObject({ kind: 'retryable', retryAfterMs: 7000 })
   })
 
   it('credential or endpoint problems keep the record queued and name IT', () => {
     for (const status of [401, 403, 404]) {
-      const o = outcomeFromResponse(response(status), his, NOW, () => '')
+      const o = outcomeFromResponse(response(status), his, NOW, none)
       expect(o.kind).toBe('retryable')
       if (o.kind === 'retryable') {
         expect(o.error.code).toBe('CONFIG_INVALID')
@@ -114,7 +140,7 @@ describe('outcome classification', () => {
       response(422, body, { 'content-type': 'application/fhir+json' }),
       his,
       NOW,
-      () => ''
+      none
     )
     expect(o.kind).toBe('rejected')
     if (o.kind !== 'rejected') return

@@ -4,13 +4,16 @@ import type { Submission } from '../../../../contract/submission'
 import type { HttpClient, HttpResponse } from '../../http-client'
 import {
   outcomeFromError,
+  noReceipt,
   outcomeFromResponse,
+  type ReceiptReading,
   type SendOutcome,
   type TargetLabel
 } from '../../transport/outcome'
 import type { Connector, SendContext } from '../types'
 import type { Bundle, BundleEntry } from './fhir-types'
 import { mergeTransactionEntries } from './transaction'
+import { entryIndexes, readTransactionReceipt } from './transaction-receipt'
 
 export interface FhirConnectorOptions {
   target: SyncTarget
@@ -26,24 +29,6 @@ export interface FhirConnectorOptions {
 }
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8'
-
-/** Locations the server assigned, from a transaction-response Bundle; entry order matches the request. */
-function responseLocations(res: HttpResponse): (string | null)[] {
-  try {
-    const parsed = JSON.parse(res.body.toString('utf8')) as {
-      entry?: { response?: { location?: unknown } }[]
-    }
-    return (parsed.entry ?? []).map((e) =>
-      typeof e.response?.location === 'string' ? e.response.location : null
-    )
-  } catch {
-    return []
-  }
-}
-
-function encounterIndex(bundle: Bundle, fullUrl: string): number {
-  return bundle.entry.findIndex((e) => e.fullUrl === fullUrl)
-}
 
 /**
  * A connector that delivers submissions as FHIR R4 transaction Bundles. Each entry is a conditional create,
@@ -64,24 +49,33 @@ export function createFhirConnector(options: FhirConnectorOptions): Connector {
     })
   }
 
-  /** The receipt of one submission: where the server keeps its Encounter (the visit), else the status. */
-  function receiptFor(res: HttpResponse, bundle: Bundle, encounterUrl: string): string {
-    const location = responseLocations(res)[encounterIndex(bundle, encounterUrl)]
-    return location ?? `HTTP ${res.status}`
+  /**
+   * The receipt of one submission inside a transaction's receipt: the ids of its entries, the Encounter (the
+   * visit) as the receipt text.
+   */
+  function receiptOf(ids: readonly string[], bundle: Bundle, group: readonly BundleEntry[]): ReceiptReading {
+    const own = entryIndexes(bundle, group).map((i) => ids[i]!)
+    const encounter = own.find((id) => id.startsWith('Encounter/'))
+    if (!encounter) return { ok: false, why: 'no Encounter in the receipt' }
+    return { ok: true, receipt: encounter, ids: own }
   }
 
   async function send(sub: Submission, ctx: SendContext = {}): Promise<SendOutcome> {
     const now = ctx.now ?? Date.now
     let bundle: Bundle
+    let group: BundleEntry[]
     try {
-      bundle = mergeTransactionEntries([options.entries(sub)])
+      group = options.entries(sub)
+      bundle = mergeTransactionEntries([group])
     } catch (e) {
       return outcomeFromError(e, label)
     }
-    const encounterUrl = bundle.entry.find((e) => e.resource.resourceType === 'Encounter')?.fullUrl ?? ''
     try {
       const res = await post(bundle, sub.idempotencyKey, ctx)
-      return outcomeFromResponse(res, label, now(), (r) => receiptFor(r, bundle, encounterUrl))
+      return outcomeFromResponse(res, label, now(), (r) => {
+        const receipt = readTransactionReceipt(r, bundle)
+        return receipt.ok ? receiptOf(receipt.ids, bundle, group) : receipt
+      })
     } catch (e) {
       return outcomeFromError(e, label)
     }
@@ -107,10 +101,15 @@ export function createFhirConnector(options: FhirConnectorOptions): Connector {
       .update(members.map((i) => subs[i]!.idempotencyKey).join('\n'))
       .digest('hex')}`
     let batchOutcome: SendOutcome
-    let res: HttpResponse | null = null
+    let ids: readonly string[] = []
     try {
-      res = await post(bundle, key, ctx)
-      batchOutcome = outcomeFromResponse(res, label, now(), () => '')
+      const res = await post(bundle, key, ctx)
+      batchOutcome = outcomeFromResponse(res, label, now(), (r) => {
+        const receipt = readTransactionReceipt(r, bundle)
+        if (!receipt.ok) return receipt
+        ids = receipt.ids
+        return { ok: true, receipt: '', ids }
+      })
     } catch (e) {
       batchOutcome = outcomeFromError(e, label)
     }
@@ -120,12 +119,12 @@ export function createFhirConnector(options: FhirConnectorOptions): Connector {
       return outcomes as SendOutcome[]
     }
     members.forEach((i, k) => {
-      if (batchOutcome.kind !== 'sent' || !res) {
+      if (batchOutcome.kind !== 'sent') {
         outcomes[i] = batchOutcome
         return
       }
-      const encounterUrl = groups[k]!.find((e) => e.resource.resourceType === 'Encounter')?.fullUrl ?? ''
-      outcomes[i] = { kind: 'sent', receipt: receiptFor(res, bundle, encounterUrl) }
+      const own = receiptOf(ids, bundle, groups[k]!)
+      outcomes[i] = own.ok ? { kind: 'sent', receipt: own.receipt, ids: own.ids } : noReceipt(label, own.why)
     })
     return outcomes as SendOutcome[]
   }

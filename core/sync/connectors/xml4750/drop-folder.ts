@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
+import { open, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /**
@@ -25,6 +25,12 @@ export async function writeFileAtomic(dir: string, name: string, data: Buffer): 
     throw e
   }
   await syncDirectory(dir)
+  // The file in place, whole, is the receipt: a share that acknowledged the rename but holds something else
+  // (another writer, a truncating filter driver) must not count as delivered.
+  const placed = await stat(finalPath)
+  if (!placed.isFile() || placed.size !== data.length) {
+    throw Object.assign(new Error('drop file not in place after rename'), { code: 'EIO' })
+  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {

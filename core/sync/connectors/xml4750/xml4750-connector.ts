@@ -4,6 +4,7 @@ import type { HttpClient, HttpResponse } from '../../http-client'
 import {
   outcomeFromError,
   outcomeFromResponse,
+  type ReceiptReading,
   type SendOutcome,
   type TargetLabel
 } from '../../transport/outcome'
@@ -23,19 +24,24 @@ export interface Xml4750ConnectorOptions {
 
 const XML_CONTENT = 'application/xml; charset=utf-8'
 
-function receiptOf(res: HttpResponse): string {
-  // BHXH-style replies name the transaction (maGiaoDich); keep it, the portal forgets after 60 days.
+/**
+ * The acknowledgement an XML 4750 receiver answers when it took a document (docs/adr/0017): JSON
+ * `{"maKetQua": "000", "maGiaoDich": "<its transaction code>", "maLk": "<the MA_LK sent>"}`. The echoed MA_LK
+ * proves the answer is about this record; the transaction code is kept (the BHXH portal forgets after 60 days).
+ */
+export function readXmlAcknowledgement(res: HttpResponse, maLk: string): ReceiptReading {
+  let parsed: unknown
   try {
-    const parsed = JSON.parse(res.body.toString('utf8')) as Record<string, unknown>
-    for (const key of ['maGiaoDich', 'receipt', 'id']) {
-      const v = parsed[key]
-      if (typeof v === 'string' && v) return v
-    }
+    parsed = JSON.parse(res.body.toString('utf8'))
   } catch {
-    // not JSON: fall through
+    return { ok: false, why: res.body.length === 0 ? 'empty body' : 'body is not JSON' }
   }
-  const location = res.headers['location']
-  return typeof location === 'string' && location ? location : `HTTP ${res.status}`
+  const ack = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
+  if (ack['maKetQua'] !== '000') return { ok: false, why: 'maKetQua is not "000"' }
+  const code = ack['maGiaoDich']
+  if (typeof code !== 'string' || !/^\S{1,100}$/.test(code)) return { ok: false, why: 'no maGiaoDich' }
+  if (ack['maLk'] !== maLk) return { ok: false, why: 'maLk does not echo the record sent' }
+  return { ok: true, receipt: code, ids: [code] }
 }
 
 /**
@@ -57,6 +63,7 @@ export function createXml4750Connector(options: Xml4750ConnectorOptions): Connec
     ctx: SendContext
   ): Promise<SendOutcome> {
     const now = ctx.now ?? Date.now
+    const ids: string[] = []
     let last: SendOutcome = { kind: 'sent', receipt: '' }
     for (const [suffix, body] of [
       ['xml0', docs.checkIn],
@@ -70,18 +77,20 @@ export function createXml4750Connector(options: Xml4750ConnectorOptions): Connec
         idempotencyKey: `${sub.idempotencyKey}:${suffix}`,
         ...(ctx.signal ? { signal: ctx.signal } : {})
       })
-      last = outcomeFromResponse(res, label, now(), receiptOf)
+      last = outcomeFromResponse(res, label, now(), (r) => readXmlAcknowledgement(r, docs.maLk))
       if (last.kind !== 'sent') return last
+      ids.push(...(last.ids ?? []))
     }
-    return last
+    return { ...last, ids }
   }
 
   async function toFolder(dir: string, docs: Xml4750Documents): Promise<SendOutcome> {
     const checkInName = dropFileName(docs.facilityCode, docs.maLk, 'XML0')
     const dossierName = dropFileName(docs.facilityCode, docs.maLk, 'HOSO')
+    // The receipt of a folder is the file itself: flushed, renamed into place and found there whole.
     await writeFileAtomic(dir, checkInName, docs.checkIn)
     await writeFileAtomic(dir, dossierName, docs.dossier)
-    return { kind: 'sent', receipt: dossierName }
+    return { kind: 'sent', receipt: dossierName, ids: [checkInName, dossierName] }
   }
 
   async function send(sub: Submission, ctx: SendContext = {}): Promise<SendOutcome> {
