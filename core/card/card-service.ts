@@ -93,6 +93,7 @@ export class CardService {
     }
     if (this.reading) return null
     // The chip is read only after the clerk confirmed the patient agreed; the agreement is used up by this read.
+    const consentAt = services.chipConsent.armedAt(actor.id)
     const consentId = services.chipConsent.take(actor.id, services.clock().getTime())
     if (!consentId) {
       publish({ type: 'error', error: AppError.of('CONSENT_REQUIRED', 'consent.required').toValue() })
@@ -103,6 +104,7 @@ export class CardService {
     const insertion = this.insertion
     services.devices.setReader({ state: 'reading', readerName, ...statusText('status.reader.reading') })
     let session: Awaited<ReturnType<ReaderManager['connect']>> | null = null
+    let readId: string | null = null
     try {
       const keys: ChipKeyInput = source
         ? deriveChipKeys(source, { today: services.clock().toISOString().slice(0, 10) })
@@ -110,7 +112,6 @@ export class CardService {
       publish({ type: 'progress', step: 'connect', percent: 0 })
       session = await this.opts.manager.connect({ reader: readerName, maxRecvLength: EXTENDED_RECV })
       const s = session
-      let readId: string | null = null
       const result = await readCccd((apdu) => s.transmit(apdu), keys, {
         includePhoto: this.opts.includePhoto !== false,
         cscaCertificates: trustedCscas(services.db),
@@ -161,7 +162,11 @@ export class CardService {
       return result
     } catch (e) {
       // One text per problem: a card pulled mid-read says error.CARD_REMOVED, whichever layer noticed.
-      publish({ type: 'error', error: toErrorValue(e) })
+      const error = toErrorValue(e)
+      // The chip refused the keys before any data was read: the patient's consent still stands for the next try.
+      if (error.code === 'ACCESS_DENIED' && readId === null && consentAt !== null)
+        services.chipConsent.giveBack(consentId, actor.id, consentAt)
+      publish({ type: 'error', error })
       return null
     } finally {
       session?.close()

@@ -47,6 +47,19 @@ export class ChipConsent {
     return a.consentId
   }
 
+  /**
+   * Puts back a consent whose read never reached the chip's data (the chip refused the keys): the clerk types the
+   * card's 6 digits next, for the same patient, without asking again. The original time still bounds it.
+   */
+  giveBack(consentId: string, actor: string, armedAt: number): void {
+    if (this.armed === null) this.armed = { consentId, actor, at: armedAt }
+  }
+
+  /** When the consent waiting for `actor` was given, or null. */
+  armedAt(actor: string): number | null {
+    return this.armed && this.armed.actor === actor ? this.armed.at : null
+  }
+
   /** Whether a consent waits (without using it). */
   pending(actor: string, now: number): boolean {
     const a = this.armed

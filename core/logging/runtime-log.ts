@@ -20,8 +20,12 @@ const noteworthy = new Set<string>([
  */
 export function loggedHandlers(handlers: Handlers, log: Log): Handlers {
   const wrapped: Record<string, unknown> = {}
-  for (const [name, handler] of Object.entries(handlers) as [CallName, (a: unknown) => unknown][]) {
-    wrapped[name] = (args: unknown) => {
+  for (const [name, handler] of Object.entries(handlers) as [
+    CallName,
+    (a: unknown, ctx: unknown) => unknown
+  ][]) {
+    // The call context (who is calling) passes through untouched: the handlers audit with it.
+    wrapped[name] = (args: unknown, ctx: unknown) => {
       const started = performance.now()
       const ok = (): void => {
         const fields = { call: name, ms: Math.round(performance.now() - started) }
@@ -40,7 +44,7 @@ export function loggedHandlers(handlers: Handlers, log: Log): Handlers {
         throw e
       }
       try {
-        const result = handler(args)
+        const result = handler(args, ctx)
         if (result instanceof Promise) return result.then((r) => (ok(), r), failed)
         ok()
         return result

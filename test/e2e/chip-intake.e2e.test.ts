@@ -135,6 +135,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
   it('card only: a PACE card laid down with no keys gets a focused field; the typed ID number opens it', async () => {
     await page.getByRole('button', { name: 'Nhập mới' }).click()
     await remove()
+    await consent()
     await insert('pace-only')
     const field = page.getByTestId('card-can')
     await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true)
@@ -152,6 +153,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
   it('is as loud about a cloned chip as about altered data', async () => {
     await page.getByRole('button', { name: 'Nhập mới' }).click()
     await remove()
+    await consent()
     await insert('aa-clone')
     const field = page.getByTestId('card-can')
     await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true)

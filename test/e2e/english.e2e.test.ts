@@ -18,7 +18,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('the screen in English (b
   beforeAll(async () => {
     app = await startWebApp()
     ;({ context, page } = await launchChromium())
-    await page.goto(app.server.launchUrl)
+    await app.openSignedIn(page)
     await page.getByLabel('Họ và tên').waitFor()
     await page.getByLabel('Ngôn ngữ').selectOption('en')
     await page.getByLabel('Full name').waitFor()
