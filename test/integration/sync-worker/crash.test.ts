@@ -13,8 +13,8 @@ import {
   root,
   servicesIn,
   startServerChild,
-  tsx,
   tsxEnv,
+  tsxNode,
   type ServerChild,
   type Stored
 } from './support'
@@ -57,14 +57,19 @@ interface FlushRun {
 
 /** `reception queue flush --json` as a child; `killWhen` is polled and SIGKILLs the child when it says so. */
 function flushChild(dir: string, args: string[], killWhen?: () => Promise<boolean>): Promise<FlushRun> {
-  const child = spawn(
-    tsx,
-    [join(root, 'cli/main.ts'), '--data-dir', dir, '--json', 'queue', 'flush', ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...tsxEnv, RECEPTION_MACHINE_CONFIG: join(dir, 'no-machine-config.json') }
-    }
-  )
+  const [node, nodeArgs] = tsxNode(join(root, 'cli/main.ts'), [
+    '--data-dir',
+    dir,
+    '--json',
+    'queue',
+    'flush',
+    ...args
+  ])
+  const child = spawn(node, nodeArgs, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...tsxEnv, RECEPTION_MACHINE_CONFIG: join(dir, 'no-machine-config.json') }
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))

@@ -10,6 +10,14 @@ export const root = resolve(__dirname, '../../..')
 export const tsx = join(root, 'node_modules/.bin/tsx')
 /** Environment for the CLI child processes. */
 export const tsxEnv = { ...process.env }
+/**
+ * Runs a TypeScript entry point in one node process (tsx as a loader). The tsx command line would start a second
+ * process and SIGKILL would reach only the wrapper: the real CLI would go on flushing behind the test's back.
+ */
+export const tsxNode = (script: string, args: string[]): [string, string[]] => [
+  process.execPath,
+  ['--import', 'tsx', script, ...args]
+]
 export const FACILITY = { code: '22001', name: 'Trạm Y tế thử nghiệm' }
 
 /** Services over `dir` with the key file the CLI will find there (the CLI opens the same database). */
