@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliJson } from '../../support/run-cli'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../../../cli/index'
 import { tempDir } from '../../support/fixtures'
 import { startBhxhGateway, type BhxhGatewayServer } from '../../harness/bhxh-gateway/server'
 import { md5Upper } from '../../../core/bhyt/gateway-client'
@@ -34,20 +34,7 @@ afterEach(async () => {
   cleanup()
 })
 
-async function cli(...args: string[]): Promise<{ code: number; out: Record<string, unknown>; text: string }> {
-  const chunks: string[] = []
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c))
-    return true
-  })
-  try {
-    const code = await runCli(['--data-dir', dir, '--json', ...args])
-    const text = chunks.join('')
-    return { code, out: JSON.parse(text.trim().split('\n').pop() ?? '{}') as Record<string, unknown>, text }
-  } finally {
-    spy.mockRestore()
-  }
-}
+const cli = (...args: string[]) => runCliJson<Record<string, unknown>>(dir, ...args)
 
 const CHECK = [
   'bhyt',

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliJson } from '../../support/run-cli'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../../../cli/index'
 import { registration, tempDir, testServices } from '../../support/fixtures'
 import { loadOrCreateKeyFile } from '../../../db/key-file'
 import { nationalUnitListJson } from '../../support/unit-list-json'
@@ -14,20 +14,7 @@ let cleanup: () => void
 beforeEach(() => ({ dir, cleanup } = tempDir('reception-cli-')))
 afterEach(() => cleanup())
 
-/** Runs the CLI in-process and returns its exit code and the JSON it printed. */
-async function cli(...args: string[]): Promise<{ code: number; out: unknown }> {
-  const chunks: string[] = []
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c))
-    return true
-  })
-  try {
-    const code = await runCli(['--data-dir', dir, '--json', ...args])
-    return { code, out: JSON.parse(chunks.join('')) }
-  } finally {
-    spy.mockRestore()
-  }
-}
+const cli = (...args: string[]) => runCliJson<unknown>(dir, ...args)
 
 describe('reception CLI', () => {
   it('parse-qr prints the identity and the keys that open the chip', async () => {

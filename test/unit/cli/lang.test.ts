@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliJson } from '../../support/run-cli'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../../../cli/index'
 import { tempDir } from '../../support/fixtures'
 
 // digit 4 = 0 (a man born 19xx, year 93) against a woman born 1995: two ID warnings.
@@ -20,19 +20,7 @@ interface Printed {
   identity: object
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: Printed }> {
-  const chunks: string[] = []
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c))
-    return true
-  })
-  try {
-    const code = await runCli(['--data-dir', dir, '--json', ...args])
-    return { code, out: JSON.parse(chunks.join('')) as Printed }
-  } finally {
-    spy.mockRestore()
-  }
-}
+const cli = (...args: string[]) => runCliJson<Printed>(dir, ...args)
 
 describe('reception --lang', () => {
   it('prints errors in Vietnamese by default and in English with --lang en', async () => {

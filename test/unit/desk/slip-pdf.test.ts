@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliJson } from '../../support/run-cli'
 import { execFileSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
-import { runCli } from '../../../cli/index'
 import { registration, tempDir, testServices } from '../../support/fixtures'
 import { loadOrCreateKeyFile } from '../../../db/key-file'
 import { renderSlipHtml } from '../../../core/desk/slip-html'
@@ -31,22 +31,7 @@ afterEach(() => {
   cleanup()
 })
 
-async function cli(...args: string[]): Promise<{ code: number; out: Record<string, unknown> }> {
-  const chunks: string[] = []
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c))
-    return true
-  })
-  try {
-    const code = await runCli(['--data-dir', dir, '--json', ...args])
-    return {
-      code,
-      out: JSON.parse(chunks.join('').trim().split('\n').pop() ?? '{}') as Record<string, unknown>
-    }
-  } finally {
-    spy.mockRestore()
-  }
-}
+const cli = (...args: string[]) => runCliJson<Record<string, unknown>>(dir, ...args)
 
 describe.skipIf(!hasChromium || !hasPdftotext)('printed queue slip', () => {
   it('reception print slip renders the number, the name and the patient code to an owner-only PDF', async () => {

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliJson } from '../../support/run-cli'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { runCli } from '../../../cli/index'
 import { machineConfigJsonSchema, machineConfigProblems } from '../../../core/config/machine-config-schema'
 import { SyncConfigStore } from '../../../core/sync/config/config-store'
 import { tempDir } from '../../support/fixtures'
@@ -19,19 +19,7 @@ let cleanup: () => void
 beforeEach(() => ({ dir, cleanup } = tempDir('machine-config-')))
 afterEach(() => cleanup())
 
-async function cli(...args: string[]): Promise<{ code: number; out: Record<string, unknown> }> {
-  const chunks: string[] = []
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c))
-    return true
-  })
-  try {
-    const code = await runCli(['--data-dir', dir, '--json', ...args])
-    return { code, out: JSON.parse(chunks.join('')) as Record<string, unknown> }
-  } finally {
-    spy.mockRestore()
-  }
-}
+const cli = (...args: string[]) => runCliJson<Record<string, unknown>>(dir, ...args)
 
 describe('machine-wide config', () => {
   it("the README's example validates, and the desk reads its values", async () => {
