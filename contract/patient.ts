@@ -69,7 +69,7 @@ export const cardDetailsSchema = z.object({
 })
 export type CardDetails = z.infer<typeof cardDetailsSchema>
 
-/** The administrative form reception owns (XML1 fields of health-data.md §1.4), as the clerk submits it. */
+/** The administrative form reception owns (XML1 fields of docs/health-data.md §1.4), as the clerk submits it. */
 export const patientFormSchema = z.object({
   fullName: z.string().trim().min(1).max(MAX_NAME),
   dateOfBirth: partialDateSchema,

@@ -3,7 +3,7 @@ import { messageRefSchema } from './messages'
 
 const bySource = z.object({ chip: z.number().int(), qr: z.number().int(), manual: z.number().int() })
 
-/** The "Đúng – Đủ – Sạch – Sống" data-quality report for a date range (health-data.md §8). */
+/** The "Đúng – Đủ – Sạch – Sống" data-quality report for a date range (docs/health-data.md §8). */
 export const qualityReportSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
   generatedAt: z.string(),

@@ -8,7 +8,7 @@ import { outboxStatuses, syncTargets } from '../contract/status'
  * The outbox store, every SQL statement on the outbox table: enqueue, count, claim due rows, record outcomes,
  * put rows back for a person's resend. The worker that drives it is core/sync/worker/outbox-worker.ts.
  *
- * State machine (architecture.md §5), as the worker uses it:
+ * State machine (docs/architecture.md §5), as the worker uses it:
  *   pending ──claim──▶ sending ──▶ sent
  *      ▲                  │ ├─retryable─▶ pending (attempts+1, next_attempt_at in the future, last_error set)
  *      │                  │ │             or dead once attempts reach the bound

@@ -22,7 +22,7 @@ export type { DateRange } from '../../db/reports'
 
 type Source = 'chip' | 'qr' | 'manual'
 
-/** XML1 fields the "Đủ" check requires of every record (health-data.md §8), with the label the province reads. */
+/** XML1 fields the "Đủ" check requires of every record (docs/health-data.md §8), with the label the province reads. */
 export const requiredXml1Fields: readonly { field: keyof Xml1AdministrativeFields; label: string }[] = [
   { field: 'HO_TEN', label: 'Họ tên' },
   { field: 'NGAY_SINH', label: 'Ngày sinh' },
@@ -136,7 +136,7 @@ export function validationReasons(form: unknown, visitDate: string, catalog: Adm
 }
 
 /**
- * The "Đúng – Đủ – Sạch – Sống" data-quality report of a facility for a date range (health-data.md §8), over the
+ * The "Đúng – Đủ – Sạch – Sống" data-quality report of a facility for a date range (docs/health-data.md §8), over the
  * visits of those days and the form each one was submitted with.
  */
 export function buildQualityReport(

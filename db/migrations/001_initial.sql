@@ -1,4 +1,4 @@
--- Initial schema (architecture.md §4). Every write happens in a transaction; see db/migrate.ts.
+-- Initial schema (docs/architecture.md §4). Every write happens in a transaction; see db/migrate.ts.
 
 CREATE TABLE patients (
   id                  TEXT PRIMARY KEY,
@@ -74,7 +74,7 @@ CREATE TABLE visits (
 CREATE INDEX visits_patient ON visits(patient_id);
 CREATE INDEX visits_visited_at ON visits(visited_at);
 
--- One row per (visit, target): the unit of submission (architecture.md §5).
+-- One row per (visit, target): the unit of submission (docs/architecture.md §5).
 CREATE TABLE outbox (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
   visit_id        TEXT NOT NULL REFERENCES visits(id),

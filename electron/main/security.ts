@@ -4,7 +4,7 @@ import { CONTENT_SECURITY_POLICY } from '../../core/security-headers'
 export { CONTENT_SECURITY_POLICY }
 
 /**
- * Window options per electron-anchors.md §2: isolated, sandboxed, no Node in the page, web security on, no
+ * Window options per docs/electron-anchors.md §2: isolated, sandboxed, no Node in the page, web security on, no
  * remote module surface. Pure so it is unit-tested without the Electron binary.
  */
 export function buildWindowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {

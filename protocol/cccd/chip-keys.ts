@@ -6,11 +6,11 @@ import { addDays, addYears, compareYmd, formatYmd, isFullDate, parseYmd, type Ym
 import { CAN_CUOC_LAW_START } from './dg13-fields'
 
 /**
- * Keys that open the chip (cccd-card.md §3, §8.3): the BAC "MRZ information" (document number = last
+ * Keys that open the chip (docs/cccd-card.md §3, §8.3): the BAC "MRZ information" (document number = last
  * 9 digits of the ID, date of birth, expiry) and the PACE CAN (last 6 digits of the ID).
  */
 
-/** MRZ expiry written on cards that never expire (single source: khoa288; cccd-card.md §4). */
+/** MRZ expiry written on cards that never expire (one public implementation only, unconfirmed on real cards; docs/cccd-card.md §4). */
 export const NO_EXPIRY_MRZ = '991231'
 const MAX_CANDIDATES = 6
 
@@ -105,7 +105,7 @@ export interface ExpiryCandidateOptions {
 }
 
 /**
- * MRZ expiries (YYMMDD) to try for BAC, most likely first (cccd-card.md §8.3): the computed one, the
+ * MRZ expiries (YYMMDD) to try for BAC, most likely first (docs/cccd-card.md §8.3): the computed one, the
  * next milestone (the "within 2 years" boundary is ambiguous), the day either side of the issue date,
  * 29-February spellings, and '991231' for holders who may have a card without expiry. With no issue
  * date, each milestone birthday is a candidate, current ones first when `today` is given.

@@ -5,7 +5,7 @@ import { DG13_FIELD } from './dg13-fields'
 import { TAG_PRINTABLE_STRING, TAG_UTF8_STRING } from './strings'
 
 /**
- * Builds a DG13 the way CCCD chips lay it out (cccd-card.md §5.1), for fixtures and the virtual chip.
+ * Builds a DG13 the way CCCD chips lay it out (docs/cccd-card.md §5.1), for fixtures and the virtual chip.
  * Dates are written dd/mm/yyyy; partial dates as mm/yyyy or yyyy.
  */
 

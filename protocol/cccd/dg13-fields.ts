@@ -1,4 +1,4 @@
-/** DG13 field numbers (cccd-card.md §5.2) and the Vietnamese names used in error messages. */
+/** DG13 field numbers (docs/cccd-card.md §5.2) and the Vietnamese names used in error messages. */
 export const DG13_FIELD = {
   idNumber: 1,
   fullName: 2,
@@ -51,7 +51,7 @@ export interface CardFieldLabels {
   placeOfResidence: string
 }
 
-/** The labels printed on the card face for DG13 fields 8 and 9 (cccd-card.md §1, §5.3). */
+/** The labels printed on the card face for DG13 fields 8 and 9 (docs/cccd-card.md §1, §5.3). */
 export function cardFieldLabels(generation: CardGeneration): CardFieldLabels {
   if (generation === 'cancuoc2024')
     return { placeOfOrigin: 'Nơi đăng ký khai sinh', placeOfResidence: 'Nơi cư trú' }

@@ -152,7 +152,7 @@ function isNoExpiry(text: string): boolean {
 }
 
 /**
- * Decodes EF.DG13 of a CCCD / Căn cước chip (cccd-card.md §5) into the contract's Identity.
+ * Decodes EF.DG13 of a CCCD / Căn cước chip (docs/cccd-card.md §5) into the contract's Identity.
  * Fields are found by their number, never by position; absent fields stay null; numbers this
  * decoder does not know are returned raw in `extra`. Any structural fault or an unreadable value of
  * a known field throws AppError CHIP_DATA_INVALID naming the field.
@@ -246,7 +246,7 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
         if (isAnyIdNumber(text)) {
           identity.oldIdNumber = text
         } else {
-          // Some chips carry another document number here (cccd-card.md §5.2): keep it, don't fail.
+          // Some chips carry another document number here (docs/cccd-card.md §5.2): keep it, don't fail.
           extra.push({ fieldNumber: n, raw: field.raw, texts: [text] })
           warnings.push(warning('OLD_ID_UNUSUAL', undefined, 'warning.OLD_ID_UNUSUAL.chip'))
         }

@@ -11,7 +11,7 @@ import { cleanField } from './text'
 import { warning, type CccdWarning } from './warnings'
 
 /**
- * CCCD / Căn cước QR code (cccd-card.md §8): `ID12|oldID|name|ddMMyyyy|Nam/Nữ|address|issue ddMMyyyy`,
+ * CCCD / Căn cước QR code (docs/cccd-card.md §8): `ID12|oldID|name|ddMMyyyy|Nam/Nữ|address|issue ddMMyyyy`,
  * 2024 cards add trailing fields whose meaning is not settled, so they are kept raw.
  */
 

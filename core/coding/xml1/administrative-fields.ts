@@ -41,7 +41,7 @@ export interface Xml1Options {
   catalog?: AdminCatalog
   /**
    * The linked mother's or guardian's form: an uncarded newborn's address and phone are hers
-   * (TT 30/2020, health-data.md §1.4 row 11).
+   * (TT 30/2020, docs/health-data.md §1.4 row 11).
    */
   guardianForm?: PatientForm | null
 }

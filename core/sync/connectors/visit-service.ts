@@ -2,7 +2,7 @@ import type { VisitType } from '../../../contract/patient'
 
 /**
  * How each reception visit type maps to the national codes. MA_LOAI_KCB follows QĐ 1804/2026
- * (health-data.md §1.7): everything reception registers is an outpatient visit (01) except a delivery,
+ * (docs/health-data.md §1.7): everything reception registers is an outpatient visit (01) except a delivery,
  * which is an inpatient stay (03). The FHIR class follows the same split (AMB / IMP).
  */
 export interface VisitServiceCodes {

@@ -1,5 +1,5 @@
 /**
- * Submission → eMCH payload. eMCH has no published interface (health-data.md §5.1), so this is a design
+ * Submission → eMCH payload. eMCH has no published interface (docs/health-data.md §5.1), so this is a design
  * assumption: a FHIR R4 transaction with VN Core identifiers, the child–mother link as a RelatedPerson,
  * and the visit's service type on an Encounter. Everything eMCH-specific lives in this one file; when the
  * real interface is published, replace `buildEmchBundle` (and `emchEntries`) and nothing else.

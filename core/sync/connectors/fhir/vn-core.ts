@@ -1,5 +1,5 @@
 /**
- * Canonical URLs of the VN Core FHIR IG (hl7.fhir.vn.core 1.0.0, draft; health-data.md §5.2), plus the few
+ * Canonical URLs of the VN Core FHIR IG (hl7.fhir.vn.core 1.0.0, draft; docs/health-data.md §5.2), plus the few
  * systems the IG does not define yet. Kept in one place so a newer IG version is a one-file change.
  */
 export const VN_CORE = 'http://fhir.ehealth.gov.vn/core'

@@ -2,7 +2,7 @@ import type { MessageParams } from '../../../../contract/messages'
 import { AppError } from '../../../../contract/errors'
 
 /**
- * Field rules of the QĐ 130 tables as amended by QĐ 4750 (health-data.md §1.3–1.5): element order, maximum
+ * Field rules of the QĐ 130 tables as amended by QĐ 4750 (docs/health-data.md §1.3–1.5): element order, maximum
  * length in characters, and the shape where the standard fixes one. Only the rows reception owns are here;
  * the HIS fills the clinical and financial rows later.
  */

@@ -44,7 +44,7 @@ export function xml0Record(sub: Submission): XmlRecord {
 
 export interface Xml1Options {
   /**
-   * MAHUYEN_CU_TRU after the July 2025 reform (health-data.md §4.4): no instruction exists, so it is left
+   * MAHUYEN_CU_TRU after the July 2025 reform (docs/health-data.md §4.4): no instruction exists, so it is left
    * empty unless the facility supplies a legacy district code for the submission.
    */
   legacyDistrictCode?: (sub: Submission) => string | null
