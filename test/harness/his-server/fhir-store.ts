@@ -75,6 +75,25 @@ export class FhirStore {
     this.nextId = 1
   }
 
+  /** `GET {base}/Patient?identifier=system|value`: the searchset the HIS answers a desk's lookup with. */
+  search(type: string, query: string): HandlerReply {
+    const wanted = new URLSearchParams(query).get('identifier') ?? ''
+    const bar = wanted.indexOf('|')
+    if (bar < 1) return outcome(400, ['Chỉ hỗ trợ tìm theo identifier=system|value.'])
+    const id = { system: wanted.slice(0, bar), value: wanted.slice(bar + 1) }
+    const found = this.find(type, id, [])
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: found.length,
+      entry: found.map((r) => ({
+        fullUrl: `${r.resourceType}/${r.id}`,
+        resource: structuredClone(r.resource)
+      }))
+    }
+    return { status: 200, contentType: 'application/fhir+json; charset=utf-8', body: JSON.stringify(bundle) }
+  }
+
   private find(type: string, id: Identifier, pending: StoredResource[]): StoredResource[] {
     return [...this.resources, ...pending].filter(
       (r) =>

@@ -200,6 +200,11 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
       const body = Buffer.concat(chunks)
       const url = req.url ?? ''
       if (url.startsWith('/_admin/')) return admin(req, res, body)
+      // The desk's lookup of a patient another desk registered (the HIS as the facility's shared memory).
+      if (req.method === 'GET' && url.startsWith('/fhir/Patient?')) {
+        log.push({ method: 'GET', path: '/fhir/Patient', idempotencyKey: null, result: 200, replayed: false })
+        return send(res, fhir.search('Patient', url.slice('/fhir/Patient?'.length)))
+      }
       const path: FaultPath | null =
         url === '/fhir' || url === '/fhir/' ? '/fhir' : url === '/xml' ? '/xml' : null
       const keyHeader = req.headers['idempotency-key']
