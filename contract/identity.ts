@@ -27,19 +27,17 @@ const text = z.string().max(MAX_FIELD).nullable()
 const place = z.string().max(MAX_ADDRESS).nullable()
 const name = z.string().max(MAX_NAME).nullable()
 
+/** The 12-digit personal ID number (CCCD), and the old ID (9-digit CMND or 12-digit): one schema for every form. */
+export const idNumberSchema = z.string().regex(/^\d{12}$/)
+export const oldIdNumberSchema = z.string().regex(/^\d{9}$|^\d{12}$/)
+
 /**
  * The identity a chip, a QR code or the clerk yields: one shape for every path.
  * Strings are as printed on the card, Unicode NFC; null where the source does not know.
  */
 export const identitySchema = z.object({
-  idNumber: z
-    .string()
-    .regex(/^\d{12}$/)
-    .nullable(),
-  oldIdNumber: z
-    .string()
-    .regex(/^\d{9}$|^\d{12}$/)
-    .nullable(),
+  idNumber: idNumberSchema.nullable(),
+  oldIdNumber: oldIdNumberSchema.nullable(),
   fullName: z.string().max(MAX_NAME).regex(/\S/, 'Họ tên không được để trống'),
   dateOfBirth: partialDateSchema.nullable(),
   sex: sexSchema.nullable(),

@@ -2,8 +2,10 @@ import { z } from 'zod'
 import {
   fullDateSchema,
   identitySourceSchema,
+  idNumberSchema,
   MAX_ADDRESS,
   MAX_NAME,
+  oldIdNumberSchema,
   partialDateSchema,
   sexSchema
 } from './identity'
@@ -46,10 +48,7 @@ export const guardianSchema = z.object({
   patientId: id.nullable(),
   fullName: z.string().trim().min(1).max(MAX_NAME),
   relation: guardianRelationSchema,
-  idNumber: z
-    .string()
-    .regex(/^\d{12}$/)
-    .nullable(),
+  idNumber: idNumberSchema.nullable(),
   phone: optionalText(15)
 })
 export type Guardian = z.infer<typeof guardianSchema>
@@ -74,14 +73,8 @@ export const patientFormSchema = z.object({
   fullName: z.string().trim().min(1).max(MAX_NAME),
   dateOfBirth: partialDateSchema,
   sex: sexSchema,
-  idNumber: z
-    .string()
-    .regex(/^\d{12}$/)
-    .nullable(),
-  oldIdNumber: z
-    .string()
-    .regex(/^\d{9}$|^\d{12}$/)
-    .nullable(),
+  idNumber: idNumberSchema.nullable(),
+  oldIdNumber: oldIdNumberSchema.nullable(),
   bhytCardNumber: z
     .string()
     .regex(/^[A-Z]{2}\d{13}$/)

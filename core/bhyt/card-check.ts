@@ -2,6 +2,7 @@ import type { BhytCard, BhytCheckResult } from '../../contract/bhyt'
 import { AppError } from '../../contract/errors'
 import { formatMessage, type MessageKey, type MessageParams } from '../../contract/messages'
 import { bhytDate } from '../../protocol/bhyt/card-qr'
+import { localIsoWithOffset } from '../clock'
 import type { BhxhGateway, GatewayAnswer } from './gateway-client'
 import { meaningOf } from './result-codes'
 
@@ -69,11 +70,7 @@ function checkTime(v: unknown): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : s.slice(0, 30)
 }
 
-function localDay(ms: number): string {
-  const d = new Date(ms)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
+const localDay = (ms: number): string => localIsoWithOffset(new Date(ms)).slice(0, 10)
 
 /** Builds the clerk-facing result from a gateway answer (pure: tests feed it every documented code). */
 export function interpretAnswer(answer: GatewayAnswer, checkedAtMs: number): BhytCheckResult {

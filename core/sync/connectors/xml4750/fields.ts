@@ -20,14 +20,19 @@ const D12 = /^\d{12}$/
 const D8 = /^\d{8}$/
 const CARD = /^[A-Z]{2}\d{13}(;[A-Z]{2}\d{13})*$/
 
-export const xml0Fields: readonly XmlField[] = [
+/** The person's fields both tables open with, in this order. */
+const personFields: readonly XmlField[] = [
   { name: 'MA_LK', maxLength: 100, required: true, labelVi: 'Mã liên kết' },
   { name: 'STT', maxLength: 10, pattern: /^\d+$/, required: true, labelVi: 'Số thứ tự' },
   { name: 'MA_BN', maxLength: 100, required: true, labelVi: 'Mã bệnh nhân' },
   { name: 'HO_TEN', maxLength: 255, required: true, labelVi: 'Họ tên' },
   { name: 'SO_CCCD', maxLength: 15, pattern: /^[0-9A-Za-z]+$/, labelVi: 'Số CCCD' },
   { name: 'NGAY_SINH', maxLength: 12, pattern: D12, required: true, labelVi: 'Ngày sinh' },
-  { name: 'GIOI_TINH', maxLength: 1, pattern: /^[123]$/, required: true, labelVi: 'Giới tính' },
+  { name: 'GIOI_TINH', maxLength: 1, pattern: /^[123]$/, required: true, labelVi: 'Giới tính' }
+]
+
+export const xml0Fields: readonly XmlField[] = [
+  ...personFields,
   { name: 'MA_THE_BHYT', maxLength: 15, pattern: CARD, labelVi: 'Mã thẻ BHYT' },
   { name: 'MA_DKBD', maxLength: 5, labelVi: 'Nơi đăng ký KCB ban đầu' },
   { name: 'GT_THE_TU', maxLength: 8, pattern: D8, labelVi: 'Thẻ có giá trị từ' },
@@ -50,13 +55,7 @@ export const xml0Fields: readonly XmlField[] = [
 ]
 
 export const xml1Fields: readonly XmlField[] = [
-  { name: 'MA_LK', maxLength: 100, required: true, labelVi: 'Mã liên kết' },
-  { name: 'STT', maxLength: 10, pattern: /^\d+$/, required: true, labelVi: 'Số thứ tự' },
-  { name: 'MA_BN', maxLength: 100, required: true, labelVi: 'Mã bệnh nhân' },
-  { name: 'HO_TEN', maxLength: 255, required: true, labelVi: 'Họ tên' },
-  { name: 'SO_CCCD', maxLength: 15, pattern: /^[0-9A-Za-z]+$/, labelVi: 'Số CCCD' },
-  { name: 'NGAY_SINH', maxLength: 12, pattern: D12, required: true, labelVi: 'Ngày sinh' },
-  { name: 'GIOI_TINH', maxLength: 1, pattern: /^[123]$/, required: true, labelVi: 'Giới tính' },
+  ...personFields,
   { name: 'NHOM_MAU', maxLength: 5, labelVi: 'Nhóm máu' },
   { name: 'MA_QUOCTICH', maxLength: 3, pattern: /^[0-9A-Z]{3}$/, labelVi: 'Mã quốc tịch' },
   { name: 'MA_DANTOC', maxLength: 2, pattern: /^\d{2}$/, labelVi: 'Mã dân tộc' },
