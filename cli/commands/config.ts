@@ -17,7 +17,7 @@ function show(e: ConfigEntry): string {
 }
 
 /**
- * reception config get [KEY] | set KEY VALUE | unset KEY | validate-machine FILE | write-machine …
+ * reception config get|show [KEY] | set KEY VALUE | unset KEY | validate-machine FILE | write-machine …
  * Sync settings in the data directory's config.json; the machine-wide file IT deploys wins over it. Secrets
  * (tokens, passwords) are sealed before they are written and never printed.
  */
@@ -28,7 +28,7 @@ export const config: Command = async (ctx, args) => {
     return (sub === 'validate-machine' ? machine.validateMachine : machine.writeMachine)(ctx, args.slice(1))
   }
   const store = openSyncConfig(ctx.services())
-  if (sub === 'get') {
+  if (sub === 'get' || sub === 'show') {
     if (!key) {
       const all = store.list()
       const ignored = store.ignoredEnvironment

@@ -124,6 +124,11 @@ export class SyncConfigStore {
     if (configKeys[key]!.machineOnly) return { raw: configKeys[key]!.default, source: 'default' }
     if (layers.user[key] !== undefined && layers.user[key] !== null)
       return { raw: layers.user[key], source: 'user' }
+    const follows = configKeys[key]!.defaultFrom
+    if (follows) {
+      const other = this.resolve(follows.key, layers)
+      return { raw: follows.value(this.decode(follows.key, other.raw, other.source)), source: 'default' }
+    }
     return { raw: configKeys[key]!.default, source: 'default' }
   }
 

@@ -17,6 +17,8 @@ export interface ConfigKeyDef {
   machineOnly?: boolean
   /** One line for `config get` and the ADR. */
   help: string
+  /** A default that follows another key's effective value (his.lookup is on for a FHIR HIS). */
+  defaultFrom?: { key: string; value: (other: ConfigValue | null) => ConfigValue }
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
@@ -88,6 +90,15 @@ export const configKeys: Record<string, ConfigKeyDef> = {
   'facility.name': def(text, null, 'facility name'),
   'his.protocol': def(z.enum(['fhir', 'xml4750']), 'fhir', 'how the HIS takes records: fhir | xml4750'),
   ...endpointKeys('his', 'HIS'),
+  // The HIS as the facility's shared memory (docs/adr/0024): only a FHIR HIS can be asked for a patient.
+  'his.lookup': {
+    ...def(
+      bool,
+      null,
+      'at a scan, ask the HIS for a patient another desk registered: true | false (default: true for fhir)'
+    ),
+    defaultFrom: { key: 'his.protocol', value: (protocol) => protocol !== 'xml4750' }
+  },
   ...endpointKeys('emch', 'eMCH'),
   'xml.mode': def(z.enum(['post', 'folder']), 'post', 'XML 4750 delivery: post (to his.url) | folder'),
   'xml.folder': def(text, null, 'XML 4750 drop folder the HIS imports from'),
