@@ -30,12 +30,21 @@ export type ReadingWarning = z.infer<typeof readingWarningSchema>
 
 /** The patient already on file for this card, and what the card changes (a re-scan updates, never duplicates). */
 export const returningPatientSchema = z.object({
-  patientId: z.string(),
+  /** The local record; null when only the HIS knows the patient (registered at another desk, ADR 0024). */
+  patientId: z.string().nullable(),
+  /** Where the patient was found: this desk's database, or the facility HIS (shared by every desk). */
+  source: z.enum(['local', 'his']).default('local'),
+  /** The HIS's Patient.id when known: the visit then references it and no second Patient is sent. */
+  hisPatientId: z.string().nullable().default(null),
   fullName: z.string(),
   by: z.enum(['idNumber', 'oldIdNumber', 'bhyt']),
   changes: z.array(z.object({ field: z.string(), message: z.string(), ...messageRefSchema.partial().shape }))
 })
 export type ReturningPatient = z.infer<typeof returningPatientSchema>
+
+/** found: the HIS knows the ID number; offline: it did not answer in time (the desk went on locally). */
+export const hisLookupStateSchema = z.enum(['found', 'not-found', 'offline'])
+export type HisLookupState = z.infer<typeof hisLookupStateSchema>
 
 /** An identity turned into the MoH-coded form, with what the clerk must still decide. */
 export const codedIdentitySchema = z.object({
@@ -47,7 +56,9 @@ export const codedIdentitySchema = z.object({
   addressNote: z.string().nullable(),
   /** The same note as a catalogue key + params, for the screen's language. */
   addressNoteRef: messageRefSchema.nullable().optional(),
-  warnings: z.array(readingWarningSchema)
+  warnings: z.array(readingWarningSchema),
+  /** What the HIS lookup gave (ADR 0024); absent when it was not asked (a local match, no ID, lookup off). */
+  hisLookup: hisLookupStateSchema.optional()
 })
 export type CodedIdentity = z.infer<typeof codedIdentitySchema>
 

@@ -14,7 +14,9 @@ export const submissionSchema = z.object({
     id: z.string().max(100),
     /** Facility patient code (XML1 MA_BN). */
     code: z.string().max(100),
-    form: patientFormSchema
+    form: patientFormSchema,
+    /** The HIS's own Patient.id when the HIS already knows the patient: the visit references it (ADR 0024). */
+    hisId: z.string().max(64).nullable().optional()
   }),
   /** The mother's or guardian's record, when the patient is a child linked to one. */
   guardian: z

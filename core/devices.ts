@@ -50,13 +50,14 @@ export function startDevices(services: Services, publish: Publish, options: Devi
       scanners = new ScannerManager(options.scanner ?? {})
       scanners.on('status', (s) => services.devices.setScanner(s))
       scanners.on('scan', (scan) => {
-        try {
-          const actor = services.desk.current()
-          if (!actor) throw AppError.of('UNAUTHENTICATED', 'auth.noDeskUser')
-          publish('qr:scanned', { ok: true, value: services.submitQr(scan.text, scan.via, actor.id) })
-        } catch (e) {
-          publish('qr:scanned', { ok: false, error: toErrorValue(e) })
-        }
+        const actor = services.desk.current()
+        const read = actor
+          ? services.submitQr(scan.text, scan.via, actor.id)
+          : Promise.reject(AppError.of('UNAUTHENTICATED', 'auth.noDeskUser'))
+        void read.then(
+          (value) => publish('qr:scanned', { ok: true, value }),
+          (e: unknown) => publish('qr:scanned', { ok: false, error: toErrorValue(e) })
+        )
       })
       scanners.start()
       services.devices.setScanner(scanners.status)

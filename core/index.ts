@@ -13,6 +13,10 @@ import { ChipKeyHints } from './reading/chip-key-hints'
 import { createQrService } from './reading/qr-service'
 import { DeskPresence, osActor } from './auth/actor'
 import { ChipConsent } from './consent/consent'
+import { createHisMemory, type HisMemory } from './reading/his-memory'
+import { SyncConfigStore } from './sync/config/config-store'
+import { createKeyFileSealer } from './sync/config/secret-sealer'
+import { hisLookupSettingsFrom } from './sync/config/his-lookup-settings'
 
 export const DATABASE_FILE = 'reception.db'
 
@@ -43,8 +47,10 @@ export interface Services {
   readonly desk: DeskPresence
   /** The clerk's "patient agreed" before the next chip read (Luật Căn cước 2023 Đ22). */
   readonly chipConsent: ChipConsent
+  /** The facility HIS asked for patients other desks registered (docs/adr/0024). */
+  readonly his: HisMemory
   register(input: RegistrationInput, actor?: string): RegistrationResult
-  submitQr(text: string, via: ScanVia, actor?: string): QrRead
+  submitQr(text: string, via: ScanVia, actor?: string): Promise<QrRead>
   /** Called after every successful QR read (the card service opens a chip already on the reader). */
   onQrRead(listener: (read: QrRead) => void): () => void
   searchPatients(text: string, limit: number): PatientSummary[]
@@ -56,7 +62,16 @@ export function createServices(options: ServiceOptions): Services {
   const db = openDatabase({ path: join(options.dataDir, DATABASE_FILE), key: options.key })
   const facility = options.facility ?? { code: null, name: null }
   const actor = options.actor ?? osActor().id
-  const register = createRegistration({ db, clock, actor, facility })
+  // The same settings file the sender reads (his.url, auth, CA), re-read at each lookup.
+  const config = new SyncConfigStore({ dataDir: options.dataDir, sealer: createKeyFileSealer(options.key) })
+  const his = createHisMemory({ settings: () => hisLookupSettingsFrom(config.values()) })
+  const register = createRegistration({
+    db,
+    clock,
+    actor,
+    facility,
+    hisPatientIdFor: (idNumber) => his.hisIdFor(idNumber)
+  })
   const searchPatients = createPatientSearch(db)
   // Built on first use: commands that code nothing (queue status, config) never pay for the catalogue. The desk
   // (Electron, browser mode) builds the national address part just after start, off the first scan's path.
@@ -71,11 +86,12 @@ export function createServices(options: ServiceOptions): Services {
     get catalog() {
       return getCatalog()
     },
-    hints: chipKeyHints
+    hints: chipKeyHints,
+    his
   })
   const qrListeners = new Set<(read: QrRead) => void>()
-  const submitQr = (text: string, via: ScanVia, by?: string): QrRead => {
-    const read = decodeQr(text, via, by)
+  const submitQr = async (text: string, via: ScanVia, by?: string): Promise<QrRead> => {
+    const read = await decodeQr(text, via, by)
     for (const l of qrListeners) l(read)
     return read
   }
@@ -91,6 +107,7 @@ export function createServices(options: ServiceOptions): Services {
     actor,
     desk: new DeskPresence(),
     chipConsent: new ChipConsent(),
+    his,
     register,
     submitQr,
     onQrRead: (listener) => {
@@ -98,6 +115,9 @@ export function createServices(options: ServiceOptions): Services {
       return () => qrListeners.delete(listener)
     },
     searchPatients,
-    close: () => db.close()
+    close: () => {
+      his.close()
+      db.close()
+    }
   }
 }

@@ -9,6 +9,9 @@ import { xml1AdministrativeFields } from '../../core/coding/xml1/administrative-
 import { writeAudit } from '../../core/audit/audit-log'
 import type { Command } from '../context'
 import { readIdentityFile } from '../identity-file'
+import { withReturningPatient } from '../../core/reading/match-identity'
+import { withHisPatient } from '../../core/reading/his-returning'
+import { hisNote } from '../his-note'
 
 /** reception import-catalog admin-units FILE(.json|.csv): imports the national unit list and reports what changed. */
 export const importCatalog: Command = (ctx, args) => {
@@ -61,15 +64,17 @@ export const importCatalog: Command = (ctx, args) => {
 }
 
 /**
- * reception normalize --from identity.json: the coded patient (MoH codes, address candidates, warnings) and the
- * XML1 administrative values the sender would write for a visit today (the one XML1 builder).
+ * reception normalize --from identity.json: the coded patient (MoH codes, address candidates, warnings), the
+ * patient on file (this computer, else the HIS: `his`, docs/adr/0024) and the XML1 administrative values the
+ * sender would write for a visit today (the one XML1 builder).
  */
-export const normalize: Command = (ctx, args) => {
+export const normalize: Command = async (ctx, args) => {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, json: { type: 'boolean' } } })
   const identity = readIdentityFile(values.from)
   const services = ctx.services()
-  const coded = codeIdentity(identity, services.catalog)
+  const local = withReturningPatient(services.db, codeIdentity(identity, services.catalog))
+  const coded = await withHisPatient(local, services.his)
   const today = services.clock().toISOString().slice(0, 10)
   const xml1 = xml1AdministrativeFields(coded.form, today, { catalog: services.catalog.admin })
-  ctx.out.result({ ...coded, xml1 })
+  ctx.out.result({ ...coded, his: hisNote(coded), xml1 })
 }

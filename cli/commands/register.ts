@@ -4,9 +4,12 @@ import { patientFormSchema, visitTypeSchema } from '../../contract/patient'
 import { codeIdentity } from '../../core/reading/code-identity'
 import type { Command } from '../context'
 import { readIdentityFile } from '../identity-file'
+import { withReturningPatient } from '../../core/reading/match-identity'
+import { withHisPatient } from '../../core/reading/his-returning'
+import { hisNote, type HisNote } from '../his-note'
 
 /** reception register --from identity.json [--visit-type T] */
-export const register: Command = (ctx, args) => {
+export const register: Command = async (ctx, args) => {
   const { values } = parseArgs({
     args,
     options: { from: { type: 'string' }, 'visit-type': { type: 'string' } }
@@ -20,7 +23,11 @@ export const register: Command = (ctx, args) => {
     })
   }
   const services = ctx.services()
-  const coded = codeIdentity(identity, services.catalog)
+  // A patient another desk registered is found in the HIS: the save then keeps its HIS id (docs/adr/0024).
+  const coded = await withHisPatient(
+    withReturningPatient(services.db, codeIdentity(identity, services.catalog)),
+    services.his
+  )
   // Unattended: what the clerk would still decide on screen (e.g. which new commune) is reported as a warning;
   // only a form that cannot be valid (no date of birth or sex) is refused.
   const form = patientFormSchema.safeParse(coded.form)
@@ -35,8 +42,12 @@ export const register: Command = (ctx, args) => {
     identityReadId: null,
     source: identity.source
   })
-  ctx.out.result(
-    result,
-    (r: typeof result) => `patient ${r.patientId}${r.patientCreated ? ' (new)' : ''}\nvisit ${r.visitId}`
+  const his = hisNote(coded)
+  ctx.out.result({ ...result, his }, (r: typeof result & { his: HisNote }) =>
+    [
+      `patient ${r.patientId}${r.patientCreated ? ' (new)' : ''}`,
+      `visit ${r.visitId}`,
+      ...(r.his.message ? [r.his.message] : [])
+    ].join('\n')
   )
 }

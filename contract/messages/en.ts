@@ -461,5 +461,8 @@ export const en: Record<MessageKey, string> = {
     'Ignored RECEPTION_MACHINE_CONFIG: a release build reads the machine config only from {{path}}.',
   'input.tooLarge': 'The request is too large ({{bytes}} bytes, at most {{max}}). Nothing was saved.',
   'sync.noReceipt':
-    'The {{target}} answered without a receipt that it took the record. The record is kept and will be sent again.'
+    'The {{target}} answered without a receipt that it took the record. The record is kept and will be sent again.',
+  // The HIS as the facility's shared memory (docs/adr/0024).
+  'his.found': 'Already in the HIS (registered at another desk): {{name}}.',
+  'his.offline': 'Could not ask the HIS — searched this computer only.'
 }

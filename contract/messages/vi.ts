@@ -450,5 +450,8 @@ export const vi = {
     'Đã bỏ qua RECEPTION_MACHINE_CONFIG: bản phát hành chỉ đọc cấu hình chung tại {{path}}.',
   'input.tooLarge': 'Yêu cầu quá lớn ({{bytes}} byte, tối đa {{max}} byte). Không có gì được lưu.',
   'sync.noReceipt':
-    '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.'
+    '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
+  // The HIS as the facility's shared memory (docs/adr/0024).
+  'his.found': 'Đã có trong HIS (đăng ký ở quầy khác): {{name}}.',
+  'his.offline': 'Không hỏi được HIS — chỉ tìm trong máy này.'
 } as const

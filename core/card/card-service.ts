@@ -7,6 +7,7 @@ import type { ReaderManager, ReaderInfo } from '../../devices/pcsc'
 import type { Services } from '../index'
 import { codeIdentity } from '../reading/code-identity'
 import { withReturningPatient } from '../reading/match-identity'
+import { withHisPatient } from '../reading/his-returning'
 import { recordIdentityRead, recordVerification } from '../reading/identity-reads'
 import { readCccd, type CccdReadResult, type ChipKeyInput } from './read-cccd'
 import { linkConsentToRead } from '../consent/consent'
@@ -105,33 +106,43 @@ export class CardService {
     services.devices.setReader({ state: 'reading', readerName, ...statusText('status.reader.reading') })
     let session: Awaited<ReturnType<ReaderManager['connect']>> | null = null
     let readId: string | null = null
+    // Events leave in order: the identity may wait (at most the HIS deadline) for the HIS's answer while the
+    // chip read goes on, and what the read reports after it follows it (docs/adr/0024).
+    let sent: Promise<void> = Promise.resolve()
+    const emit = (event: CardEvent | Promise<CardEvent>): void => {
+      sent = sent.then(async () => publish(await event))
+    }
     try {
       const keys: ChipKeyInput = source
         ? deriveChipKeys(source, { today: services.clock().toISOString().slice(0, 10) })
         : { mrzInfo: [], can }
-      publish({ type: 'progress', step: 'connect', percent: 0 })
+      emit({ type: 'progress', step: 'connect', percent: 0 })
       session = await this.opts.manager.connect({ reader: readerName, maxRecvLength: EXTENDED_RECV })
       const s = session
       const result = await readCccd((apdu) => s.transmit(apdu), keys, {
         includePhoto: this.opts.includePhoto !== false,
         cscaCertificates: trustedCscas(services.db),
         session: { ...readSizeFor(readerName), cardPresent: () => s.cardPresent() },
-        onProgress: (step, percent) => publish({ type: 'progress', step, percent }),
+        onProgress: (step, percent) => emit({ type: 'progress', step, percent }),
         onIdentity: (chipIdentity) => {
           readId = recordIdentityRead(services.db, services.clock().toISOString(), actor.id, {
             identity: chipIdentity,
             readerName
           })
           linkConsentToRead(services.db, consentId, readId)
-          publish({
-            type: 'identity',
-            readId,
-            identity: chipIdentity,
-            coded: withReturningPatient(services.db, codeIdentity(chipIdentity, services.catalog))
-          })
+          const id = readId
+          const local = withReturningPatient(services.db, codeIdentity(chipIdentity, services.catalog))
+          emit(
+            withHisPatient(local, services.his).then((coded): CardEvent => ({
+              type: 'identity',
+              readId: id,
+              identity: chipIdentity,
+              coded
+            }))
+          )
         },
         onVerified: (pa) => {
-          if (readId) publish({ type: 'verified', readId, passiveAuthentication: pa })
+          if (readId) emit({ type: 'verified', readId, passiveAuthentication: pa })
         }
       })
       rememberReadSize(readerName, result.chunkSize)
@@ -148,16 +159,16 @@ export class CardService {
         const verification = { ...result.chip.passiveAuthentication, newSignerIssuer }
         recordVerification(services.db, readId, verification)
         // The photo's hash is checked too: a tampered DG2 turns the verdict invalid.
-        publish({ type: 'verified', readId, passiveAuthentication: verification })
+        emit({ type: 'verified', readId, passiveAuthentication: verification })
         if (result.photo) {
-          publish({
+          emit({
             type: 'photo',
             readId,
             mime: result.photo.mime,
             dataBase64: Buffer.from(result.photo.bytes).toString('base64')
           })
         }
-        publish({ type: 'done', readId, timings: result.timings })
+        emit({ type: 'done', readId, timings: result.timings })
       }
       return result
     } catch (e) {
@@ -166,10 +177,11 @@ export class CardService {
       // The chip refused the keys before any data was read: the patient's consent still stands for the next try.
       if (error.code === 'ACCESS_DENIED' && readId === null && consentAt !== null)
         services.chipConsent.giveBack(consentId, actor.id, consentAt)
-      publish({ type: 'error', error })
+      emit({ type: 'error', error })
       return null
     } finally {
       session?.close()
+      await sent
       this.reading = false
       services.devices.setReader(this.opts.manager.status())
       // Another card arrived while this read ran (e.g. the previous one was pulled): read the new one.

@@ -3,6 +3,7 @@ import type { CodedIdentity } from '../../contract/reading'
 import type { PatientForm } from '../../contract/patient'
 import { findMatches, describeChanges } from '../patients/matching'
 import { getPatient } from '../patients/get-patient'
+import { hisPatientIdOf } from '../../db/his-links'
 
 /**
  * Finds the patient a card belongs to: an exact identifier match becomes `returning` with what the card changes;
@@ -27,6 +28,8 @@ export function withReturningPatient(db: Db, coded: CodedIdentity): CodedIdentit
     warnings,
     returning: {
       patientId: m.exact.id,
+      source: 'local',
+      hisPatientId: hisPatientIdOf(db, m.exact.id),
       fullName: m.exact.fullName,
       by: m.by,
       changes: describeChanges(before, after).map(({ field, key, params, message }) => ({

@@ -52,7 +52,8 @@ export function ReceptionForm({
     /** Loads the record on file first when the card belongs to a returning patient. */
     const intake = async (coded: CodedIdentity, source: 'qr' | 'chip', readId: string): Promise<void> => {
       let stored: FormState | null = null
-      if (coded.returning) {
+      // A patient only the HIS knows (another desk, ADR 0024) has no record on this computer to load.
+      if (coded.returning?.patientId) {
         const r = await bridge.call('patients:get', { id: coded.returning.patientId })
         if (r.ok) stored = fromPatientForm(r.value.form)
       }

@@ -230,5 +230,9 @@ export const en: Messages = {
     nextFlush: 'Next scheduled send',
     lastFlush: 'Last send',
     never: 'Never'
+  },
+  his: {
+    returning:
+      'Already in the HIS (registered at another desk): {{name}}. Saving uses this HIS record; no new patient is created in the HIS.'
   }
 }

@@ -229,6 +229,10 @@ export const vi = {
     nextFlush: 'Lần gửi tự động tiếp theo',
     lastFlush: 'Lần gửi gần nhất',
     never: 'Chưa có'
+  },
+  his: {
+    returning:
+      'Đã có trong HIS (đăng ký ở quầy khác): {{name}}. Lưu sẽ dùng hồ sơ HIS này, không tạo bệnh nhân mới trên HIS.'
   }
 }
 export type Messages = typeof vi

@@ -82,7 +82,7 @@ describe('one message per problem', () => {
     expect(fromIcao.key).toBe('error.CARD_REMOVED')
   })
 
-  it('a QR whose ID number contradicts sex and birth year shows two warnings, each in one wording', () => {
+  it('a QR whose ID number contradicts sex and birth year shows two warnings, each in one wording', async () => {
     // ID digit 4 = 0: a man born 1900–1999; digits 5–6 = 93. The QR says a woman born 1995.
     const qr =
       '022093001234|100123456|Nguyễn Thị Hồng Nhung|14031995|Nữ|Tổ 5, Phường Hồng Hải, Hạ Long, Quảng Ninh|10042021'
@@ -91,7 +91,7 @@ describe('one message per problem', () => {
     )
     const t = testServices()
     try {
-      const read = t.services.submitQr(qr, 'cli')
+      const read = await t.services.submitQr(qr, 'cli')
       const idWarnings = read.coded.warnings.filter((w) => w.field === 'idNumber' || w.code.startsWith('ID_'))
       expect(idWarnings.map((w) => w.key).sort()).toEqual([
         'warning.ID_BIRTH_YEAR_MISMATCH',

@@ -24,7 +24,8 @@ export interface HisPatientLookup {
   findByIdNumber(idNumber: string): Promise<HisLookupResult>
 }
 
-const LOOKUP_TIMEOUT_MS = 2_500
+/** The desk's form never waits longer than this on the HIS (docs/adr/0024). */
+export const LOOKUP_TIMEOUT_MS = 1_500
 
 interface SearchBundle {
   resourceType?: string
@@ -33,6 +34,8 @@ interface SearchBundle {
 
 function hitFrom(resource: Record<string, unknown>): HisPatientHit | null {
   if (resource['resourceType'] !== 'Patient' || typeof resource['id'] !== 'string') return null
+  // A FHIR id: it goes back into a reference (Patient/<id>), so nothing else is taken.
+  if (!/^[A-Za-z0-9\-.]{1,64}$/.test(resource['id'])) return null
   const names = Array.isArray(resource['name']) ? (resource['name'] as Record<string, unknown>[]) : []
   const ids = Array.isArray(resource['identifier'])
     ? (resource['identifier'] as Record<string, unknown>[])
@@ -48,11 +51,15 @@ function hitFrom(resource: Record<string, unknown>): HisPatientHit | null {
   }
 }
 
-export function createHisPatientLookup(http: HttpClient): HisPatientLookup {
+export function createHisPatientLookup(
+  http: HttpClient,
+  options: { timeoutMs?: number } = {}
+): HisPatientLookup {
+  const timeoutMs = options.timeoutMs ?? LOOKUP_TIMEOUT_MS
   return {
     async findByIdNumber(idNumber) {
       if (!/^\d{12}$/.test(idNumber)) return { state: 'not-found' }
-      const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS)
+      const signal = AbortSignal.timeout(timeoutMs)
       try {
         const res = await http.request({
           method: 'GET',
