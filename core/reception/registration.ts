@@ -13,12 +13,15 @@ import { type Clock, localIsoWithOffset } from '../clock'
 import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { recordVisitPurposes } from '../consent/consent'
+import { hisPatientIdOf, keepHisPatientId } from '../../db/his-links'
 
 export interface RegistrationDeps {
   db: Db
   clock: Clock
   actor: string
   facility: { code: string | null; name: string | null }
+  /** The HIS Patient.id the HIS gave for an ID number at this run's scans (docs/adr/0024). */
+  hisPatientIdFor?: (idNumber: string) => string | null
 }
 
 /** Names and addresses are stored NFC with single spaces, whatever the source typed. */
@@ -107,6 +110,13 @@ export function createRegistration(
     if (input.identityReadId) {
       linkReadToPatient(db, input.identityReadId, patientId)
     }
+    // A patient the HIS already knew keeps its HIS id: the sender references it, never a second Patient.
+    let hisId = hisPatientIdOf(db, patientId)
+    const fromHis = !hisId && form.idNumber ? (deps.hisPatientIdFor?.(form.idNumber) ?? null) : null
+    if (fromHis) {
+      keepHisPatientId(db, patientId, fromHis)
+      hisId = fromHis
+    }
 
     const visitId = randomUUID()
     const visitedAt = localIsoWithOffset(now)
@@ -135,7 +145,7 @@ export function createRegistration(
         schemaVersion: 1,
         idempotencyKey,
         facility: deps.facility,
-        patient: { id: patientId, code, form },
+        patient: { id: patientId, code, form, ...(hisId ? { hisId } : {}) },
         guardian,
         visit: {
           id: visitId,

@@ -16,7 +16,8 @@ export type Fault =
   /** Process and store, then send the reply one byte every `chunkDelayMs`. */
   | { kind: 'slow-body'; chunkDelayMs: number }
 
-export type FaultPath = '/fhir' | '/xml'
+/** '/fhir/Patient' is the desk's patient lookup (GET); only faults aimed at it by name reach it. */
+export type FaultPath = '/fhir' | '/xml' | '/fhir/Patient'
 
 interface QueuedFault {
   fault: Fault
@@ -70,14 +71,15 @@ export class FaultPlan {
 
   /** The fault for the next request on `path`, or null to serve it normally. */
   next(path: FaultPath): Fault | null {
-    const i = this.queue.findIndex((q) => q.path === null || q.path === path)
+    const lookup = path === '/fhir/Patient'
+    const i = this.queue.findIndex((q) => (q.path === null && !lookup) || q.path === path)
     if (i >= 0) {
       const q = this.queue[i]!
       q.remaining -= 1
       if (q.remaining <= 0) this.queue.splice(i, 1)
       return q.fault.kind === 'none' ? null : q.fault
     }
-    if (this.rate > 0 && this.random() < this.rate) {
+    if (!lookup && this.rate > 0 && this.random() < this.rate) {
       return RANDOM_FAULTS[Math.floor(this.random() * RANDOM_FAULTS.length)]!
     }
     return null

@@ -62,6 +62,17 @@ function rewriteRefs(node: unknown, map: Map<string, string>, unresolved: string
   for (const v of Object.values(obj)) rewriteRefs(v, map, unresolved)
 }
 
+/** `Type/id` references (not urn:uuid, not absolute URLs) anywhere in a resource. */
+function literalRefs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => literalRefs(n, out))
+  else if (node && typeof node === 'object') {
+    const ref = (node as Record<string, unknown>)['reference']
+    if (typeof ref === 'string' && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(ref)) out.push(ref)
+    for (const v of Object.values(node)) literalRefs(v, out)
+  }
+  return out
+}
+
 export class FhirStore {
   private resources: StoredResource[] = []
   private nextId = 1
@@ -92,6 +103,10 @@ export class FhirStore {
       }))
     }
     return { status: 200, contentType: 'application/fhir+json; charset=utf-8', body: JSON.stringify(bundle) }
+  }
+
+  private holds(ref: string, pending: StoredResource[]): boolean {
+    return [...this.resources, ...pending].some((r) => `${r.resourceType}/${r.id}` === ref)
   }
 
   private find(type: string, id: Identifier, pending: StoredResource[]): StoredResource[] {
@@ -153,6 +168,11 @@ export class FhirStore {
     const unresolved: string[] = []
     for (const p of pending) rewriteRefs(p.resource, map, unresolved)
     if (unresolved.length > 0) return outcome(400, [`Tham chiếu không giải được: ${unresolved.length}.`])
+    // A reference to a stored resource (Patient/7, what a desk that looked the patient up sends) must exist.
+    const dangling = pending
+      .flatMap((p) => literalRefs(p.resource))
+      .filter((ref) => !this.holds(ref, pending))
+    if (dangling.length > 0) return outcome(422, [`Tham chiếu tới bản ghi không có: ${dangling.join(', ')}.`])
     if (pending.some((p) => p.resourceType === 'Patient' && identifiersOf(p.resource).length === 0)) {
       return outcome(422, ['Bệnh nhân phải có ít nhất một định danh.'])
     }

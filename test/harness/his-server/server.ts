@@ -200,9 +200,41 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
       const body = Buffer.concat(chunks)
       const url = req.url ?? ''
       if (url.startsWith('/_admin/')) return admin(req, res, body)
-      // The desk's lookup of a patient another desk registered (the HIS as the facility's shared memory).
+      // The desk's lookup of a patient another desk registered (the HIS as the facility's shared memory), under
+      // the same authorization as sending; a queued fault (e.g. hang) applies to it too.
       if (req.method === 'GET' && url.startsWith('/fhir/Patient?')) {
-        log.push({ method: 'GET', path: '/fhir/Patient', idempotencyKey: null, result: 200, replayed: false })
+        const entry = (result: RequestRecord['result']): void =>
+          void log.push({
+            method: 'GET',
+            path: '/fhir/Patient',
+            idempotencyKey: null,
+            result,
+            replayed: false
+          })
+        if (options.authorization && req.headers['authorization'] !== options.authorization) {
+          entry(401)
+          return send(res, {
+            status: 401,
+            contentType: 'application/json',
+            body: '{"message":"Sai thông tin đăng nhập."}'
+          })
+        }
+        const lookupFault = faults.next('/fhir/Patient')
+        if (lookupFault?.kind === 'hang') {
+          entry('hang')
+          hanging.add(res)
+          res.on('close', () => hanging.delete(res))
+          return
+        }
+        if (lookupFault?.kind === 'status') {
+          entry(lookupFault.status)
+          return send(res, { status: lookupFault.status, contentType: 'application/json', body: '{}' })
+        }
+        if (lookupFault) {
+          entry(lookupFault.kind)
+          return void req.socket.destroy()
+        }
+        entry(200)
         return send(res, fhir.search('Patient', url.slice('/fhir/Patient?'.length)))
       }
       const path: FaultPath | null =

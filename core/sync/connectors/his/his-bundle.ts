@@ -8,11 +8,14 @@ import { buildPatientResource, patientIfNoneExist } from '../fhir/patient-resour
 
 /**
  * The entries one submission contributes to a HIS transaction: the Patient and the Encounter, both
- * conditional creates, so sending the same submission twice leaves one of each on the server.
+ * conditional creates, so sending the same submission twice leaves one of each on the server. A patient
+ * whose HIS id is known contributes only the Encounter, referencing Patient/<id> (docs/adr/0024).
  */
 export function hisEntries(sub: Submission): BundleEntry[] {
   const facilityCode = requireFacilityCode(sub)
   const keys = { code: sub.patient.code, facilityCode }
+  // The HIS already holds this patient (another desk registered it): the visit points at that record.
+  if (sub.patient.hisId) return [encounterEntry(sub, facilityCode, `Patient/${sub.patient.hisId}`)]
   const patientUrl = urnUuid(`patient:${facilityCode}:${sub.patient.id}`)
   return [
     {
