@@ -36,6 +36,8 @@ export interface RequestRecord {
   /** HTTP status sent, or the fault that replaced the answer. */
   result: number | Fault['kind']
   replayed: boolean
+  /** POST /fhir: the resource types of the Bundle's entries, in order (what a desk sent, never its content). */
+  entryTypes?: string[]
 }
 
 export interface StoredSnapshot {
@@ -60,6 +62,15 @@ export interface HisServer {
 }
 
 const MAX_BODY = 10 * 1024 * 1024
+
+function entryTypesOf(body: Buffer): string[] | null {
+  try {
+    const b = JSON.parse(body.toString('utf8')) as { entry?: { resource?: { resourceType?: unknown } }[] }
+    return (b.entry ?? []).map((e) => String(e.resource?.resourceType))
+  } catch {
+    return null
+  }
+}
 const tlsDir = fileURLToPath(new URL('./tls/', import.meta.url))
 
 interface KeyEntry {
@@ -242,7 +253,15 @@ export async function startHisServer(options: HisServerOptions = {}): Promise<Hi
       const keyHeader = req.headers['idempotency-key']
       const key = typeof keyHeader === 'string' ? keyHeader : null
       const record = (result: RequestRecord['result'], replayed = false): void => {
-        log.push({ method: req.method ?? '', path: url, idempotencyKey: key, result, replayed })
+        const types = path === '/fhir' ? entryTypesOf(body) : null
+        log.push({
+          method: req.method ?? '',
+          path: url,
+          idempotencyKey: key,
+          result,
+          replayed,
+          ...(types ? { entryTypes: types } : {})
+        })
       }
       if (!path || req.method !== 'POST') {
         record(404)
