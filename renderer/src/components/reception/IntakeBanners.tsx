@@ -37,8 +37,8 @@ export function IntakeBanners({
         </div>
       ) : null}
       {returning ? (
-        <div className="banner info" data-testid="returning-patient">
-          {t('intake.returning', { name: returning.fullName })}
+        <div className="banner info" data-testid="returning-patient" data-source={returning.source}>
+          {t(returning.source === 'his' ? 'his.returning' : 'intake.returning', { name: returning.fullName })}
           {returning.changes.length > 0 ? (
             <ul>
               {returning.changes.map((c) => (
