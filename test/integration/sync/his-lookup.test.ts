@@ -1,16 +1,19 @@
 // The HIS as the facility's shared memory: what desk 1 sent, desk 2 finds by the ID number; an HIS that does not
 // answer leaves the desk working locally, told so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHisFhirConnector, type Connector } from '../../../core/sync/connectors'
+import { buildHisBundle, createHisFhirConnector, type Connector } from '../../../core/sync/connectors'
 import { createHisPatientLookup } from '../../../core/sync/connectors/fhir/patient-lookup'
 import { createHttpClient } from '../../../core/sync/http-client'
 import { startHisServer, type HisServer } from '../../harness/his-server/server'
+import { validateR4 } from '../../harness/his-server/r4-validation'
 import { makeSubmission } from '../../unit/sync/submission-fixtures'
 
 let server: HisServer
 let desk1: Connector
 
 beforeAll(async () => {
+  // The test HIS compiles the R4 schema on its first Bundle (seconds on a loaded machine): not in the send's deadline.
+  validateR4(buildHisBundle(makeSubmission()))
   server = await startHisServer()
   desk1 = createHisFhirConnector(createHttpClient({ baseUrl: `${server.url}/fhir`, timeoutMs: 10_000 }))
 }, 60_000)
