@@ -24,7 +24,7 @@ import {
   scanViaSchema
 } from './reading'
 import { authCalls, type AuthCallName } from './auth'
-import { queueTicketSchema } from './desk'
+import { queueTicketSchema, slipFormatSchema } from './desk'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -110,7 +110,7 @@ export const calls = {
   'desk:slip': {
     input: z.object({
       visitId: z.string().min(1).max(100),
-      format: z.enum(['58mm', '80mm', 'a5']).default('80mm')
+      format: slipFormatSchema.default('80mm')
     }),
     output: z.object({ html: z.string(), ticket: queueTicketSchema })
   },
