@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ticketLabel, type QueueTicket } from '../../../../contract/desk'
 import { useMessageText } from '../../i18n/format'
@@ -18,6 +18,11 @@ export function SavedTicket({ saved }: { saved: SavedVisit }): React.JSX.Element
   const [printing, setPrinting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const { ticket } = saved
+  const box = useRef<HTMLDivElement>(null)
+  // The number is what the clerk reads out: bring it into view when it appears.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'center' })
+  }, [saved])
 
   const print = useCallback(async (): Promise<void> => {
     setPrinting(true)
@@ -46,7 +51,7 @@ export function SavedTicket({ saved }: { saved: SavedVisit }): React.JSX.Element
       })
     : null
   return (
-    <div className="saved-ticket" role="status" data-testid="saved-ticket">
+    <div className="saved-ticket" role="status" data-testid="saved-ticket" ref={box}>
       <div className="saved-ticket-number" data-testid="ticket-number">
         {t('visit.ticket', { label: ticketLabel(ticket), queue: saved.queueName })}
         {priority ? `, ${priority}` : ''}
