@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registration, testServices } from '../../support/fixtures'
 import { issueQueueNumber, suggestPriority } from '../../../core/desk/queue-numbers'
 import { ticketLabel } from '../../../contract/desk'
+import { slipForVisit } from '../../../core/desk/slip-for-visit'
 import { createServices, type Services } from '../../../core'
 import type { PatientForm, RegistrationInput } from '../../../contract/patient'
 
@@ -73,6 +74,28 @@ describe('queue numbers (STT)', () => {
     expect(register('022180000014', { priority: 'merit' }).ticket?.priority).toBe('merit')
     expect(register('022180000015', { priority: null }, { dateOfBirth: '1940' }).ticket?.priority).toBe(null)
     expect(register('022180000016').ticket?.priority).toBe(null)
+  })
+
+  it('the slip page of a saved visit carries its number, room or service, the name and a QR of MA_BN', () => {
+    register('022180000021')
+    const saved = register('022180000022', {}, { dateOfBirth: '2022-05-05' })
+    const { html, ticket } = slipForVisit(
+      { db: services.db, clock: () => now },
+      { visitId: saved.visitId, facilityName: 'Trạm Y tế Phường Hạ Long', format: '58mm' }
+    )
+    expect(ticket).toEqual(saved.ticket)
+    const code = (services.db.prepare('SELECT code FROM patients WHERE id = ?').get(saved.patientId) as { code: string })
+      .code
+    expect(html).toContain('data-testid="slip-number">UT-002<')
+    expect(html).toContain('Trẻ dưới 6 tuổi')
+    expect(html).toContain('Khám bệnh')
+    expect(html).toContain('Bệnh Nhân 022')
+    expect(html).toContain(`aria-label="${code}"`)
+    expect(html).toMatch(/<svg[^>]+role="img"/)
+    expect(html).toContain('size: 58mm')
+    expect(() =>
+      slipForVisit({ db: services.db, clock: () => now }, { visitId: 'nope', facilityName: null, format: '80mm' })
+    ).toThrow(/không tìm thấy|not found|VISIT/i)
   })
 
   it('suggests the legal priority classes from the record', () => {
