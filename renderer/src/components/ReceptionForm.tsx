@@ -74,9 +74,10 @@ export function ReceptionForm({
     })
   }, [t])
 
+  // A correction creates no visit: only the patient's fields count then.
   const errors = useMemo(
-    () => ({ ...validateForm(form, new Date()), ...validateVisit(form, new Date()) }),
-    [form]
+    () => ({ ...validateForm(form, new Date()), ...(correcting ? {} : validateVisit(form, new Date())) }),
+    [form, correcting]
   )
   const visibleError = (f: FieldName): string | undefined =>
     showAll || touched.has(f) ? errors[f] : undefined

@@ -84,8 +84,9 @@ describe('queue numbers (STT)', () => {
       { visitId: saved.visitId, facilityName: 'Trạm Y tế Phường Hạ Long', format: '58mm' }
     )
     expect(ticket).toEqual(saved.ticket)
-    const code = (services.db.prepare('SELECT code FROM patients WHERE id = ?').get(saved.patientId) as { code: string })
-      .code
+    const code = (
+      services.db.prepare('SELECT code FROM patients WHERE id = ?').get(saved.patientId) as { code: string }
+    ).code
     expect(html).toContain('data-testid="slip-number">UT-002<')
     expect(html).toContain('Trẻ dưới 6 tuổi')
     expect(html).toContain('Khám bệnh')
@@ -94,7 +95,10 @@ describe('queue numbers (STT)', () => {
     expect(html).toMatch(/<svg[^>]+role="img"/)
     expect(html).toContain('size: 58mm')
     expect(() =>
-      slipForVisit({ db: services.db, clock: () => now }, { visitId: 'nope', facilityName: null, format: '80mm' })
+      slipForVisit(
+        { db: services.db, clock: () => now },
+        { visitId: 'nope', facilityName: null, format: '80mm' }
+      )
     ).toThrow(/không tìm thấy|not found|VISIT/i)
   })
 
