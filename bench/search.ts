@@ -123,7 +123,7 @@ try {
       services.register({
         patientId: null,
         patient: { ...coded!.form, occupationCode: '00000' },
-        visit: { serviceType: 'antenatal', department: null, reason: null },
+        visit: { serviceType: 'general', department: null, reason: null },
         identityReadId: null,
         source: 'qr'
       })

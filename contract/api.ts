@@ -24,6 +24,7 @@ import {
   scanViaSchema
 } from './reading'
 import { authCalls, type AuthCallName } from './auth'
+import { queueTicketSchema, slipFormatSchema } from './desk'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -104,6 +105,14 @@ export const calls = {
   'card:open': {
     input: z.object({ can: z.string().regex(/^\d{6}$/) }),
     output: z.object({ started: z.boolean() })
+  },
+  /** The queue slip of a saved visit as one printable HTML page (its own @page size), for the print button. */
+  'desk:slip': {
+    input: z.object({
+      visitId: z.string().min(1).max(100),
+      format: slipFormatSchema.default('80mm')
+    }),
+    output: z.object({ html: z.string(), ticket: queueTicketSchema })
   },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().max(20).nullable().default(null) }),

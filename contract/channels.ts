@@ -6,3 +6,5 @@ export const CALL_CHANNEL = 'reception:call'
 export const EVENT_CHANNEL = 'reception:event'
 export const eventNames = ['status:changed', 'card:event', 'qr:scanned'] as const
 export type EventNameLiteral = (typeof eventNames)[number]
+/** Electron only: print a visit's queue slip through the main process (webContents.print). */
+export const PRINT_SLIP_CHANNEL = 'reception:print-slip'

@@ -31,3 +31,8 @@ export type QueueTicket = z.infer<typeof queueTicketSchema>
 /** Printed as on the slip: priority tickets carry "UT" so the call screen and the room see them at once. */
 export const ticketLabel = (t: Pick<QueueTicket, 'number' | 'priority'>): string =>
   `${t.priority ? 'UT-' : ''}${String(t.number).padStart(3, '0')}`
+
+/** Slip page sizes: 58 mm and 80 mm receipt printers, A5 sheets. */
+export const slipFormats = ['58mm', '80mm', 'a5'] as const
+export const slipFormatSchema = z.enum(slipFormats)
+export type SlipFormat = z.infer<typeof slipFormatSchema>

@@ -9,8 +9,12 @@ import {
   partialDateSchema,
   sexSchema
 } from './identity'
+import { priorityClassSchema, queueTicketSchema } from './desk'
+import { careTypeCodeSchema, facilityCodeSchema, objectCodeSchema, visitCheckCodeSchema } from './visit-codes'
 
+/** 'general' is the plain "Khám bệnh"; the others are the maternal and child services of the programme. */
 export const visitTypes = [
+  'general',
   'antenatal',
   'delivery',
   'postnatal',
@@ -104,7 +108,22 @@ export type PatientForm = z.infer<typeof patientFormSchema>
 export const visitFormSchema = z.object({
   serviceType: visitTypeSchema,
   department: optionalText(20),
-  reason: optionalText(500)
+  reason: optionalText(500),
+  // The XML0/XML1 visit fields reception owns (docs/desk-duties.md §3). Optional: older callers and the CLI send
+  // none and get the documented defaults (core/reception/visit-values.ts).
+  /** MA_DOITUONG_KCB, provisional at check-in. */
+  objectCode: objectCodeSchema.nullable().optional(),
+  /** MA_LOAI_KCB (QĐ 1804/2026). */
+  careTypeCode: careTypeCodeSchema.optional(),
+  /** GIAY_CHUYEN_TUYEN: the referral or appointment slip number. */
+  referralNumber: optionalText(50).optional(),
+  /** MA_NOI_DI: the referring facility. */
+  referringFacility: facilityCodeSchema.nullable().optional(),
+  emergency: z.boolean().optional(),
+  /** The queue priority the clerk confirmed; undefined = the record's suggestion, null = none. */
+  priority: priorityClassSchema.nullable().optional(),
+  /** Service-versus-patient warnings the clerk confirmed (recorded with the visit). */
+  confirmedChecks: z.array(visitCheckCodeSchema).max(10).optional()
 })
 export type VisitForm = z.infer<typeof visitFormSchema>
 
@@ -123,7 +142,9 @@ export const registrationResultSchema = z.object({
   patientId: z.string(),
   visitId: z.string(),
   patientCreated: z.boolean(),
-  outboxIds: z.array(z.number().int())
+  outboxIds: z.array(z.number().int()),
+  /** The visit's queue number (STT), issued at save. */
+  ticket: queueTicketSchema.optional()
 })
 export type RegistrationResult = z.infer<typeof registrationResultSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { patientFormSchema, visitTypeSchema } from './patient'
+import { careTypeCodeSchema } from './visit-codes'
 
 /**
  * The snapshot written to the outbox when a visit is saved: everything a connector (HIS FHIR, XML 4750,
@@ -33,7 +34,17 @@ export const submissionSchema = z.object({
     department: z.string().max(20).nullable(),
     reason: z.string().max(500).nullable(),
     /** ISO 8601 with offset, local time of the facility. */
-    visitedAt: z.string().max(40)
+    visitedAt: z.string().max(40),
+    // Added with migration 009; optional so rows queued before it still parse and send.
+    /** MA_DOITUONG_KCB (provisional). */
+    objectCode: z.string().max(4).nullable().optional(),
+    /** MA_LOAI_KCB. */
+    careTypeCode: careTypeCodeSchema.optional(),
+    /** GIAY_CHUYEN_TUYEN. */
+    referralNumber: z.string().max(50).nullable().optional(),
+    /** MA_NOI_DI. */
+    referringFacility: z.string().max(5).nullable().optional(),
+    emergency: z.boolean().optional()
   })
 })
 export type Submission = z.infer<typeof submissionSchema>

@@ -16,6 +16,7 @@ import { searchKind } from './patients/search-kind'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 import type { CardService } from './card/card-service'
 import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
+import { slipForVisit } from './desk/slip-for-visit'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
 export type Handler<C extends GuardedCallName> = (
@@ -144,6 +145,15 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       })
       s.chipConsent.arm(consentId, ctx.actor.id, now.getTime())
       return { consentId, noticeVersion: NOTICE_VERSION, validSeconds: CHIP_CONSENT_MS / 1000 }
+    },
+    'desk:slip': ({ visitId, format }, ctx) => {
+      const slip = slipForVisit(
+        { db, clock: s.clock },
+        { visitId, format, facilityName: s.options.facility?.name ?? null }
+      )
+      // The page names the patient: printing it is logged like viewing the record.
+      audit(ctx, { action: 'view', entity: 'visit', entityId: visitId, detail: { slip: format } })
+      return slip
     },
     'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
   }

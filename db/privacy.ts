@@ -99,6 +99,8 @@ const VISIT_IDS = `SELECT id FROM visits WHERE patient_id = @id`
 const ERASE = [
   `DELETE FROM outbox WHERE visit_id IN (${VISIT_IDS})`,
   `DELETE FROM consents WHERE patient_id = @id OR visit_id IN (${VISIT_IDS})`,
+  // Every registration draws a queue number (ADR 0026): the ticket goes with its visit.
+  `DELETE FROM queue_tickets WHERE visit_id IN (${VISIT_IDS})`,
   `DELETE FROM visits WHERE patient_id = @id`,
   `DELETE FROM identity_reads WHERE patient_id = @id`,
   `DELETE FROM patient_history WHERE patient_id = @id`,

@@ -1,9 +1,8 @@
 import { chmodSync, existsSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../contract/errors'
-import { issueQueueNumber } from '../../core/desk/queue-numbers'
-import { renderSlipHtml, slipFormats, type SlipFormat } from '../../core/desk/slip-html'
-import { slipRow, ticketForVisit } from '../../db/queue-tickets'
+import { slipFormats, type SlipFormat } from '../../core/desk/slip-html'
+import { slipForVisit } from '../../core/desk/slip-for-visit'
 import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
 
@@ -50,33 +49,21 @@ export const print: Command = async (ctx, args) => {
     })
   }
   const services = ctx.services()
-  const row = slipRow(services.db, values.visit)
-  if (!row) throw AppError.of('NOT_FOUND', 'error.VISIT_NOT_FOUND', { visitId: values.visit })
-  const queue = row.department ?? row.serviceType
-  const ticket =
-    ticketForVisit(services.db, row.visitId) ??
-    issueQueueNumber(
-      { db: services.db, clock: services.clock },
-      { visitId: row.visitId, queue, priority: null }
-    )
   const facilityName = openSyncConfig(services).get('facility.name').value
-  const html = renderSlipHtml(
+  const { html, ticket } = slipForVisit(
+    { db: services.db, clock: services.clock },
     {
+      visitId: values.visit,
       facilityName: typeof facilityName === 'string' ? facilityName : null,
-      ticket,
-      queueName: queue,
-      patientName: row.patientName,
-      patientCode: row.patientCode,
-      visitedAt: row.visitedAt
-    },
-    format
+      format
+    }
   )
   const pdf = await htmlToPdf(html, format)
   // The slip carries a name: owner-only, like every file the app writes.
   writeFileSync(values.out, pdf, { mode: 0o600 })
   chmodSync(values.out, 0o600)
   ctx.out.result({
-    visitId: row.visitId,
+    visitId: values.visit,
     number: ticket.number,
     priority: ticket.priority,
     out: values.out,

@@ -42,6 +42,23 @@ export const en: Record<MessageKey, string> = {
   'error.BHXH_NOT_CONFIGURED':
     'The BHXH gateway is not configured (bhxh.url, bhxh.username, bhxh.password): tell IT.',
   'error.BHXH_CLERK_MISSING': "The clerk's name and CCCD are needed to check a BHYT card.",
+  // Visit services and the service-versus-patient checks (contract/rules/visit-checks.ts).
+  'visit.service.general': 'General consultation',
+  'visit.service.antenatal': 'Antenatal care',
+  'visit.service.delivery': 'Delivery',
+  'visit.service.postnatal': 'Postnatal care',
+  'visit.service.child_checkup': 'Child check-up',
+  'visit.service.immunisation': 'Immunisation',
+  'visit.service.family_planning': 'Family planning',
+  'visit.service.other': 'Other',
+  'visit.check.womenOnly':
+    '“{{@service}}” is a service for women but the patient is recorded as male: check the service or the sex.',
+  'visit.check.childOnly':
+    '“{{@service}}” is a service for children but the patient is {{age}} years old: check the service or the date of birth.',
+  'visit.check.maternalAge':
+    '“{{@service}}” for a patient aged {{age}} is unusual: check the service or the date of birth.',
+  'visit.check.unconfirmed':
+    'The service does not fit the patient’s sex or age: check it and confirm before saving.',
   'slip.title': 'Queue number',
   'slip.time': 'Time',
   'slip.patientCode': 'Patient code',

@@ -43,6 +43,23 @@ export const vi = {
   'error.BHXH_NOT_CONFIGURED':
     'Chưa cấu hình cổng BHXH (bhxh.url, bhxh.username, bhxh.password): hãy báo CNTT.',
   'error.BHXH_CLERK_MISSING': 'Cần họ tên và CCCD của cán bộ tra cứu để kiểm tra thẻ BHYT.',
+  // Visit services and the service-versus-patient checks (contract/rules/visit-checks.ts).
+  'visit.service.general': 'Khám bệnh',
+  'visit.service.antenatal': 'Khám thai',
+  'visit.service.delivery': 'Sinh đẻ',
+  'visit.service.postnatal': 'Khám sau sinh',
+  'visit.service.child_checkup': 'Khám trẻ em',
+  'visit.service.immunisation': 'Tiêm chủng',
+  'visit.service.family_planning': 'Kế hoạch hoá gia đình',
+  'visit.service.other': 'Khác',
+  'visit.check.womenOnly':
+    '“{{@service}}” là dịch vụ dành cho phụ nữ nhưng người bệnh ghi giới tính nam: kiểm tra lại dịch vụ hoặc giới tính.',
+  'visit.check.childOnly':
+    '“{{@service}}” là dịch vụ dành cho trẻ em nhưng người bệnh {{age}} tuổi: kiểm tra lại dịch vụ hoặc ngày sinh.',
+  'visit.check.maternalAge':
+    '“{{@service}}” cho người bệnh {{age}} tuổi là bất thường: kiểm tra lại dịch vụ hoặc ngày sinh.',
+  'visit.check.unconfirmed':
+    'Dịch vụ chưa khớp với giới tính hoặc tuổi của người bệnh: hãy kiểm tra và xác nhận trước khi lưu.',
   'slip.title': 'Số thứ tự',
   'slip.time': 'Giờ',
   'slip.patientCode': 'Mã BN',

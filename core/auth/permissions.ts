@@ -27,6 +27,8 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'identity:code': CLERK,
   'consent:chip': CLERK,
   'card:open': CLERK,
+  // The slip names the patient: printed by the clerk who registered the visit.
+  'desk:slip': CLERK,
   // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
   'queue:list': [...CLERK, ...IT],
   'queue:retry': [...CLERK, ...IT],

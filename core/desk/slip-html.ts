@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import { ticketLabel, type QueueTicket } from '../../contract/desk'
+import { ticketLabel, type QueueTicket, type SlipFormat } from '../../contract/desk'
 import { formatMessage, type Lang, type MessageKey } from '../../contract/messages'
 
 /**
@@ -7,8 +7,7 @@ import { formatMessage, type Lang, type MessageKey } from '../../contract/messag
  * code (MA_BN) the room scans. One HTML page sized for 58 mm and 80 mm receipt printers or A5; Electron prints it,
  * browser mode uses the same page with its print stylesheet, and the CLI renders it to PDF.
  */
-export type SlipFormat = '58mm' | '80mm' | 'a5'
-export const slipFormats: SlipFormat[] = ['58mm', '80mm', 'a5']
+export { slipFormats, type SlipFormat } from '../../contract/desk'
 
 export interface SlipData {
   facilityName: string | null

@@ -14,6 +14,8 @@ import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { recordVisitPurposes } from '../consent/consent'
 import { hisPatientIdOf, keepHisPatientId } from '../../db/his-links'
+import { issueQueueNumber } from '../desk/queue-numbers'
+import { resolveVisit } from './visit-values'
 
 export interface RegistrationDeps {
   db: Db
@@ -49,6 +51,8 @@ export function createRegistration(
     const now = clock()
     const at = now.toISOString()
     const form = tidyForm(input.patient)
+    // Before anything is written: a service that does not fit the patient needs the clerk's confirmation.
+    const visit = resolveVisit(input.visit, form, now)
 
     let existing = input.patientId ? patients.get(input.patientId) : undefined
     if (input.patientId && !existing) {
@@ -120,8 +124,19 @@ export function createRegistration(
 
     const visitId = randomUUID()
     const visitedAt = localIsoWithOffset(now)
-    insertVisit(db, { id: visitId, patientId, form: input.visit, visitedAt, at })
-    writeAudit(db, at, { actor, action: 'create', entity: 'visit', entityId: visitId, detail: { patientId } })
+    insertVisit(db, { ...visit, id: visitId, patientId, visitedAt, at })
+    writeAudit(db, at, {
+      actor,
+      action: 'create',
+      entity: 'visit',
+      entityId: visitId,
+      detail:
+        visit.confirmedChecks.length > 0
+          ? { patientId, confirmedChecks: visit.confirmedChecks }
+          : { patientId }
+    })
+    // The day's number for the room or service, in the same transaction: a saved visit always has one.
+    const ticket = issueQueueNumber({ db, clock }, { visitId, queue: visit.queue, priority: visit.priority })
     // Each purpose of the visit with its legal basis; a chip read's consent is tied to the visit it served.
     recordVisitPurposes(db, at, {
       patientId,
@@ -149,16 +164,21 @@ export function createRegistration(
         guardian,
         visit: {
           id: visitId,
-          serviceType: input.visit.serviceType,
-          department: input.visit.department,
-          reason: input.visit.reason,
-          visitedAt
+          serviceType: visit.serviceType,
+          department: visit.department,
+          reason: visit.reason,
+          visitedAt,
+          objectCode: visit.objectCode,
+          careTypeCode: visit.careTypeCode,
+          referralNumber: visit.referralNumber,
+          referringFacility: visit.referringFacility,
+          emergency: visit.emergency
         }
       }
       return enqueue(db, { visitId, target, payload, idempotencyKey, at })
     })
 
-    return { patientId, visitId, patientCreated: created, outboxIds }
+    return { patientId, visitId, patientCreated: created, outboxIds, ticket }
   })
 
   return (input, actor) => run.immediate(input, actor ?? deps.actor)

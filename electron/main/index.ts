@@ -4,6 +4,7 @@ import { createServices, type Services } from '../../core'
 import { APP_DIR_NAME } from '../../core/config/data-dir'
 import { buildWindowOptions, hardenSession, hardenWebContents } from './security'
 import { EVENT_CHANNEL, MainSession, registerIpc } from './ipc'
+import { registerPrintSlip } from './print-slip'
 import { loadOrCreateSealedKey } from './os/sealed-key'
 import { toErrorValue } from '../../contract/errors'
 import { startRuntime, type Runtime } from '../../core/runtime'
@@ -94,6 +95,7 @@ if (launch.refused) {
     )
     mainSession = new MainSession(runtime.gate)
     registerIpc(ipcMain, runtime.gate, mainSession, devServerUrl)
+    registerPrintSlip(ipcMain, runtime.gate, mainSession, devServerUrl)
     if (app.isPackaged) {
       const appLog = log
       let updateUrl: string | null = null

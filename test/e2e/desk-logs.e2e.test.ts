@@ -114,6 +114,8 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt && existsSync(WEB)))(
       await page.getByLabel('Điện thoại').fill('0912345678')
       const commune = page.getByTestId('address-candidates')
       if (await commune.isVisible()) await commune.getByRole('button').first().click()
+      // No service is assumed: the clerk picks one (ADR 0026).
+      await page.locator('#f-serviceType').selectOption('general')
       await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
       await expect
         .poll(() => page.getByTestId('save-notice').textContent(), { timeout: 10_000 })

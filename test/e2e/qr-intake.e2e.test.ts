@@ -55,6 +55,8 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mod
   })
 
   it('saves with the QR read as evidence', async () => {
+    // No service is assumed: the clerk picks one (ADR 0026).
+    await page.locator('#f-serviceType').selectOption('general')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
     const row = app.services.db.prepare('SELECT source, patient_id FROM identity_reads').get() as {
@@ -74,6 +76,8 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mod
     )
     await expect.poll(() => page.getByTestId('returning-patient').isVisible()).toBe(true)
     expect(await page.getByTestId('returning-patient').textContent()).toContain('Bãi Cháy')
+    // No service is assumed: the clerk picks one (ADR 0026).
+    await page.locator('#f-serviceType').selectOption('general')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã cập nhật hồ sơ cũ')
     expect(app.services.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 })

@@ -61,7 +61,7 @@ export function registration(
   return {
     patientId: null,
     patient: patientForm(form),
-    visit: { serviceType: 'antenatal', department: null, reason: null },
+    visit: { serviceType: 'general', department: null, reason: null },
     identityReadId: null,
     source: 'manual',
     ...overrides

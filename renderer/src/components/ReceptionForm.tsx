@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMessageText } from '../i18n/format'
 import type { PatientRecord } from '../../../contract/patient'
@@ -22,6 +22,8 @@ import { PatientFields } from './reception/PatientFields'
 import { AddressFields } from './reception/AddressFields'
 import { GuardianFields } from './reception/GuardianFields'
 import { VisitFields } from './reception/VisitFields'
+import { SavedTicket, type SavedVisit } from './reception/SavedTicket'
+import { toVisitForm, validateVisit } from '../form/visit-form'
 
 interface Props {
   opened: PatientRecord | null
@@ -47,6 +49,8 @@ export function ReceptionForm({
   const [state, dispatch] = useReducer(receptionReducer, opened, initialReceptionState)
   const { form, patientId, touched, showAll, saving, notice, read } = state
   const closeWebcam = useCallback(() => dispatch({ type: 'webcam', open: false }), [])
+  // The last saved visit's queue number stays on screen (and printable) until the next save or "Nhập mới".
+  const [savedVisit, setSavedVisit] = useState<SavedVisit | null>(null)
 
   useEffect(() => {
     /** Loads the record on file first when the card belongs to a returning patient. */
@@ -71,7 +75,11 @@ export function ReceptionForm({
     })
   }, [t])
 
-  const errors = useMemo(() => validateForm(form, new Date()), [form])
+  // A correction creates no visit: only the patient's fields count then.
+  const errors = useMemo(
+    () => ({ ...validateForm(form, new Date()), ...(correcting ? {} : validateVisit(form, new Date())) }),
+    [form, correcting]
+  )
   const visibleError = (f: FieldName): string | undefined =>
     showAll || touched.has(f) ? errors[f] : undefined
   const set = <K extends FieldName>(field: K, value: FormState[K]): void =>
@@ -105,6 +113,7 @@ export function ReceptionForm({
 
   const reset = (): void => {
     dispatch({ type: 'reset' })
+    setSavedVisit(null)
     onClearOpened()
   }
 
@@ -139,15 +148,21 @@ export function ReceptionForm({
     const r = await bridge.call('patients:register', {
       patientId,
       patient: toPatientForm(form, new Date()),
-      visit: {
-        serviceType: form.serviceType,
-        department: form.department.trim() || null,
-        reason: form.reason.trim() || null
-      },
+      visit: toVisitForm(form, new Date()),
       identityReadId: read?.id ?? null,
       source: read?.source ?? 'manual'
     })
     if (r.ok) {
+      const { ticket } = r.value
+      setSavedVisit(
+        ticket
+          ? {
+              visitId: r.value.visitId,
+              ticket,
+              queueName: form.department.trim() || t(`visit.${form.serviceType}`)
+            }
+          : null
+      )
       dispatch({
         type: 'saved',
         text: `${t(r.value.patientCreated ? 'form.savedNew' : 'form.savedUpdate')} ${t('form.saved', { visitId: r.value.visitId.slice(0, 8) })}`,
@@ -213,6 +228,7 @@ export function ReceptionForm({
             {notice.text}
           </div>
         ) : null}
+        {savedVisit ? <SavedTicket saved={savedVisit} /> : null}
         {notice?.kind === 'error' ? (
           <div className="banner error" role="alert" data-testid="save-error">
             {messageText(notice.error)}

@@ -1,4 +1,6 @@
 import type { CardDetails, PatientForm, VisitType } from '../../../contract/patient'
+import type { PriorityClass } from '../../../contract/desk'
+import type { CareTypeCode, VisitCheckCode } from '../../../contract/visit-codes'
 import { isIdNumber } from '../../../contract/rules/id-number'
 
 /** What the form holds while the clerk types: strings as shown, converted only on save. */
@@ -23,9 +25,21 @@ export interface FormState {
   guardianIdNumber: string
   guardianPhone: string
   guardianPatientId: string | null
-  serviceType: VisitType
+  /** '' until the clerk picks one: no service is assumed (see form/visit-form.ts). */
+  serviceType: VisitType | ''
   department: string
   reason: string
+  /** MA_DOITUONG_KCB; '' = the documented suggestion. */
+  objectCode: string
+  /** MA_LOAI_KCB; '' = the service's usual type. */
+  careTypeCode: CareTypeCode | ''
+  referralNumber: string
+  referringFacility: string
+  emergency: boolean
+  /** '' = the class the record suggests; 'none' = the clerk chose no priority. */
+  priority: PriorityClass | 'none' | ''
+  /** Service-versus-patient warnings the clerk confirmed. */
+  confirmedChecks: VisitCheckCode[]
   cardDetails: CardDetails | null
 }
 
@@ -54,9 +68,16 @@ export function emptyForm(): FormState {
     guardianIdNumber: '',
     guardianPhone: '',
     guardianPatientId: null,
-    serviceType: 'antenatal',
+    serviceType: '',
     department: '',
     reason: '',
+    objectCode: '',
+    careTypeCode: '',
+    referralNumber: '',
+    referringFacility: '',
+    emergency: false,
+    priority: '',
+    confirmedChecks: [],
     cardDetails: null
   }
 }

@@ -1,10 +1,14 @@
 import type { Submission } from '../../../../contract/submission'
 import { toFhirDateTime } from '../local-time'
 import { visitServiceCodes } from '../visit-service'
+import { xmlVisitFields } from '../../../coding/xml1/visit-fields'
 import type { BundleEntry, Encounter } from './fhir-types'
 import { urnUuid } from './deterministic-uuid'
 import { identifierSearch } from './patient-resource'
 import { codeSystem, visitIdSystem } from './vn-core'
+
+/** MA_LOAI_KCB codes that are stays rather than visits (QĐ 1804/2026): inpatient, day inpatient, under 4 hours. */
+const INPATIENT = new Set(['03', '04', '09'])
 
 /**
  * The reception visit as an Encounter: status "arrived" (the patient is at the desk, nothing clinical has
@@ -16,12 +20,24 @@ export function buildEncounterResource(
   patientFullUrl: string
 ): Encounter {
   const codes = visitServiceCodes[sub.visit.serviceType]
+  const v = sub.visit
+  const careType = xmlVisitFields(v).MA_LOAI_KCB
   const encounter: Encounter = {
     resourceType: 'Encounter',
     identifier: [{ use: 'official', system: visitIdSystem(facilityCode), value: sub.visit.id }],
     status: 'arrived',
-    class: { system: codeSystem.actCode, code: codes.encounterClass },
-    type: [{ coding: [{ system: codeSystem.maLoaiKcb, code: codes.maLoaiKcb }] }],
+    // An emergency is class EMER with priority EM; otherwise the care type decides (03/04/09 are inpatient stays).
+    class: {
+      system: codeSystem.actCode,
+      code: v.emergency
+        ? 'EMER'
+        : v.careTypeCode
+          ? INPATIENT.has(careType)
+            ? 'IMP'
+            : 'AMB'
+          : codes.encounterClass
+    },
+    type: [{ coding: [{ system: codeSystem.maLoaiKcb, code: careType }] }],
     serviceType: {
       coding: [{ system: codeSystem.visitType, code: sub.visit.serviceType, display: codes.displayVi }],
       text: codes.displayVi
@@ -31,6 +47,13 @@ export function buildEncounterResource(
     serviceProvider: { identifier: { system: codeSystem.facilityId, value: facilityCode } }
   }
   if (sub.visit.reason) encounter.reasonCode = [{ text: sub.visit.reason }]
+  if (v.emergency) encounter.priority = { coding: [{ system: codeSystem.actPriority, code: 'EM' }] }
+  if (v.referringFacility)
+    encounter.hospitalization = {
+      origin: { identifier: { system: codeSystem.facilityId, value: v.referringFacility } }
+    }
+  if (v.referralNumber)
+    encounter.basedOn = [{ identifier: { system: codeSystem.referralSlip, value: v.referralNumber } }]
   if (sub.facility.name && encounter.serviceProvider) encounter.serviceProvider.display = sub.facility.name
   return encounter
 }

@@ -91,6 +91,11 @@ export interface Encounter {
   period?: Period
   reasonCode?: CodeableConcept[]
   serviceProvider?: Reference
+  priority?: CodeableConcept
+  /** The referral or appointment slip this visit follows (GIAY_CHUYEN_TUYEN), as a logical reference. */
+  basedOn?: Reference[]
+  /** Where the patient came from (MA_NOI_DI). */
+  hospitalization?: { origin?: Reference }
 }
 export type Resource = Patient | RelatedPerson | Encounter
 

@@ -37,10 +37,13 @@ export const codeSystem = {
   communeQd19: 'urn:vn:qd19-2025-ttg:xa',
   maLoaiKcb: 'urn:vn:qd1804-2026-byt:ma-loai-kcb',
   visitType: 'urn:vn:reception-desk:visit-type',
+  /** Referral / appointment slip numbers (GIAY_CHUYEN_TUYEN), scoped by the issuing facility's code. */
+  referralSlip: 'urn:vn:bhxh:giay-chuyen-tuyen',
   /** Identifier systems scoped to one facility (its 5-character MA_CSKCB). */
   facilityId: 'urn:vn:bhxh:ma-cskcb',
   /** HL7 v3 codes used by core FHIR. */
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  actPriority: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority',
   roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode'
 } as const
 

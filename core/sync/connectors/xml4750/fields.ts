@@ -77,7 +77,10 @@ export const xml1Fields: readonly XmlField[] = [
   { name: 'NGAY_MIEN_CCT', maxLength: 12, pattern: D12, labelVi: 'Ngày miễn cùng chi trả' },
   { name: 'LY_DO_VV', maxLength: null, labelVi: 'Lý do vào viện' },
   { name: 'MA_DOITUONG_KCB', maxLength: 4, labelVi: 'Mã đối tượng KCB' },
+  // 4750 order: MA_NOI_DI right after the category, GIAY_CHUYEN_TUYEN after the admission/discharge times.
+  { name: 'MA_NOI_DI', maxLength: 5, pattern: /^[0-9A-Za-z]{5}$/, labelVi: 'Nơi chuyển đến từ' },
   { name: 'NGAY_VAO', maxLength: 12, pattern: D12, required: true, labelVi: 'Thời gian vào' },
+  { name: 'GIAY_CHUYEN_TUYEN', maxLength: 50, labelVi: 'Số giấy chuyển tuyến/giấy hẹn' },
   { name: 'MA_LOAI_KCB', maxLength: 2, pattern: /^\d{2}$/, required: true, labelVi: 'Mã loại KCB' },
   { name: 'MA_CSKCB', maxLength: 5, pattern: /^[0-9A-Za-z]{5}$/, required: true, labelVi: 'Mã cơ sở KCB' },
   { name: 'MA_KHUVUC', maxLength: 2, pattern: /^K[123]$/, labelVi: 'Mã khu vực' },

@@ -1,7 +1,7 @@
 import type { Submission } from '../../../../contract/submission'
 import { requireFacilityCode } from '../facility'
 import { toXmlDateTime } from '../local-time'
-import { visitServiceCodes } from '../visit-service'
+import { xmlVisitFields } from '../../../coding/xml1/visit-fields'
 import type { XmlRecord } from './fields'
 import {
   xml1AdministrativeFields,
@@ -30,10 +30,10 @@ function commonFields(sub: Submission, admin: Xml1AdministrativeFields): XmlReco
     NGAY_SINH: admin.NGAY_SINH,
     GIOI_TINH: admin.GIOI_TINH,
     MA_THE_BHYT: admin.MA_THE_BHYT,
-    // The patient category is fixed when the episode closes; reception cannot know it yet.
-    MA_DOITUONG_KCB: '',
+    // Provisional: the HIS fixes the patient category when the episode closes.
+    MA_DOITUONG_KCB: xmlVisitFields(sub.visit).MA_DOITUONG_KCB,
     NGAY_VAO: toXmlDateTime(sub.visit.visitedAt),
-    MA_LOAI_KCB: visitServiceCodes[sub.visit.serviceType].maLoaiKcb,
+    MA_LOAI_KCB: xmlVisitFields(sub.visit).MA_LOAI_KCB,
     MA_CSKCB: facilityCode
   }
 }
@@ -56,6 +56,8 @@ export function xml1Record(sub: Submission, options: Xml1Options = {}): XmlRecor
     ...commonFields(sub, admin),
     ...admin,
     MAHUYEN_CU_TRU: options.legacyDistrictCode?.(sub) ?? admin.MAHUYEN_CU_TRU,
-    LY_DO_VV: sub.visit.reason ?? ''
+    LY_DO_VV: sub.visit.reason ?? '',
+    MA_NOI_DI: xmlVisitFields(sub.visit).MA_NOI_DI,
+    GIAY_CHUYEN_TUYEN: xmlVisitFields(sub.visit).GIAY_CHUYEN_TUYEN
   }
 }
