@@ -15,7 +15,7 @@ import {
   syncTargetSchema
 } from './status'
 import { identitySchema } from './identity'
-import { dateRangeSchema, qualityReportSchema } from './report'
+import { dateRangeSchema, qualityReportSchema, reportExportSchema } from './report'
 import {
   cardEventSchema,
   codedIdentitySchema,
@@ -93,8 +93,11 @@ export const calls = {
   /** Codes an identity (e.g. one edited by hand) into the form, with address candidates. */
   'identity:code': { input: z.object({ identity: identitySchema }), output: codedIdentitySchema },
   'report:quality': { input: dateRangeSchema, output: qualityReportSchema },
-  /** The same report as a spreadsheet the province can read (xlsx, base64). */
-  'report:xlsx': { input: dateRangeSchema, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** The same report as a spreadsheet the province can read (xlsx, base64): counts only unless `detailed`. */
+  'report:xlsx': {
+    input: reportExportSchema,
+    output: z.object({ fileName: z.string(), base64: z.string() })
+  },
   /** "Bệnh nhân đồng ý": recorded with the notice version; arms the reader for one chip read. */
   'consent:chip': {
     input: z.object({}),

@@ -10,7 +10,7 @@ import type { SyncScheduler } from './sync/schedule'
 import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
 import { createCorrection } from './reception/correct-patient'
-import { qualityReportXlsx } from './reports/quality-xlsx'
+import { qualityReportFileName, qualityReportXlsx } from './reports/quality-xlsx'
 import type { CallContext } from './auth/actor'
 import { searchKind } from './patients/search-kind'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
@@ -37,6 +37,11 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
   const correct = createCorrection({ db, clock: s.clock })
   const audit = (ctx: CallContext, entry: Omit<Parameters<typeof writeAudit>[2], 'actor'>): void =>
     writeAudit(db, s.clock().toISOString(), { actor: ctx.actor.id, ...entry })
+  const reportOptions = () => ({
+    now: s.clock(),
+    catalog: s.catalog.admin,
+    facility: s.options.facility ?? { code: null, name: null }
+  })
   return {
     'app:info': () => ({
       version: s.options.version,
@@ -111,7 +116,7 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
     },
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
     'report:quality': (range, ctx) => {
-      const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
+      const report = buildQualityReport(db, range, reportOptions())
       audit(ctx, {
         action: 'view',
         entity: 'report',
@@ -120,20 +125,18 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       })
       return report
     },
-    'report:xlsx': async (range, ctx) => {
-      const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
-      const file = await qualityReportXlsx(report)
-      // The spreadsheet names patients: exporting it is an auditable act.
+    'report:xlsx': async ({ detailed, ...range }, ctx) => {
+      const report = buildQualityReport(db, range, reportOptions())
+      const kind = detailed ? 'detailed' : 'aggregate'
+      const file = await qualityReportXlsx(report, kind)
+      // Even the aggregate leaves the facility: every export is an auditable act, the named one above all.
       audit(ctx, {
         action: 'export',
         entity: 'report',
         entityId: 'quality',
-        detail: { from: range.from, to: range.to, visits: report.visits }
+        detail: { from: range.from, to: range.to, visits: report.visits, kind }
       })
-      return {
-        fileName: `bao-cao-chat-luong-${range.from}_${range.to}.xlsx`,
-        base64: file.toString('base64')
-      }
+      return { fileName: qualityReportFileName(report, kind), base64: file.toString('base64') }
     },
     'consent:chip': (_, ctx) => {
       const now = s.clock()

@@ -174,7 +174,24 @@ export const en: Messages = {
     duplicates: 'Possible duplicate groups',
     sync: 'Sending',
     field: 'Required XML1 field',
-    complete: 'Filled'
+    complete: 'Filled',
+    facility: 'Facility',
+    noFacility: 'No facility code configured (facility.code): the CDC file will lack the MA_CSKCB.',
+    perPatient: 'Patients',
+    perPatientValue:
+      '{{patients}} people: {{once}} seen once, {{several}} seen more than once, {{invalid}} with a flawed record',
+    xlsxAggregate: 'Download the aggregate for the CDC (Excel)',
+    xlsxAggregateNote: 'The aggregate holds counts per day, service and field only: no names, no ID numbers.',
+    xlsxDetailed: 'Download the detailed file with names (internal use only)',
+    timeliness: "Live: time from visit to the receiver's receipt (minutes)",
+    day: 'Day',
+    target: 'Receiver',
+    received: 'Received',
+    median: 'Median',
+    p90: 'P90',
+    max: 'Longest',
+    late: 'Over 24 h',
+    notReceived: 'Not received'
   },
   validation: {
     required: 'Required',

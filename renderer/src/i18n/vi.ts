@@ -173,7 +173,25 @@ export const vi = {
     duplicates: 'Nhóm hồ sơ nghi trùng',
     sync: 'Tình trạng gửi',
     field: 'Trường XML1 bắt buộc',
-    complete: 'Đã có'
+    complete: 'Đã có',
+    facility: 'Cơ sở KCB',
+    noFacility: 'Chưa cấu hình mã cơ sở (facility.code): tệp gửi CDC sẽ thiếu mã CSKCB.',
+    perPatient: 'Người bệnh',
+    perPatientValue:
+      '{{patients}} người: {{once}} đến 1 lượt, {{several}} đến nhiều lượt, {{invalid}} có hồ sơ lỗi',
+    xlsxAggregate: 'Tải bản tổng hợp gửi CDC (Excel)',
+    xlsxAggregateNote:
+      'Bản tổng hợp chỉ có số lượng theo ngày, dịch vụ và trường: không có họ tên hay số định danh.',
+    xlsxDetailed: 'Tải bản chi tiết có họ tên (chỉ dùng nội bộ)',
+    timeliness: 'Sống: thời gian từ lượt khám đến khi nơi nhận xác nhận (phút)',
+    day: 'Ngày',
+    target: 'Nơi nhận',
+    received: 'Đã nhận',
+    median: 'Trung vị',
+    p90: 'P90',
+    max: 'Lâu nhất',
+    late: 'Quá 24 giờ',
+    notReceived: 'Chưa nhận'
   },
   validation: {
     required: 'Không được để trống',
