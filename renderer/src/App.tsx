@@ -11,6 +11,8 @@ import { setLanguage } from './i18n'
 import { useIntake } from './intake/use-intake'
 import { AuthGate, SessionBar, type DeskSession } from './auth/AuthGate'
 import { ConsentBar } from './auth/ConsentBar'
+import { LaunchGuard } from './components/start/LaunchGuard'
+import { StartPrompt, useStartPromptVisible } from './components/start/StartPrompt'
 
 type Tab = 'reception' | 'search' | 'queue' | 'report'
 /** The call each tab needs: a role without it does not see the tab (the core refuses the call anyway). */
@@ -22,7 +24,11 @@ const tabCall: Record<Tab, string> = {
 }
 
 export function App(): React.JSX.Element {
-  return <AuthGate>{(session) => <Desk session={session} />}</AuthGate>
+  return (
+    <LaunchGuard>
+      <AuthGate>{(session) => <Desk session={session} />}</AuthGate>
+    </LaunchGuard>
+  )
 }
 
 function Desk({ session }: { session: DeskSession }): React.JSX.Element {
@@ -33,6 +39,7 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'queue')
   const [opened, setOpened] = useState<{ record: PatientRecord; correcting: boolean } | null>(null)
   const { status, refresh } = useAppStatus()
+  const startPrompt = useStartPromptVisible()
   useIntake()
 
   return (
@@ -66,12 +73,19 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
         {/* Form and search stay mounted so switching tabs never loses what the clerk typed or found. */}
         {tabs.includes('reception') && (
           <div hidden={tab !== 'reception'}>
+            {!opened && startPrompt.visible && <StartPrompt status={status} />}
             <ReceptionForm
               key={opened ? `${opened.record.id}:${opened.correcting ? 'fix' : 'open'}` : 'new'}
               opened={opened?.record ?? null}
               correcting={opened?.correcting ?? false}
-              onSaved={refresh}
-              onClearOpened={() => setOpened(null)}
+              onSaved={() => {
+                refresh()
+                startPrompt.reset()
+              }}
+              onClearOpened={() => {
+                setOpened(null)
+                startPrompt.reset()
+              }}
             />
           </div>
         )}

@@ -2,6 +2,54 @@ import type { Messages } from './vi'
 
 export const en: Messages = {
   app: { title: 'Patient reception', language: 'Language' },
+  start: {
+    prompt: 'Scan the QR code or lay the CCCD card on the reader',
+    promptHint: 'The form fills itself. No card? Type below.',
+    reader: 'Card reader',
+    scanner: 'QR scanner',
+    readerMissing: 'No card reader: QR scans only',
+    noTokenTitle: 'The app was not opened the right way',
+    refusedTitle: 'This session is no longer valid',
+    noTokenBody:
+      'This page needs the access token of the current launch, so nothing could be saved from here. Open the address the app printed.',
+    refusedBody:
+      'The app was restarted since this page was opened; the old access token no longer works. Open the new address.',
+    step1: 'On this machine, open a terminal in the app folder and run:',
+    step2: 'The terminal prints a line like:',
+    step3:
+      'Open exactly that address (including #token=…) in the browser. Do not retype it or use a bookmark.',
+    noData: "No data was lost: whatever was saved is still in this machine's database."
+  },
+  records: {
+    history: 'Visit history',
+    historyEmpty: 'No visits yet.',
+    colDate: 'Date',
+    colService: 'Service',
+    colDepartment: 'Department',
+    colSent: 'Sent',
+    sentState: {
+      sent: 'Received',
+      pending: 'Waiting',
+      sending: 'Sending',
+      failed: 'Refused',
+      dead: 'Given up',
+      none: 'Not queued'
+    },
+    duplicateTitle: 'There may already be a record:',
+    duplicateReason: { nameDob: 'same name and date of birth', phone: 'same phone number' },
+    openThat: 'Open that record',
+    createAnyway: 'Create a new one anyway',
+    merge: 'Merge a duplicate',
+    mergeHint: 'Find the duplicate to merge into the open record (its visits move to this record).',
+    mergeSearch: 'Find the duplicate (ID, phone or name)',
+    mergePick: 'Merge into the open record',
+    mergeConfirm: 'Merge {{other}} into {{keep}}? This can be undone.',
+    mergeYes: 'Confirm merge',
+    mergeCancel: 'Cancel',
+    merged: 'Merged: {{visits}} visits moved to this record.',
+    undo: 'Undo merge',
+    unmerged: 'Undone: the other record is separate again with {{visits}} visits.'
+  },
   auth: {
     signInTitle: 'Sign in',
     signInLead: 'Use your own account: every action on a record is logged under your name.',
