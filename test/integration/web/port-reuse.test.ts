@@ -60,16 +60,13 @@ describe.skipIf(!(existsSync(WEB) && rendererBuilt))('browser mode port', () => 
     await stop(second.child)
 
     const squatter = await occupy(first.port)
-    let fallback = 0
-    try {
-      const third = await startDesk(dataDir)
-      expect(third.port).not.toBe(first.port)
-      expect(third.out).toContain(`Port ${first.port} is in use; listening on ${third.port} instead`)
-      fallback = third.port
-      await stop(third.child)
-    } finally {
-      await new Promise<void>((done) => squatter.close(() => done()))
-    }
+    const third = await startDesk(dataDir).finally(
+      () => new Promise<void>((done) => squatter.close(() => done()))
+    )
+    expect(third.port).not.toBe(first.port)
+    expect(third.out).toContain(`Port ${first.port} is in use; listening on ${third.port} instead`)
+    const fallback = third.port
+    await stop(third.child)
 
     // The fallback is what is remembered now; --port still wins over it.
     const fourth = await startDesk(dataDir)
