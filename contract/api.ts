@@ -24,6 +24,7 @@ import {
   scanViaSchema
 } from './reading'
 import { authCalls, type AuthCallName } from './auth'
+import { recordCalls } from './records'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -48,6 +49,7 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>
  */
 export const calls = {
   ...authCalls,
+  ...recordCalls,
   'app:info': { input: z.object({}), output: appInfoSchema },
   'app:status': { input: z.object({}), output: appStatusSchema },
   /** For IT: versions, config without secrets, queue counts, devices, recent log errors; no personal data. */

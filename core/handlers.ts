@@ -13,6 +13,9 @@ import { createCorrection } from './reception/correct-patient'
 import { qualityReportFileName, qualityReportXlsx } from './reports/quality-xlsx'
 import type { CallContext } from './auth/actor'
 import { searchKind } from './patients/search-kind'
+import { possibleDuplicates } from './patients/possible-duplicates'
+import { visitHistoryOf } from './patients/visit-history'
+import { mergePatients, unmergePatients } from './patients/merge'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 import type { CardService } from './card/card-service'
 import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
@@ -72,6 +75,32 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       return record
     },
     'patients:correct': ({ patientId, patient }, ctx) => correct(patientId, patient, ctx.actor.id),
+    'patients:visits': ({ patientId }, ctx) => {
+      const visits = visitHistoryOf(db, getPatient(db, patientId).id)
+      audit(ctx, {
+        action: 'view',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { visits: visits.length }
+      })
+      return visits
+    },
+    'patients:possibleDuplicates': (typed, ctx) => {
+      const found = possibleDuplicates(db, typed)
+      // Like a search: the kind and the count, never the typed name or phone.
+      audit(ctx, {
+        action: 'search',
+        entity: 'patient',
+        entityId: null,
+        detail: { kind: 'possible-duplicates', results: found.length }
+      })
+      return found
+    },
+    // mergePatients / unmergePatients write their own audit entries (with what moved), in their transaction.
+    'patients:merge': ({ keepId, mergeId, reason }, ctx) =>
+      mergePatients(db, keepId, mergeId, ctx.actor.id, { clock: s.clock, ...(reason ? { reason } : {}) }),
+    'patients:unmerge': ({ mergedId, reason }, ctx) =>
+      unmergePatients(db, mergedId, ctx.actor.id, { clock: s.clock, ...(reason ? { reason } : {}) }),
     'queue:status': () => queueStatus(db),
     'queue:list': ({ status, target, limit }, ctx) => {
       const items = listQueue(
