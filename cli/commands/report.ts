@@ -6,6 +6,7 @@ import { writeAudit } from '../../core/audit/audit-log'
 import { buildQualityReport, type QualityReport } from '../../core/reports/quality'
 import { qualityReportFileName, qualityReportXlsx } from '../../core/reports/quality-xlsx'
 import { writePrivateFile } from '../../core/config/private-file'
+import { reportFacility } from '../../core/reports/report-facility'
 import type { Command } from '../context'
 
 const usage =
@@ -59,7 +60,7 @@ export const report: Command = async (ctx, args) => {
   const result = buildQualityReport(
     services.db,
     { from: values.from, to: values.to },
-    { now, facility: services.options.facility ?? { code: null, name: null } }
+    { now, facility: reportFacility(services) }
   )
   let written: string | null = null
   if (values.xlsx) {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PatientRecord } from '../../contract/patient'
 import { ReceptionForm } from './components/ReceptionForm'
@@ -13,6 +13,8 @@ import { AuthGate, SessionBar, type DeskSession } from './auth/AuthGate'
 import { ConsentBar } from './auth/ConsentBar'
 import { LaunchGuard } from './components/start/LaunchGuard'
 import { StartPrompt, useStartPromptVisible } from './components/start/StartPrompt'
+import { VisitHistory } from './components/records/VisitHistory'
+import { useProvideOpenRecord } from './components/records/open-record'
 
 type Tab = 'reception' | 'search' | 'queue' | 'report'
 /** The call each tab needs: a role without it does not see the tab (the core refuses the call anyway). */
@@ -40,6 +42,11 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
   const [opened, setOpened] = useState<{ record: PatientRecord; correcting: boolean } | null>(null)
   const { status, refresh } = useAppStatus()
   const startPrompt = useStartPromptVisible()
+  const openRecord = useCallback((record: PatientRecord) => {
+    setOpened({ record, correcting: false })
+    setTab('reception')
+  }, [])
+  useProvideOpenRecord(openRecord)
   useIntake()
 
   return (
@@ -74,6 +81,9 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
         {tabs.includes('reception') && (
           <div hidden={tab !== 'reception'}>
             {!opened && startPrompt.visible && <StartPrompt status={status} />}
+            {opened && session.allowed.has('patients:visits') && (
+              <VisitHistory patientId={opened.record.id} />
+            )}
             <ReceptionForm
               key={opened ? `${opened.record.id}:${opened.correcting ? 'fix' : 'open'}` : 'new'}
               opened={opened?.record ?? null}
@@ -109,7 +119,7 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
             }}
           />
         )}
-        {tab === 'report' && <ReportView />}
+        {tab === 'report' && <ReportView canMerge={session.allowed.has('patients:merge')} />}
       </main>
       <StatusBar status={status} />
     </div>

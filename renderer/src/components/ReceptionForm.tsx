@@ -22,6 +22,7 @@ import { PatientFields } from './reception/PatientFields'
 import { AddressFields } from './reception/AddressFields'
 import { GuardianFields } from './reception/GuardianFields'
 import { VisitFields } from './reception/VisitFields'
+import { DuplicatePrompt } from './records/DuplicatePrompt'
 
 interface Props {
   opened: PatientRecord | null
@@ -192,6 +193,7 @@ export function ReceptionForm({
         </div>
       )}
       <PatientFields binder={binder} />
+      <DuplicatePrompt form={form} enabled={!patientId && !read} />
       <AddressFields
         binder={binder}
         addressNote={state.addressNote}

@@ -5,12 +5,13 @@ import type { QualityReportValue } from '../../../contract/report'
 import { bridge } from '../bridge'
 import { useMessageText } from '../i18n/format'
 import { TimelinessTable } from './report/TimelinessTable'
+import { DuplicateMerge } from './records/DuplicateMerge'
 
 const isoDay = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
 /** "Đúng – Đủ – Sạch – Sống": the data-quality report for a date range, and its spreadsheet for the province. */
-export function ReportView(): React.JSX.Element {
+export function ReportView({ canMerge = false }: { canMerge?: boolean }): React.JSX.Element {
   const { t } = useTranslation()
   const text = useMessageText()
   const today = new Date()
@@ -155,6 +156,7 @@ export function ReportView(): React.JSX.Element {
             </tbody>
           </table>
           <TimelinessTable rows={report.timeliness} />
+          {canMerge ? <DuplicateMerge groups={report.duplicates} onChanged={() => void run()} /> : null}
           {report.invalid.length > 0 ? (
             <table className="results wide">
               <thead>

@@ -40,13 +40,13 @@ export const en: Messages = {
     openThat: 'Open that record',
     createAnyway: 'Create a new one anyway',
     merge: 'Merge a duplicate',
-    mergeHint: 'Find the duplicate to merge into the open record (its visits move to this record).',
-    mergeSearch: 'Find the duplicate (ID, phone or name)',
-    mergePick: 'Merge into the open record',
+    mergeHint: 'Possible duplicates: merge into the record kept (visits move to it; can be undone).',
+    mergeInto: 'Merge into {{code}}',
+    kept: 'Record kept',
     mergeConfirm: 'Merge {{other}} into {{keep}}? This can be undone.',
     mergeYes: 'Confirm merge',
     mergeCancel: 'Cancel',
-    merged: 'Merged: {{visits}} visits moved to this record.',
+    merged: 'Merged: {{visits}} visits moved to the record kept.',
     undo: 'Undo merge',
     unmerged: 'Undone: the other record is separate again with {{visits}} visits.'
   },
@@ -259,7 +259,7 @@ export const en: Messages = {
     addressTooLong: 'Address too long (1024 characters at most)'
   },
   search: {
-    placeholder: 'ID number, insurance card or name (diacritics optional)…',
+    placeholder: 'ID number, insurance card, phone or name (diacritics optional)…',
     button: 'Search',
     none: 'No matching patient.',
     open: 'Open',

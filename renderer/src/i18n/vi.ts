@@ -39,13 +39,13 @@ export const vi = {
     openThat: 'Mở hồ sơ đó',
     createAnyway: 'Vẫn tạo mới',
     merge: 'Gộp hồ sơ trùng',
-    mergeHint: 'Tìm hồ sơ trùng để gộp vào hồ sơ đang mở (lượt khám chuyển sang hồ sơ này).',
-    mergeSearch: 'Tìm hồ sơ trùng (CCCD, điện thoại hoặc họ tên)',
-    mergePick: 'Gộp vào hồ sơ đang mở',
+    mergeHint: 'Hồ sơ nghi trùng: gộp vào hồ sơ giữ lại (lượt khám chuyển sang hồ sơ đó, có thể hoàn tác).',
+    mergeInto: 'Gộp vào {{code}}',
+    kept: 'Hồ sơ giữ lại',
     mergeConfirm: 'Gộp hồ sơ {{other}} vào {{keep}}? Có thể hoàn tác.',
     mergeYes: 'Xác nhận gộp',
     mergeCancel: 'Huỷ',
-    merged: 'Đã gộp: chuyển {{visits}} lượt khám sang hồ sơ này.',
+    merged: 'Đã gộp: chuyển {{visits}} lượt khám sang hồ sơ giữ lại.',
     undo: 'Hoàn tác gộp',
     unmerged: 'Đã hoàn tác: hồ sơ kia được tách lại với {{visits}} lượt khám.'
   },
@@ -259,7 +259,7 @@ export const vi = {
     addressTooLong: 'Địa chỉ quá dài (tối đa 1024 ký tự)'
   },
   search: {
-    placeholder: 'Nhập số CCCD, mã BHYT hoặc họ tên (không dấu cũng được)…',
+    placeholder: 'Nhập số CCCD, mã BHYT, số điện thoại hoặc họ tên (không dấu cũng được)…',
     button: 'Tìm',
     none: 'Không tìm thấy bệnh nhân phù hợp.',
     open: 'Mở hồ sơ',

@@ -12,6 +12,7 @@ import { report } from '../../../cli/commands/report'
 import { createContext } from '../../../cli/context'
 import { createOutput } from '../../../cli/output'
 import { openNodeServices } from '../../../core/node-runtime'
+import { openSyncConfig } from '../../../core/sync/config/open-config'
 
 const coded: PatientForm['address'] = {
   text: 'Tổ 5, Khu 3, Phường Hạ Long, Tỉnh Quảng Ninh',
@@ -346,6 +347,9 @@ describe('reception report quality (CLI)', () => {
     const dir = t.dir + '-cli'
     const s = openNodeServices({ dataDir: dir, mode: 'cli' })
     s.register(registration({}, { address: coded }))
+    // The facility as IT configures it on the desk.
+    openSyncConfig(s).set('facility.code', '22001')
+    openSyncConfig(s).set('facility.name', 'Trạm Y tế Phường Hạ Long')
     s.close()
     const today = new Date()
     const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`
@@ -355,9 +359,10 @@ describe('reception report quality (CLI)', () => {
       return true
     })
     const ctx = createContext(dir, createOutput(true))
-    const file = join(dir, 'bao-cao.xlsx')
+    // A folder: the file takes the name the province files it under.
+    const file = join(dir, `chat-luong_22001_${day}_${day}.xlsx`)
     try {
-      await report(ctx, ['quality', '--from', day, '--to', day, '--xlsx', file, '--json'])
+      await report(ctx, ['quality', '--from', day, '--to', day, '--xlsx', dir, '--json'])
       const audit = ctx.services().db.prepare("SELECT entity FROM audit_log WHERE action = 'export'").all()
       expect(audit).toEqual([{ entity: 'report' }])
     } finally {
@@ -369,6 +374,8 @@ describe('reception report quality (CLI)', () => {
     const printed = JSON.parse(out.join(''))
     expect(printed.visits).toBe(1)
     expect(printed.codedAddresses.percent).toBe(100)
+    expect(printed.facility).toEqual({ code: '22001', name: 'Trạm Y tế Phường Hạ Long' })
+    expect(printed.xlsx).toBe(file)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(arrayBuffer(workbook))
     expect(wb.getWorksheet('Tổng hợp')!.getRow(HEADER_ROWS + 1).values).toEqual([
