@@ -9,6 +9,7 @@ import { writeAudit } from './audit/audit-log'
 import type { SyncScheduler } from './sync/schedule'
 import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
+import { reportFacility } from './reports/report-facility'
 import { createCorrection } from './reception/correct-patient'
 import { qualityReportFileName, qualityReportXlsx } from './reports/quality-xlsx'
 import type { CallContext } from './auth/actor'
@@ -43,7 +44,7 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
   const reportOptions = () => ({
     now: s.clock(),
     catalog: s.catalog.admin,
-    facility: s.options.facility ?? { code: null, name: null }
+    facility: reportFacility(s)
   })
   return {
     'app:info': () => ({
