@@ -259,7 +259,7 @@ export const en: Messages = {
     addressTooLong: 'Address too long (1024 characters at most)'
   },
   search: {
-    placeholder: 'ID number, insurance card, phone or name (diacritics optional)…',
+    placeholder: 'ID number, insurance card, tel. no. or name (diacritics optional)…',
     button: 'Search',
     none: 'No matching patient.',
     open: 'Open',

@@ -259,7 +259,7 @@ export const vi = {
     addressTooLong: 'Địa chỉ quá dài (tối đa 1024 ký tự)'
   },
   search: {
-    placeholder: 'Nhập số CCCD, mã BHYT, số điện thoại hoặc họ tên (không dấu cũng được)…',
+    placeholder: 'Nhập số CCCD, mã BHYT, SĐT hoặc họ tên (không dấu cũng được)…',
     button: 'Tìm',
     none: 'Không tìm thấy bệnh nhân phù hợp.',
     open: 'Mở hồ sơ',
