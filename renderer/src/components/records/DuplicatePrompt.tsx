@@ -30,15 +30,19 @@ export function duplicateCheckInput(
 
 /** Asks the core for likely twins of the values typed, a moment after the typing stops. */
 export function usePossibleDuplicates(form: DuplicateQuery, enabled: boolean): PossibleDuplicateValue[] {
-  const [found, setFound] = useState<PossibleDuplicateValue[]>([])
+  // Kept with the query it answers: an answer to older values is never shown for newer ones.
+  const [answer, setAnswer] = useState<{ key: string; found: PossibleDuplicateValue[] }>({
+    key: '',
+    found: []
+  })
   const input = enabled ? duplicateCheckInput(form) : null
   const key = JSON.stringify(input)
   useEffect(() => {
-    if (key === 'null') return setFound([])
+    if (key === 'null') return
     let live = true
     const timer = setTimeout(() => {
       void bridge.call('patients:possibleDuplicates', JSON.parse(key) as never).then((r) => {
-        if (live) setFound(r.ok ? r.value : [])
+        if (live) setAnswer({ key, found: r.ok ? r.value : [] })
       })
     }, 400)
     return () => {
@@ -46,7 +50,7 @@ export function usePossibleDuplicates(form: DuplicateQuery, enabled: boolean): P
       clearTimeout(timer)
     }
   }, [key])
-  return found
+  return answer.key === key ? answer.found : []
 }
 
 interface Props {
