@@ -2,7 +2,7 @@
  * Search at scale: 1,000,000 synthetic patients with realistic Vietnamese names in an encrypted temporary
  * database, then p50/p95/p99 of the three things a clerk waits for: an ID lookup (target p95 ≤ 1 ms), a name-prefix
  * search through the app's search function (≤ 20 ms), and coding + saving one registration through the real
- * register() (≤ 10 ms). Every query is the production one (db/patients.ts); the bench only times it. Prints JSON.
+ * register() (≤ 10 ms); also a phone search and the typed-record twin check (docs/adr/0027). Every query is the production one (db/patients.ts); the bench only times it. Prints JSON.
  * Run: npx tsx bench/search.ts   (BENCH_PATIENTS=200000 for a quicker run)
  */
 import { randomBytes } from 'node:crypto'
@@ -15,6 +15,7 @@ import { foldVietnamese } from '../contract/rules/text'
 import { codePatient, defaultCodingCatalog } from '../core/coding'
 import { createServices, DATABASE_FILE } from '../core'
 import { findMatches } from '../core/patients/matching'
+import { possibleDuplicates } from '../core/patients/possible-duplicates'
 import { checkpointAndAnalyze } from '../db/maintenance'
 import { setSynchronous } from '../db/connection'
 import { countNameWordMatches, explainNameSearch, PatientsRepo, setPatientCodeSequence } from '../db/patients'
@@ -44,15 +45,18 @@ try {
   const patients = new PatientsRepo(db)
   const sampleIds: string[] = []
   const sampleNames: string[] = []
+  const samplePeople: { fullName: string; dateOfBirth: string; phone: string }[] = []
   const at = '2026-01-01T00:00:00.000Z'
   const insertBatch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const p = person(i)
       const code = `BN${String(i + 1).padStart(8, '0')}`
-      patients.insert({ id: `p${i}`, code, form: formOf(p), nameFolded: foldVietnamese(p.fullName), at })
+      const form = formOf(p)
+      patients.insert({ id: `p${i}`, code, form, nameFolded: foldVietnamese(p.fullName), at })
       if (i % Math.ceil(TOTAL / SAMPLES) === 0) {
         sampleIds.push(p.idNumber)
         sampleNames.push(p.fullName)
+        samplePeople.push({ fullName: p.fullName, dateOfBirth: p.dateOfBirth, phone: form.phone! })
       }
     }
   })
@@ -101,6 +105,30 @@ try {
     })
   const plan = explainNameSearch(db, ['nguyen', 'thi', 'h'])
 
+  // ---- Phone search ("0912 345 678", "+84…") and the typed-record twin check (name + birth date, or phone) ----
+  const phoneSearch = stats(
+    samplePeople.map((p, i) =>
+      time(() =>
+        services.searchPatients(
+          i % 2 ? `+84${p.phone.slice(1)}` : p.phone.replace(/(\d{4})(\d{3})/, '$1 $2 '),
+          20
+        )
+      )
+    )
+  )
+  const duplicateCheck = stats(
+    samplePeople.map((p) =>
+      time(() =>
+        possibleDuplicates(db, {
+          fullName: p.fullName,
+          dateOfBirth: p.dateOfBirth,
+          phone: p.phone,
+          idNumber: null
+        })
+      )
+    )
+  )
+
   // ---- Coding + saving one registration through the real register() ----
   const catalog = defaultCodingCatalog()
   const registrations: number[] = []
@@ -141,6 +169,8 @@ try {
     databaseMB: Math.round(statSync(join(dir, DATABASE_FILE)).size / 1e6),
     idLookupMs: { ...idLookup, targetP95: 1, met: idLookup.p95 <= 1 },
     findMatchesMs: matching,
+    phoneSearchMs: phoneSearch,
+    possibleDuplicatesMs: duplicateCheck,
     nameSearchMs: {
       ...nameSearch,
       targetP95: 20,

@@ -15,7 +15,7 @@ import {
   syncTargetSchema
 } from './status'
 import { identitySchema } from './identity'
-import { dateRangeSchema, qualityReportSchema } from './report'
+import { dateRangeSchema, qualityReportSchema, reportExportSchema } from './report'
 import {
   cardEventSchema,
   codedIdentitySchema,
@@ -25,6 +25,7 @@ import {
 } from './reading'
 import { authCalls, type AuthCallName } from './auth'
 import { queueTicketSchema, slipFormatSchema } from './desk'
+import { recordCalls } from './records'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -49,6 +50,7 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>
  */
 export const calls = {
   ...authCalls,
+  ...recordCalls,
   'app:info': { input: z.object({}), output: appInfoSchema },
   'app:status': { input: z.object({}), output: appStatusSchema },
   /** For IT: versions, config without secrets, queue counts, devices, recent log errors; no personal data. */
@@ -94,8 +96,11 @@ export const calls = {
   /** Codes an identity (e.g. one edited by hand) into the form, with address candidates. */
   'identity:code': { input: z.object({ identity: identitySchema }), output: codedIdentitySchema },
   'report:quality': { input: dateRangeSchema, output: qualityReportSchema },
-  /** The same report as a spreadsheet the province can read (xlsx, base64). */
-  'report:xlsx': { input: dateRangeSchema, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** The same report as a spreadsheet the province can read (xlsx, base64): counts only unless `detailed`. */
+  'report:xlsx': {
+    input: reportExportSchema,
+    output: z.object({ fileName: z.string(), base64: z.string() })
+  },
   /** "Bệnh nhân đồng ý": recorded with the notice version; arms the reader for one chip read. */
   'consent:chip': {
     input: z.object({}),

@@ -9,10 +9,14 @@ import { writeAudit } from './audit/audit-log'
 import type { SyncScheduler } from './sync/schedule'
 import { listQueue, retryQueued } from './sync/worker/queue-admin'
 import { buildQualityReport } from './reports/quality'
+import { reportFacility } from './reports/report-facility'
 import { createCorrection } from './reception/correct-patient'
-import { qualityReportXlsx } from './reports/quality-xlsx'
+import { qualityReportFileName, qualityReportXlsx } from './reports/quality-xlsx'
 import type { CallContext } from './auth/actor'
 import { searchKind } from './patients/search-kind'
+import { possibleDuplicates } from './patients/possible-duplicates'
+import { visitHistoryOf } from './patients/visit-history'
+import { mergePatients, unmergePatients } from './patients/merge'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 import type { CardService } from './card/card-service'
 import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
@@ -38,6 +42,11 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
   const correct = createCorrection({ db, clock: s.clock })
   const audit = (ctx: CallContext, entry: Omit<Parameters<typeof writeAudit>[2], 'actor'>): void =>
     writeAudit(db, s.clock().toISOString(), { actor: ctx.actor.id, ...entry })
+  const reportOptions = () => ({
+    now: s.clock(),
+    catalog: s.catalog.admin,
+    facility: reportFacility(s)
+  })
   return {
     'app:info': () => ({
       version: s.options.version,
@@ -68,6 +77,32 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       return record
     },
     'patients:correct': ({ patientId, patient }, ctx) => correct(patientId, patient, ctx.actor.id),
+    'patients:visits': ({ patientId }, ctx) => {
+      const visits = visitHistoryOf(db, getPatient(db, patientId).id)
+      audit(ctx, {
+        action: 'view',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { visits: visits.length }
+      })
+      return visits
+    },
+    'patients:possibleDuplicates': (typed, ctx) => {
+      const found = possibleDuplicates(db, typed)
+      // Like a search: the kind and the count, never the typed name or phone.
+      audit(ctx, {
+        action: 'search',
+        entity: 'patient',
+        entityId: null,
+        detail: { kind: 'possible-duplicates', results: found.length }
+      })
+      return found
+    },
+    // mergePatients / unmergePatients write their own audit entries (with what moved), in their transaction.
+    'patients:merge': ({ keepId, mergeId, reason }, ctx) =>
+      mergePatients(db, keepId, mergeId, ctx.actor.id, { clock: s.clock, ...(reason ? { reason } : {}) }),
+    'patients:unmerge': ({ mergedId, reason }, ctx) =>
+      unmergePatients(db, mergedId, ctx.actor.id, { clock: s.clock, ...(reason ? { reason } : {}) }),
     'queue:status': () => queueStatus(db),
     'queue:list': ({ status, target, limit }, ctx) => {
       const items = listQueue(
@@ -112,7 +147,7 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
     },
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
     'report:quality': (range, ctx) => {
-      const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
+      const report = buildQualityReport(db, range, reportOptions())
       audit(ctx, {
         action: 'view',
         entity: 'report',
@@ -121,20 +156,18 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       })
       return report
     },
-    'report:xlsx': async (range, ctx) => {
-      const report = buildQualityReport(db, range, { now: s.clock(), catalog: s.catalog.admin })
-      const file = await qualityReportXlsx(report)
-      // The spreadsheet names patients: exporting it is an auditable act.
+    'report:xlsx': async ({ detailed, ...range }, ctx) => {
+      const report = buildQualityReport(db, range, reportOptions())
+      const kind = detailed ? 'detailed' : 'aggregate'
+      const file = await qualityReportXlsx(report, kind)
+      // Even the aggregate leaves the facility: every export is an auditable act, the named one above all.
       audit(ctx, {
         action: 'export',
         entity: 'report',
         entityId: 'quality',
-        detail: { from: range.from, to: range.to, visits: report.visits }
+        detail: { from: range.from, to: range.to, visits: report.visits, kind }
       })
-      return {
-        fileName: `bao-cao-chat-luong-${range.from}_${range.to}.xlsx`,
-        base64: file.toString('base64')
-      }
+      return { fileName: qualityReportFileName(report, kind), base64: file.toString('base64') }
     },
     'consent:chip': (_, ctx) => {
       const now = s.clock()

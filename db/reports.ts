@@ -111,3 +111,28 @@ export function chipVerification(
   }
   return counts
 }
+
+export interface SubmissionTimeRow {
+  visit_id: string
+  visited_at: string
+  target: 'his' | 'emch'
+  status: string
+  /** When the receiver's receipt was recorded (the row turned 'sent'); null while it has not. */
+  received_at: string | null
+}
+
+/**
+ * Each queued submission of the range's visits with the time its receipt came back. A row turns 'sent' only on the
+ * receiver's receipt (migration 004) and is not touched afterwards, so updated_at of a sent row is the receipt time.
+ */
+export function submissionTimes(db: Db, range: DateRange): SubmissionTimeRow[] {
+  return db
+    .prepare<[{ from: string; to: string }], SubmissionTimeRow>(
+      `SELECT v.id AS visit_id, v.visited_at, o.target, o.status,
+         CASE WHEN o.status = 'sent' THEN o.updated_at END AS received_at
+       FROM visits v JOIN outbox o ON o.visit_id = v.id
+       WHERE v.visited_at >= @from AND v.visited_at < @to
+       ORDER BY v.visited_at, o.target`
+    )
+    .all({ from: range.from, to: nextDay(range.to) })
+}

@@ -7,6 +7,7 @@ import { startWebServer, type WebServer } from './server'
 import { startRuntime } from '../core/runtime'
 import { systemContext } from '../core/auth/actor'
 import { openServicesLog } from '../core/logging/app-log'
+import { lastWebPort, listenOnPreferredPort, rememberWebPort } from '../core/web/last-port'
 
 /** out/renderer next to the bundle (out/main/web.js), or in the repo when run from source. */
 function findRendererDir(): string {
@@ -54,11 +55,19 @@ async function main(): Promise<void> {
           }
     }
   })
-  server = await startWebServer({
-    gate: runtime.gate,
-    rendererDir: findRendererDir(),
-    port: values.port ? Number(values.port) : 0
-  })
+  // --port wins; else the port of the last launch, so a bookmarked address (without its token) still answers.
+  const preferred = values.port ? Number(values.port) : lastWebPort(services.db)
+  const { started, choice } = await listenOnPreferredPort(
+    preferred,
+    (port) => startWebServer({ gate: runtime.gate, rendererDir: findRendererDir(), port }),
+    (s) => Number(new URL(s.launchUrl).port)
+  )
+  server = started
+  rememberWebPort(services.db, choice.port, services.clock())
+  if (choice.taken !== null)
+    console.log(
+      `Port ${choice.taken} is in use; listening on ${choice.port} instead (remembered for next time).`
+    )
   // Queue counts change when another process (the CLI) sends: refresh the status bar now and then.
   const timer = setInterval(() => {
     void Promise.resolve(runtime.handlers['app:status']({}, systemContext)).then((st) =>

@@ -2,10 +2,10 @@ import { AppError } from '../../contract/errors'
 import type { PatientSummary } from '../../contract/patient'
 import type { Command } from '../context'
 import { patientsFind } from './patients-find'
-import { mergePatients } from '../../core/patients/merge'
+import { mergePatients, unmergePatients } from '../../core/patients/merge'
 import { childrenOf } from '../../core/patients/children'
 
-/** reception patients search TEXT | find --id ID | children ID | merge KEEP_ID DUPLICATE_ID */
+/** reception patients search TEXT | find --id ID | children ID | merge KEEP_ID DUPLICATE_ID | unmerge MERGED_ID */
 export const patients: Command = (ctx, args) => {
   const [sub, ...rest] = args
   if (sub === 'find') return patientsFind(ctx, rest)
@@ -31,6 +31,17 @@ export const patients: Command = (ctx, args) => {
     return ctx.out.result(
       result,
       (r: typeof result) => `Đã gộp ${r.mergedId} vào ${r.keepId}: ${r.visitsMoved} lượt khám chuyển sang.`
+    )
+  }
+  if (sub === 'unmerge') {
+    if (!rest[0])
+      throw AppError.of('VALIDATION', 'error.cli.usage', { usage: 'reception patients unmerge <MERGED_ID>' })
+    const services = ctx.services()
+    const result = unmergePatients(services.db, rest[0], services.actor, { clock: services.clock })
+    return ctx.out.result(
+      result,
+      (r: typeof result) =>
+        `Đã tách ${r.restoredId} khỏi ${r.keepId}: ${r.visitsMoved} lượt khám trở về hồ sơ đó.`
     )
   }
   if (sub !== 'search' || rest.length === 0) {

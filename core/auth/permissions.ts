@@ -23,6 +23,11 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'patients:search': CLERK,
   'patients:get': CLERK,
   'patients:correct': CLERK,
+  'patients:visits': CLERK,
+  'patients:possibleDuplicates': CLERK,
+  // Merging rewrites who a visit belongs to: for the people who answer for the data, never the desk (ADR 0027).
+  'patients:merge': [...IT, ...OFFICER],
+  'patients:unmerge': [...IT, ...OFFICER],
   'qr:submit': CLERK,
   'identity:code': CLERK,
   'consent:chip': CLERK,

@@ -3,10 +3,14 @@ import { isAnyIdNumber } from '../../contract/rules/id-number'
 import { PatientsRepo } from '../../db/patients'
 import type { PatientSummary } from '../../contract/patient'
 import { foldVietnamese } from '../../contract/rules/text'
+import { findByPhoneKey } from '../../db/patient-lookup'
+import { phoneKey } from './phone'
 
 /**
  * One search box for the clerk: a full ID/old ID/BHYT number finds exactly; digits find by ID prefix; words find
  * names without diacritics ("nguyen van a" → "Nguyễn Văn A"); a 4-digit year among the words narrows by birth year.
+ * A phone-looking query ("0912 345 678", "+84912345678") finds by phone first, then by ID prefix: a 10–11 digit
+ * number starting with 0 can be either.
  */
 export function createPatientSearch(db: Db): (text: string, limit: number) => PatientSummary[] {
   const repo = new PatientsRepo(db)
@@ -15,6 +19,16 @@ export function createPatientSearch(db: Db): (text: string, limit: number) => Pa
     const compact = q.replace(/\s+/g, '')
     if (isAnyIdNumber(compact) || /^[A-Za-z]{2}\d{13}$/.test(compact)) {
       return repo.findByIdentifier(compact, limit)
+    }
+    const phone = phoneKey(q)
+    if (phone !== null) {
+      const byPhone = findByPhoneKey(db, phone, limit)
+      if (!/^\d{3,11}$/.test(compact) || byPhone.length >= limit) return byPhone
+      const seen = new Set(byPhone.map((p) => p.id))
+      return [...byPhone, ...repo.findByIdPrefix(compact, limit).filter((p) => !seen.has(p.id))].slice(
+        0,
+        limit
+      )
     }
     if (/^\d{3,11}$/.test(compact)) return repo.findByIdPrefix(compact, limit)
     const words = foldVietnamese(q).split(' ').filter(Boolean)

@@ -4,8 +4,10 @@ import {
   type DateRange,
   duplicateGroups,
   identityReadsBySource,
+  submissionTimes,
   visitsInRange
 } from '../../db/reports'
+import { timelinessByDay, type TimelinessDay } from './timeliness'
 import { AppError } from '../../contract/errors'
 import { isMessageKey, localized, type Localized, type MessageParams } from '../../contract/messages'
 import { type PatientForm, patientFormSchema } from '../../contract/patient'
@@ -19,6 +21,7 @@ import {
 import { idNumberFindings } from '../../contract/rules/id-number'
 
 export type { DateRange } from '../../db/reports'
+export type { TimelinessDay } from './timeliness'
 
 type Source = 'chip' | 'qr' | 'manual'
 
@@ -62,7 +65,28 @@ export interface InvalidRecord {
   reasonRefs: { key: string; params?: MessageParams }[]
 }
 
+/** Counts of one local day and one service: what a province can add up across facilities (no names, no IDs). */
+export interface DailyAggregate {
+  day: string
+  serviceType: string
+  visits: number
+  patients: number
+  bySource: Record<Source, number>
+  /** Visits whose record fails a check. */
+  invalid: number
+  codedAddresses: number
+  /** Required XML1 fields present, per field (keys of requiredXml1Fields). */
+  filled: Record<string, number>
+}
+
+/** Who the report is about: the facility code (MA_CSKCB) and name, as configured on the desk. */
+export interface ReportFacility {
+  code: string | null
+  name: string | null
+}
+
 export interface QualityReport {
+  facility: ReportFacility
   range: DateRange
   generatedAt: string
   visits: number
@@ -83,6 +107,12 @@ export interface QualityReport {
   invalid: InvalidRecord[]
   /** Sống: where each visit's submission stands. */
   sync: Record<'sent' | 'pending' | 'failed' | 'dead' | 'notQueued', number>
+  /** Sống: per day and target, the time from visit to the receiver's receipt. */
+  timeliness: TimelinessDay[]
+  /** Per patient rather than per visit: people seen once, seen again, and with a flawed record. */
+  perPatient: { patients: number; seenOnce: number; seenSeveral: number; withInvalid: number }
+  /** Counts per day and service, for the aggregate-only export. */
+  daily: DailyAggregate[]
 }
 
 const percent = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10)
@@ -142,7 +172,7 @@ export function validationReasons(form: unknown, visitDate: string, catalog: Adm
 export function buildQualityReport(
   db: Db,
   range: DateRange,
-  options: { now?: Date; catalog?: AdminCatalog } = {}
+  options: { now?: Date; catalog?: AdminCatalog; facility?: ReportFacility } = {}
 ): QualityReport {
   checkRange(range)
   const catalog = options.catalog ?? defaultAdminCatalog()
@@ -152,19 +182,45 @@ export function buildQualityReport(
   const sync = { sent: 0, pending: 0, failed: 0, dead: 0, notQueued: 0 }
   const invalid: InvalidRecord[] = []
   let coded = 0
+  const daily = new Map<string, DailyAggregate & { patientIds: Set<string> }>()
+  const visitsPerPatient = new Map<string, number>()
 
   for (const row of rows) {
     visitsBySource[row.source] += 1
+    visitsPerPatient.set(row.patient_id, (visitsPerPatient.get(row.patient_id) ?? 0) + 1)
+    const dayKey = `${row.visited_at.slice(0, 10)}|${row.service_type}`
+    const day = daily.get(dayKey) ?? {
+      day: row.visited_at.slice(0, 10),
+      serviceType: row.service_type,
+      visits: 0,
+      patients: 0,
+      bySource: { chip: 0, qr: 0, manual: 0 },
+      invalid: 0,
+      codedAddresses: 0,
+      filled: Object.fromEntries(requiredXml1Fields.map(({ field }) => [field, 0])),
+      patientIds: new Set<string>()
+    }
+    daily.set(dayKey, day)
+    day.visits += 1
+    day.patientIds.add(row.patient_id)
+    day.bySource[row.source] += 1
     const visitDate = row.visited_at.slice(0, 10)
     const form = JSON.parse(row.form_json) as PatientForm
     const parsed = patientFormSchema.safeParse(form)
     if (parsed.success) {
       const fields = xml1AdministrativeFields(parsed.data, visitDate)
       for (const { field } of requiredXml1Fields)
-        if (fields[field] !== '') filled.set(field, (filled.get(field) ?? 0) + 1)
-      if (parsed.data.address.communeCode !== null) coded += 1
+        if (fields[field] !== '') {
+          filled.set(field, (filled.get(field) ?? 0) + 1)
+          day.filled[field] = (day.filled[field] ?? 0) + 1
+        }
+      if (parsed.data.address.communeCode !== null) {
+        coded += 1
+        day.codedAddresses += 1
+      }
     }
     const reasons = validationReasons(form, visitDate, catalog)
+    if (reasons.length > 0) day.invalid += 1
     if (reasons.length > 0)
       invalid.push({
         visitId: row.visit_id,
@@ -182,7 +238,9 @@ export function buildQualityReport(
   }
 
   const total = rows.length
+  const perVisit = [...visitsPerPatient.values()]
   return {
+    facility: options.facility ?? { code: null, name: null },
     range,
     generatedAt: (options.now ?? new Date()).toISOString(),
     visits: total,
@@ -203,6 +261,18 @@ export function buildQualityReport(
       return { fullName: members[0]?.fullName ?? g.name_folded, dateOfBirth: g.date_of_birth, members }
     }),
     invalid,
-    sync
+    sync,
+    timeliness: timelinessByDay(submissionTimes(db, range)),
+    perPatient: {
+      patients: perVisit.length,
+      seenOnce: perVisit.filter((n) => n === 1).length,
+      seenSeveral: perVisit.filter((n) => n > 1).length,
+      withInvalid: new Set(invalid.map((i) => i.patientId)).size
+    },
+    daily: [...daily.values()]
+      .sort((a, b) =>
+        a.day === b.day ? a.serviceType.localeCompare(b.serviceType) : a.day.localeCompare(b.day)
+      )
+      .map(({ patientIds, ...d }) => ({ ...d, patients: patientIds.size }))
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PatientRecord } from '../../contract/patient'
 import { ReceptionForm } from './components/ReceptionForm'
@@ -11,6 +11,10 @@ import { setLanguage } from './i18n'
 import { useIntake } from './intake/use-intake'
 import { AuthGate, SessionBar, type DeskSession } from './auth/AuthGate'
 import { ConsentBar } from './auth/ConsentBar'
+import { LaunchGuard } from './components/start/LaunchGuard'
+import { StartPrompt, useStartPromptVisible } from './components/start/StartPrompt'
+import { VisitHistory } from './components/records/VisitHistory'
+import { useProvideOpenRecord } from './components/records/open-record'
 
 type Tab = 'reception' | 'search' | 'queue' | 'report'
 /** The call each tab needs: a role without it does not see the tab (the core refuses the call anyway). */
@@ -22,7 +26,11 @@ const tabCall: Record<Tab, string> = {
 }
 
 export function App(): React.JSX.Element {
-  return <AuthGate>{(session) => <Desk session={session} />}</AuthGate>
+  return (
+    <LaunchGuard>
+      <AuthGate>{(session) => <Desk session={session} />}</AuthGate>
+    </LaunchGuard>
+  )
 }
 
 function Desk({ session }: { session: DeskSession }): React.JSX.Element {
@@ -33,6 +41,12 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'queue')
   const [opened, setOpened] = useState<{ record: PatientRecord; correcting: boolean } | null>(null)
   const { status, refresh } = useAppStatus()
+  const startPrompt = useStartPromptVisible()
+  const openRecord = useCallback((record: PatientRecord) => {
+    setOpened({ record, correcting: false })
+    setTab('reception')
+  }, [])
+  useProvideOpenRecord(openRecord)
   useIntake()
 
   return (
@@ -66,12 +80,22 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
         {/* Form and search stay mounted so switching tabs never loses what the clerk typed or found. */}
         {tabs.includes('reception') && (
           <div hidden={tab !== 'reception'}>
+            {!opened && startPrompt.visible && <StartPrompt status={status} />}
+            {opened && session.allowed.has('patients:visits') && (
+              <VisitHistory patientId={opened.record.id} />
+            )}
             <ReceptionForm
               key={opened ? `${opened.record.id}:${opened.correcting ? 'fix' : 'open'}` : 'new'}
               opened={opened?.record ?? null}
               correcting={opened?.correcting ?? false}
-              onSaved={refresh}
-              onClearOpened={() => setOpened(null)}
+              onSaved={() => {
+                refresh()
+                startPrompt.reset()
+              }}
+              onClearOpened={() => {
+                setOpened(null)
+                startPrompt.reset()
+              }}
             />
           </div>
         )}
@@ -95,7 +119,7 @@ function Desk({ session }: { session: DeskSession }): React.JSX.Element {
             }}
           />
         )}
-        {tab === 'report' && <ReportView />}
+        {tab === 'report' && <ReportView canMerge={session.allowed.has('patients:merge')} />}
       </main>
       <StatusBar status={status} />
     </div>

@@ -91,7 +91,7 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     await expect.poll(() => page.getByTestId('report-visits').textContent()).toBe('1')
     expect(await page.getByTestId('quality-report').textContent()).toContain('Nhập tay 1')
     const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Tải về Excel' }).click()
+    await page.getByRole('button', { name: 'Tải bản tổng hợp gửi CDC (Excel)' }).click()
     const file = await (await download).path()
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK')
     const audit = app.services.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get()

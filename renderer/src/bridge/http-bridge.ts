@@ -13,12 +13,36 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/**
+ * Why browser mode cannot work from this page: opened without the launch's `#token` (a bookmark, a typed address),
+ * or with a token the server refuses (it was restarted since). The screen then explains how to open the app
+ * instead of showing a form whose save could never succeed.
+ */
+export type LaunchProblem = 'no-token' | 'token-refused'
+let launchProblem: LaunchProblem | null = null
+const problemListeners = new Set<(p: LaunchProblem) => void>()
+
+function reportLaunchProblem(p: LaunchProblem): void {
+  if (launchProblem === p) return
+  launchProblem = p
+  for (const l of problemListeners) l(p)
+}
+
+export const launchCheck = {
+  current: (): LaunchProblem | null => launchProblem,
+  subscribe(l: (p: LaunchProblem) => void): () => void {
+    problemListeners.add(l)
+    return () => problemListeners.delete(l)
+  }
+}
+
 const transportError = (message: string): AppErrorValue =>
   AppError.of('INTERNAL', 'error.transport.lost').withDetail(message).toValue()
 
 /** The same ReceptionBridge the Electron preload exposes, over the loopback HTTP transport. */
 export function createHttpBridge(): ReceptionBridge {
   const token = takeToken()
+  if (!token) reportLaunchProblem('no-token')
   const headers = { Authorization: `Bearer ${token}` }
   type Listener = (payload: unknown) => void
   const listeners = new Map<string, Set<Listener>>()
@@ -30,6 +54,10 @@ export function createHttpBridge(): ReceptionBridge {
     for (;;) {
       try {
         const res = await fetch('/api/events', { headers })
+        if (res.status === 401) {
+          reportLaunchProblem(token ? 'token-refused' : 'no-token')
+          return
+        }
         const reader = res.body?.getReader()
         if (!reader) throw new Error('no event stream')
         const decoder = new TextDecoder()
@@ -62,6 +90,11 @@ export function createHttpBridge(): ReceptionBridge {
           headers: { ...headers, 'Content-Type': 'application/json' },
           body: JSON.stringify(input)
         })
+        if (res.status === 401) {
+          // A token of an earlier launch: forget it, so a reload does not keep sending it.
+          sessionStorage.removeItem(TOKEN_KEY)
+          reportLaunchProblem(token ? 'token-refused' : 'no-token')
+        }
         if (!res.ok) return { ok: false, error: transportError(`HTTP ${res.status}`) }
         return (await res.json()) as Result<never>
       } catch (e) {

@@ -1,5 +1,6 @@
 import type { ReceptionBridge } from '../../../contract/bridge'
 import { createHttpBridge } from './http-bridge'
+export { launchCheck, type LaunchProblem } from './http-bridge'
 
 declare global {
   interface Window {

@@ -24,6 +24,7 @@ import { GuardianFields } from './reception/GuardianFields'
 import { VisitFields } from './reception/VisitFields'
 import { SavedTicket, type SavedVisit } from './reception/SavedTicket'
 import { toVisitForm, validateVisit } from '../form/visit-form'
+import { DuplicatePrompt } from './records/DuplicatePrompt'
 
 interface Props {
   opened: PatientRecord | null
@@ -208,6 +209,7 @@ export function ReceptionForm({
         </div>
       )}
       <PatientFields binder={binder} />
+      <DuplicatePrompt form={form} enabled={!patientId && !read} />
       <AddressFields
         binder={binder}
         addressNote={state.addressNote}

@@ -4,12 +4,14 @@ import type { AppErrorValue } from '../../../contract/errors'
 import type { QualityReportValue } from '../../../contract/report'
 import { bridge } from '../bridge'
 import { useMessageText } from '../i18n/format'
+import { TimelinessTable } from './report/TimelinessTable'
+import { DuplicateMerge } from './records/DuplicateMerge'
 
 const isoDay = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
 /** "Đúng – Đủ – Sạch – Sống": the data-quality report for a date range, and its spreadsheet for the province. */
-export function ReportView(): React.JSX.Element {
+export function ReportView({ canMerge = false }: { canMerge?: boolean }): React.JSX.Element {
   const { t } = useTranslation()
   const text = useMessageText()
   const today = new Date()
@@ -26,8 +28,8 @@ export function ReportView(): React.JSX.Element {
     } else setError(r.error)
   }
 
-  const download = async (): Promise<void> => {
-    const r = await bridge.call('report:xlsx', { from, to })
+  const download = async (detailed: boolean): Promise<void> => {
+    const r = await bridge.call('report:xlsx', { from, to, detailed })
     if (!r.ok) return setError(r.error)
     const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0))
     const url = URL.createObjectURL(
@@ -54,11 +56,17 @@ export function ReportView(): React.JSX.Element {
           {t('report.run')}
         </button>
         {report ? (
-          <button type="button" onClick={() => void download()}>
-            {t('report.xlsx')}
-          </button>
+          <>
+            <button type="button" onClick={() => void download(false)}>
+              {t('report.xlsxAggregate')}
+            </button>
+            <button type="button" onClick={() => void download(true)}>
+              {t('report.xlsxDetailed')}
+            </button>
+          </>
         ) : null}
       </div>
+      {report ? <p className="muted">{t('report.xlsxAggregateNote')}</p> : null}
       {error ? (
         <div className="banner error" role="alert">
           {text(error)}
@@ -69,8 +77,29 @@ export function ReportView(): React.JSX.Element {
           <table className="results">
             <tbody>
               <tr>
+                <th>{t('report.facility')}</th>
+                <td data-testid="report-facility">
+                  {report.facility.code ? (
+                    `${report.facility.code} — ${report.facility.name ?? ''}`
+                  ) : (
+                    <span className="warn">{t('report.noFacility')}</span>
+                  )}
+                </td>
+              </tr>
+              <tr>
                 <th>{t('report.visits')}</th>
                 <td data-testid="report-visits">{report.visits}</td>
+              </tr>
+              <tr>
+                <th>{t('report.perPatient')}</th>
+                <td>
+                  {t('report.perPatientValue', {
+                    patients: report.perPatient.patients,
+                    once: report.perPatient.seenOnce,
+                    several: report.perPatient.seenSeveral,
+                    invalid: report.perPatient.withInvalid
+                  })}
+                </td>
               </tr>
               <tr>
                 <th>{t('report.bySource')}</th>
@@ -126,6 +155,8 @@ export function ReportView(): React.JSX.Element {
               ))}
             </tbody>
           </table>
+          <TimelinessTable rows={report.timeliness} />
+          {canMerge ? <DuplicateMerge groups={report.duplicates} onChanged={() => void run()} /> : null}
           {report.invalid.length > 0 ? (
             <table className="results wide">
               <thead>

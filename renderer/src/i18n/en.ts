@@ -2,6 +2,54 @@ import type { Messages } from './vi'
 
 export const en: Messages = {
   app: { title: 'Patient reception', language: 'Language' },
+  start: {
+    prompt: 'Scan the QR code or lay the CCCD card on the reader',
+    promptHint: 'The form fills itself. No card? Type below.',
+    reader: 'Card reader',
+    scanner: 'QR scanner',
+    readerMissing: 'No card reader: QR scans only',
+    noTokenTitle: 'The app was not opened the right way',
+    refusedTitle: 'This session is no longer valid',
+    noTokenBody:
+      'This page needs the access token of the current launch, so nothing could be saved from here. Open the address the app printed.',
+    refusedBody:
+      'The app was restarted since this page was opened; the old access token no longer works. Open the new address.',
+    step1: 'On this machine, open a terminal in the app folder and run:',
+    step2: 'The terminal prints a line like:',
+    step3:
+      'Open exactly that address (including #token=…) in the browser. Do not retype it or use a bookmark.',
+    noData: "No data was lost: whatever was saved is still in this machine's database."
+  },
+  records: {
+    history: 'Visit history',
+    historyEmpty: 'No visits yet.',
+    colDate: 'Date',
+    colService: 'Service',
+    colDepartment: 'Department',
+    colSent: 'Sent',
+    sentState: {
+      sent: 'Received',
+      pending: 'Waiting',
+      sending: 'Sending',
+      failed: 'Refused',
+      dead: 'Given up',
+      none: 'Not queued'
+    },
+    duplicateTitle: 'There may already be a record:',
+    duplicateReason: { nameDob: 'same name and date of birth', phone: 'same phone number' },
+    openThat: 'Open that record',
+    createAnyway: 'Create a new one anyway',
+    merge: 'Merge a duplicate',
+    mergeHint: 'Possible duplicates: merge into the record kept (visits move to it; can be undone).',
+    mergeInto: 'Merge into {{code}}',
+    kept: 'Record kept',
+    mergeConfirm: 'Merge {{other}} into {{keep}}? This can be undone.',
+    mergeYes: 'Confirm merge',
+    mergeCancel: 'Cancel',
+    merged: 'Merged: {{visits}} visits moved to the record kept.',
+    undo: 'Undo merge',
+    unmerged: 'Undone: the other record is separate again with {{visits}} visits.'
+  },
   auth: {
     signInTitle: 'Sign in',
     signInLead: 'Use your own account: every action on a record is logged under your name.',
@@ -204,7 +252,24 @@ export const en: Messages = {
     duplicates: 'Possible duplicate groups',
     sync: 'Sending',
     field: 'Required XML1 field',
-    complete: 'Filled'
+    complete: 'Filled',
+    facility: 'Facility',
+    noFacility: 'No facility code configured (facility.code): the CDC file will lack the MA_CSKCB.',
+    perPatient: 'Patients',
+    perPatientValue:
+      '{{patients}} people: {{once}} seen once, {{several}} seen more than once, {{invalid}} with a flawed record',
+    xlsxAggregate: 'Download the aggregate for the CDC (Excel)',
+    xlsxAggregateNote: 'The aggregate holds counts per day, service and field only: no names, no ID numbers.',
+    xlsxDetailed: 'Download the detailed file with names (internal use only)',
+    timeliness: "Live: time from visit to the receiver's receipt (minutes)",
+    day: 'Day',
+    target: 'Receiver',
+    received: 'Received',
+    median: 'Median',
+    p90: 'P90',
+    max: 'Longest',
+    late: 'Over 24 h',
+    notReceived: 'Not received'
   },
   validation: {
     required: 'Required',
@@ -224,7 +289,7 @@ export const en: Messages = {
     addressTooLong: 'Address too long (1024 characters at most)'
   },
   search: {
-    placeholder: 'ID number, insurance card or name (diacritics optional)…',
+    placeholder: 'ID number, insurance card, tel. no. or name (diacritics optional)…',
     button: 'Search',
     none: 'No matching patient.',
     open: 'Open',

@@ -1,6 +1,54 @@
 /** Vietnamese: the default language of the reception screen. */
 export const vi = {
   app: { title: 'Tiếp đón bệnh nhân', language: 'Ngôn ngữ' },
+  start: {
+    prompt: 'Quét mã QR hoặc đặt thẻ CCCD lên đầu đọc',
+    promptHint: 'Thông tin sẽ tự điền vào phiếu. Không có thẻ? Nhập tay bên dưới.',
+    reader: 'Đầu đọc thẻ',
+    scanner: 'Máy quét QR',
+    readerMissing: 'Chưa có đầu đọc: chỉ quét được mã QR',
+    noTokenTitle: 'Chưa mở ứng dụng đúng cách',
+    refusedTitle: 'Phiên làm việc này đã hết hiệu lực',
+    noTokenBody:
+      'Trang này cần mã truy cập của lần chạy hiện tại, nên từ đây không lưu được hồ sơ nào. Mở lại bằng đúng địa chỉ ứng dụng in ra.',
+    refusedBody:
+      'Ứng dụng đã được khởi động lại từ khi trang này được mở, mã truy cập cũ không còn dùng được. Mở lại bằng địa chỉ mới.',
+    step1: 'Trên máy này, mở cửa sổ dòng lệnh trong thư mục ứng dụng và chạy:',
+    step2: 'Cửa sổ dòng lệnh in ra một dòng dạng:',
+    step3:
+      'Mở đúng địa chỉ đó (gồm cả phần #token=…) trong trình duyệt. Không gõ lại địa chỉ bằng tay, không dùng dấu trang.',
+    noData: 'Chưa có dữ liệu nào bị mất: những gì đã lưu vẫn nằm trong cơ sở dữ liệu của máy.'
+  },
+  records: {
+    history: 'Lịch sử khám',
+    historyEmpty: 'Chưa có lượt khám nào.',
+    colDate: 'Ngày',
+    colService: 'Dịch vụ',
+    colDepartment: 'Khoa/phòng',
+    colSent: 'Đã gửi',
+    sentState: {
+      sent: 'Đã nhận',
+      pending: 'Chờ gửi',
+      sending: 'Đang gửi',
+      failed: 'Bị từ chối',
+      dead: 'Ngừng gửi',
+      none: 'Chưa xếp gửi'
+    },
+    duplicateTitle: 'Có thể đã có hồ sơ:',
+    duplicateReason: { nameDob: 'cùng họ tên và ngày sinh', phone: 'cùng số điện thoại' },
+    openThat: 'Mở hồ sơ đó',
+    createAnyway: 'Vẫn tạo mới',
+    merge: 'Gộp hồ sơ trùng',
+    mergeHint: 'Hồ sơ nghi trùng: gộp vào hồ sơ giữ lại (lượt khám chuyển sang hồ sơ đó, có thể hoàn tác).',
+    mergeInto: 'Gộp vào {{code}}',
+    kept: 'Hồ sơ giữ lại',
+    mergeConfirm: 'Gộp hồ sơ {{other}} vào {{keep}}? Có thể hoàn tác.',
+    mergeYes: 'Xác nhận gộp',
+    mergeCancel: 'Huỷ',
+    merged: 'Đã gộp: chuyển {{visits}} lượt khám sang hồ sơ giữ lại.',
+    undo: 'Hoàn tác gộp',
+    unmerged: 'Đã hoàn tác: hồ sơ kia được tách lại với {{visits}} lượt khám.'
+  },
   auth: {
     signInTitle: 'Đăng nhập',
     signInLead: 'Dùng tài khoản của chính bạn: mọi thao tác với hồ sơ được ghi lại theo tên người dùng.',
@@ -203,7 +251,25 @@ export const vi = {
     duplicates: 'Nhóm hồ sơ nghi trùng',
     sync: 'Tình trạng gửi',
     field: 'Trường XML1 bắt buộc',
-    complete: 'Đã có'
+    complete: 'Đã có',
+    facility: 'Cơ sở KCB',
+    noFacility: 'Chưa cấu hình mã cơ sở (facility.code): tệp gửi CDC sẽ thiếu mã CSKCB.',
+    perPatient: 'Người bệnh',
+    perPatientValue:
+      '{{patients}} người: {{once}} đến 1 lượt, {{several}} đến nhiều lượt, {{invalid}} có hồ sơ lỗi',
+    xlsxAggregate: 'Tải bản tổng hợp gửi CDC (Excel)',
+    xlsxAggregateNote:
+      'Bản tổng hợp chỉ có số lượng theo ngày, dịch vụ và trường: không có họ tên hay số định danh.',
+    xlsxDetailed: 'Tải bản chi tiết có họ tên (chỉ dùng nội bộ)',
+    timeliness: 'Sống: thời gian từ lượt khám đến khi nơi nhận xác nhận (phút)',
+    day: 'Ngày',
+    target: 'Nơi nhận',
+    received: 'Đã nhận',
+    median: 'Trung vị',
+    p90: 'P90',
+    max: 'Lâu nhất',
+    late: 'Quá 24 giờ',
+    notReceived: 'Chưa nhận'
   },
   validation: {
     required: 'Không được để trống',
@@ -223,7 +289,7 @@ export const vi = {
     addressTooLong: 'Địa chỉ quá dài (tối đa 1024 ký tự)'
   },
   search: {
-    placeholder: 'Nhập số CCCD, mã BHYT hoặc họ tên (không dấu cũng được)…',
+    placeholder: 'Nhập số CCCD, mã BHYT, SĐT hoặc họ tên (không dấu cũng được)…',
     button: 'Tìm',
     none: 'Không tìm thấy bệnh nhân phù hợp.',
     open: 'Mở hồ sơ',

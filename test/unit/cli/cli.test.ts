@@ -123,5 +123,12 @@ describe('reception CLI', () => {
     expect(merged).toMatchObject({ code: 0, out: { keepId: mother.patientId, visitsMoved: 1 } })
     const found = await cli('patients', 'search', 'le thi mai')
     expect((found.out as { id: string }[]).map((p) => p.id)).toEqual([mother.patientId])
+    // A wrong merge is undone: the duplicate is a record of its own again, with its visit.
+    const undone = await cli('patients', 'unmerge', dup.patientId)
+    expect(undone).toMatchObject({ code: 0, out: { restoredId: dup.patientId, visitsMoved: 1 } })
+    const again = await cli('patients', 'search', 'le thi mai')
+    expect((again.out as { id: string }[]).map((p) => p.id).sort()).toEqual(
+      [mother.patientId, dup.patientId].sort()
+    )
   })
 })
