@@ -206,7 +206,7 @@ describe('migration 009', () => {
       `INSERT INTO queue_tickets (visit_id, day, queue, number, priority, issued_at) VALUES ('v1', '2026-11-30', 'K01', 1, NULL, ?)`
     ).run(at)
 
-    expect(migrate(db, all)).toEqual([9])
+    expect(migrate(db, all)).toEqual(all.filter((m) => m.version > 8).map((m) => m.version))
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     // The other tables still reference the rebuilt visits table, not a leftover.

@@ -134,7 +134,7 @@ describe('visit history', () => {
     >('patients:visits', { patientId })
     expect(history.map((v) => v.id).sort()).toEqual([visitId, second.visitId].sort())
     const first = history.find((v) => v.id === visitId)!
-    expect(first.serviceType).toBe('antenatal')
+    expect(first.serviceType).toBe('general')
     expect(first.sends).toEqual([
       { target: 'emch', status: 'pending' },
       { target: 'his', status: 'sent' }
