@@ -33,6 +33,8 @@ export const returningPatientSchema = z.object({
   patientId: z.string(),
   fullName: z.string(),
   by: z.enum(['idNumber', 'oldIdNumber', 'bhyt']),
+  /** Local time (HH:MM) of a visit already registered today, or null. */
+  visitedTodayAt: z.string().nullable().optional(),
   changes: z.array(z.object({ field: z.string(), message: z.string(), ...messageRefSchema.partial().shape }))
 })
 export type ReturningPatient = z.infer<typeof returningPatientSchema>

@@ -27,6 +27,7 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'identity:code': CLERK,
   'consent:chip': CLERK,
   'card:open': CLERK,
+  'card:forgetKeys': CLERK,
   // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
   'queue:list': [...CLERK, ...IT],
   'queue:retry': [...CLERK, ...IT],

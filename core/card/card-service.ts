@@ -1,3 +1,4 @@
+import { localIsoWithOffset } from '../clock'
 import { AppError, toErrorValue } from '../../contract/errors'
 import { statusText } from '../../contract/messages'
 import type { Identity } from '../../contract/identity'
@@ -127,7 +128,11 @@ export class CardService {
             type: 'identity',
             readId,
             identity: chipIdentity,
-            coded: withReturningPatient(services.db, codeIdentity(chipIdentity, services.catalog))
+            coded: withReturningPatient(
+              services.db,
+              codeIdentity(chipIdentity, services.catalog),
+              localIsoWithOffset(services.clock()).slice(0, 10)
+            )
           })
         },
         onVerified: (pa) => {
@@ -135,6 +140,8 @@ export class CardService {
         }
       })
       rememberReadSize(readerName, result.chunkSize)
+      // The last QR's keys opened their card: their job is done, the next card laid is not tried with them.
+      if (source && !identity) services.chipKeyHints.clear()
       if (readId) {
         const newSignerIssuer = noteDocumentSigner(
           services.db,
@@ -166,6 +173,9 @@ export class CardService {
       // The chip refused the keys before any data was read: the patient's consent still stands for the next try.
       if (error.code === 'ACCESS_DENIED' && readId === null && consentAt !== null)
         services.chipConsent.giveBack(consentId, actor.id, consentAt)
+      // Another card than the last QR's: its keys are dropped so the next try asks for this card's QR.
+      if (error.code === 'ACCESS_DENIED' && readId === null && source && !identity)
+        services.chipKeyHints.clear()
       publish({ type: 'error', error })
       return null
     } finally {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/connection'
-import { linkReadToPatient } from '../../db/identity-reads'
+import { linkReadToPatient, readVerificationJson } from '../../db/identity-reads'
 import { PatientsRepo } from '../../db/patients'
-import { insertVisit } from '../../db/visits'
+import { insertVisit, latestVisitOnDay } from '../../db/visits'
 import { enqueue } from '../../db/outbox-store'
 import { AppError } from '../../contract/errors'
 import type { PatientForm, RegistrationInput, RegistrationResult } from '../../contract/patient'
@@ -13,6 +13,8 @@ import { type Clock, localIsoWithOffset } from '../clock'
 import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { recordVisitPurposes } from '../consent/consent'
+import { isTamperedChip } from '../../contract/rules/chip-tamper'
+import type { PassiveAuthValue } from '../../contract/reading'
 
 export interface RegistrationDeps {
   db: Db
@@ -31,6 +33,13 @@ export function tidyForm(form: PatientForm): PatientForm {
   }
 }
 
+/** The read this form came from is a chip that failed its signature or anti-clone check. */
+function readIsTampered(db: Db, readId: string | null): boolean {
+  if (!readId) return false
+  const json = readVerificationJson(db, readId)
+  return json ? isTamperedChip(JSON.parse(json) as PassiveAuthValue) : false
+}
+
 /**
  * Saves a registration: the patient (created, or updated with history), the visit, one outbox row per target
  * with a frozen Submission snapshot, and the audit entries — all in one transaction, so a crash or a full disk
@@ -46,6 +55,10 @@ export function createRegistration(
     const now = clock()
     const at = now.toISOString()
     const form = tidyForm(input.patient)
+    const tampered = readIsTampered(db, input.identityReadId)
+    if (tampered && !input.confirmTamperedChip) {
+      throw AppError.of('CONFLICT', 'desk.tamperedChip').withDetail('tampered chip not confirmed')
+    }
 
     let existing = input.patientId ? patients.get(input.patientId) : undefined
     if (input.patientId && !existing) {
@@ -108,10 +121,27 @@ export function createRegistration(
       linkReadToPatient(db, input.identityReadId, patientId)
     }
 
-    const visitId = randomUUID()
     const visitedAt = localIsoWithOffset(now)
+    // One visit a day is the rule at a desk; a second one (a re-scan, a double Enter) needs the clerk's yes.
+    const earlier = created ? null : latestVisitOnDay(db, patientId, visitedAt.slice(0, 10))
+    if (earlier && !input.confirmSameDay) {
+      throw AppError.of('CONFLICT', 'desk.sameDayVisit', {
+        time: earlier.visitedAt.slice(11, 16)
+      }).withDetail('same-day visit not confirmed')
+    }
+    const visitId = randomUUID()
     insertVisit(db, { id: visitId, patientId, form: input.visit, visitedAt, at })
-    writeAudit(db, at, { actor, action: 'create', entity: 'visit', entityId: visitId, detail: { patientId } })
+    writeAudit(db, at, {
+      actor,
+      action: 'create',
+      entity: 'visit',
+      entityId: visitId,
+      detail: {
+        patientId,
+        ...(earlier ? { sameDayConfirmed: true, earlierVisitId: earlier.id } : {}),
+        ...(tampered ? { tamperedChipConfirmed: true, identityReadId: input.identityReadId } : {})
+      }
+    })
     // Each purpose of the visit with its legal basis; a chip read's consent is tied to the visit it served.
     recordVisitPurposes(db, at, {
       patientId,
