@@ -18,12 +18,16 @@ export async function pressWithGaps(page: Page, chars: string, gapsMs: readonly 
     w.__keyTimes = []
   })
   const list = [...chars]
+  // Each key is due at the sum of the gaps before it, so the driver's own latency does not add up.
+  const start = performance.now()
+  let due = 0
   for (let i = 0; i < list.length; i++) {
-    const gap = i > 0 ? (gapsMs[(i - 1) % gapsMs.length] ?? 0) : 0
-    if (gap > 1) await new Promise((r) => setTimeout(r, gap - 1))
+    due += i > 0 ? (gapsMs[(i - 1) % gapsMs.length] ?? 0) : 0
+    const wait = start + due - performance.now()
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait))
     const ch = list[i] as string
     await session.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch })
-    await session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch })
+    void session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch })
   }
   return page.evaluate(() => {
     const times = (window as unknown as { __keyTimes: number[] }).__keyTimes
