@@ -56,6 +56,11 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     await page.getByLabel('Địa chỉ').fill('Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh')
     await page.getByLabel('Dịch vụ').selectOption('antenatal')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    // A typed address has no commune picked: the save asks once.
+    await expect
+      .poll(() => page.getByTestId('save-question').textContent())
+      .toContain('Chưa có xã/phường — vẫn lưu?')
+    await page.getByRole('button', { name: 'Vẫn lưu' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
     await expect.poll(() => page.getByTestId('status-queue').textContent()).toContain('2 hồ sơ chờ gửi')
 
