@@ -140,8 +140,8 @@ export function ReceptionForm({
       dispatch({ type: 'saveBlocked' })
       return
     }
-    // Each question is asked once; a yes stays for this form (ADR 0025).
-    if (!form.communeCode && !confirmed.noCommune)
+    // Each question is asked once; a yes stays for this form (ADR 0025). A correction was asked when first saved.
+    if (!form.communeCode && !confirmed.noCommune && !correcting)
       return dispatch({ type: 'ask', ask: { kind: 'noCommune' } })
     if (state.tampered && !confirmed.tamperedChip && !correcting)
       return dispatch({ type: 'ask', ask: { kind: 'tamperedChip' } })
