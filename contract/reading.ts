@@ -13,7 +13,10 @@ export const addressCandidateSchema = z.object({
   confidence: z.number(),
   via: z.enum(['current', 'legacy']),
   fromOldCode: z.string().nullable(),
-  fromSplit: z.boolean()
+  fromSplit: z.boolean(),
+  /** The old unit's name and how much of it went to this candidate (all, or a part), for the clerk to ask about. */
+  fromOldName: z.string().nullable().optional(),
+  share: z.enum(['full', 'partial']).nullable().optional()
 })
 export type AddressCandidateValue = z.infer<typeof addressCandidateSchema>
 

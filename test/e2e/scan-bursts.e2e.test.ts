@@ -64,6 +64,31 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('scanner bursts as real k
     }, 60_000)
   }
 
+  it('a split old commune: the choices say which part of the old unit went where, with one note', async () => {
+    await clear()
+    await page.getByLabel('Họ và tên').focus()
+    const split = QR.replace(
+      'Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh',
+      'Thôn Khe Lặc, xã Hải Lạng, huyện Tiên Yên, tỉnh Quảng Ninh'
+    )
+    await pressWithGaps(page, split, [3])
+    await page.keyboard.press('Enter')
+    const choices = page.getByTestId('address-candidates').getByRole('button')
+    await expect.poll(() => choices.count()).toBeGreaterThanOrEqual(3)
+    for (const text of await choices.allTextContents()) {
+      expect(text).toContain('nhận một phần của Xã Hải Lạng')
+      expect(text).not.toMatch(/%/)
+    }
+    // One note: the split warning; no "mapped to A / B / C" line that reads like a decision.
+    expect(await page.getByTestId('address-note').count()).toBe(0)
+    const notes = await page.getByTestId('reading-warning').allTextContents()
+    expect(notes.filter((n) => n.includes('Hải Lạng'))).toHaveLength(1)
+    await choices.first().focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByLabel('Xã/phường').inputValue()).toMatch(/^\d{5}$/)
+    expect(await page.getByTestId('reading-warning').filter({ hasText: 'Hải Lạng' }).count()).toBe(0)
+  }, 60_000)
+
   it('a scan that breaks off says "Quét chưa trọn, hãy quét lại" and leaks nothing', async () => {
     await clear()
     await page.getByLabel('Họ và tên').focus()

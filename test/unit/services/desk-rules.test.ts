@@ -149,3 +149,21 @@ describe('a returning patient scanned by QR', () => {
     expect(read.coded.returning?.changes.map((c) => c.field)).not.toContain('cardDetails')
   })
 })
+
+describe('a split old commune', () => {
+  it('each candidate says which old unit it takes a part of, and the one warning says it was split', () => {
+    const read = t.services.submitQr(
+      QR.replace(
+        'Tổ 5, Khu 3, Phường Hồng Hải, Thành phố Hạ Long, Quảng Ninh',
+        'Thôn Khe Lặc, xã Hải Lạng, huyện Tiên Yên, tỉnh Quảng Ninh'
+      ),
+      'keyboard'
+    )
+    const split = read.coded.addressCandidates.filter((c) => c.fromSplit)
+    expect(split.length).toBeGreaterThanOrEqual(3)
+    for (const c of split) expect(c).toMatchObject({ fromOldName: 'Xã Hải Lạng', share: 'partial' })
+    const about = read.coded.warnings.filter((w) => w.code === 'ADDRESS_NEEDS_CHOICE')
+    expect(about).toHaveLength(1)
+    expect(about[0]!.message).toContain('đã được chia')
+  })
+})
