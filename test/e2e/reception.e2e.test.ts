@@ -43,6 +43,8 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(await page.locator('#f-dob-error').textContent()).toBe('Ngày sinh không có thật')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
     expect(await page.getByRole('alert').filter({ hasText: 'trường cần sửa' }).isVisible()).toBe(true)
+    // The focus leaves the button for the first field to fix (the empty name, at the top).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-fullName')
     const count = await app.services.db.prepare('SELECT count(*) AS n FROM patients').get()
     expect(count).toEqual({ n: 0 })
   })
