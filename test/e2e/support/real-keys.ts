@@ -20,15 +20,27 @@ export async function pressWithGaps(page: Page, chars: string, gapsMs: readonly 
   const list = [...chars]
   // Each key is due at the sum of the gaps before it, so the driver's own latency does not add up.
   const start = performance.now()
+  const sent: Promise<unknown>[] = []
+  const burst = gapsMs.every((g) => g === 0)
   let due = 0
   for (let i = 0; i < list.length; i++) {
     due += i > 0 ? (gapsMs[(i - 1) % gapsMs.length] ?? 0) : 0
     const wait = start + due - performance.now()
     if (wait > 1) await new Promise((r) => setTimeout(r, wait))
     const ch = list[i] as string
-    await session.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch })
-    void session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch })
+    const down = session.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key: ch,
+      text: ch,
+      unmodifiedText: ch
+    })
+    // With no gaps (a scanner as fast as the driver can go) the keys are pipelined: CDP keeps their order, and a
+    // round trip per key would stretch the gaps on a loaded machine. With gaps, each key is delivered before the wait.
+    if (burst) sent.push(down)
+    else await down
+    sent.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch }))
   }
+  await Promise.all(sent)
   return page.evaluate(() => {
     const times = (window as unknown as { __keyTimes: number[] }).__keyTimes
     return times.slice(1).map((t, i) => t - (times[i] as number))
