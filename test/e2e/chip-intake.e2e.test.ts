@@ -216,6 +216,6 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await expect
       .poll(() => page.getByTestId('card-error').textContent(), { timeout: 10_000 })
       .toContain('quét mã QR')
-    expect(await page.getByTestId('card-error').textContent()).not.toContain('Sai thông tin mở khoá')
+    expect(await page.getByTestId('card-error').textContent()).not.toContain('từ chối khoá')
   })
 })
