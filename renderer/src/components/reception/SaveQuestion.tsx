@@ -4,7 +4,8 @@ import type { SaveAsk } from '../../form/reception-state'
 
 /**
  * The one question before a save goes through (no commune, a second visit today, a tampered chip), in the
- * action bar where the clerk is looking. "Có" is focused: Enter answers yes, Escape no.
+ * action bar where the clerk is looking. Escape answers no. The focus starts on the safe answer: "Không" for a
+ * second visit today or a tampered chip (a double Enter must not confirm them), "Vẫn lưu" for a missing commune.
  */
 export function SaveQuestion({
   ask,
@@ -15,7 +16,8 @@ export function SaveQuestion({
 }): React.JSX.Element {
   const { t } = useTranslation()
   const yes = useRef<HTMLButtonElement>(null)
-  useEffect(() => yes.current?.focus(), [ask])
+  const no = useRef<HTMLButtonElement>(null)
+  useEffect(() => (ask.kind === 'noCommune' ? yes : no).current?.focus(), [ask])
   const text =
     ask.kind === 'sameDay'
       ? t('desk.askSameDay', { time: ask.time })
@@ -39,7 +41,7 @@ export function SaveQuestion({
       <button type="button" ref={yes} className="primary" onClick={() => answer(true)}>
         {t(ask.kind === 'noCommune' ? 'desk.saveAnyway' : 'desk.confirmYes')}
       </button>{' '}
-      <button type="button" onClick={() => answer(false)}>
+      <button type="button" ref={no} onClick={() => answer(false)}>
         {t('desk.confirmNo')}
       </button>
     </div>
