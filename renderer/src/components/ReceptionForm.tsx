@@ -23,7 +23,7 @@ import { AddressFields } from './reception/AddressFields'
 import { GuardianFields } from './reception/GuardianFields'
 import { VisitFields } from './reception/VisitFields'
 import { SaveQuestion } from './reception/SaveQuestion'
-import { useSaveShortcut, focusFirstInvalid } from '../form/keyboard'
+import { useSaveShortcut, focusFirstInvalid, focusFirstMissing } from '../form/keyboard'
 
 interface Props {
   opened: PatientRecord | null
@@ -71,6 +71,7 @@ export function ReceptionForm({
       }
       const note = t(source === 'qr' ? 'intake.filledQr' : 'intake.filledChip', { name: coded.form.fullName })
       dispatch({ type: 'coded', coded, source, readId, stored, note })
+      requestAnimationFrame(() => focusFirstMissing(formRef.current))
     }
     const onCard = (e: CardEvent): void => {
       if (e.type === 'identity') void intake(e.coded, 'chip', e.readId)

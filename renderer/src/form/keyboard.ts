@@ -32,3 +32,24 @@ export function focusFirstInvalid(form: HTMLFormElement): void {
     form.querySelector<HTMLElement>('.field.has-error input, .field.has-error select')
   el?.focus()
 }
+
+/** What a card never carries and the clerk asks the patient next, in form order. */
+const ASK_NEXT = ['f-ethnicityCode', 'f-occupationCode', 'f-phone'] as const
+
+/**
+ * After a card or QR filled the form, the focus goes to the first field it left empty that the clerk asks about
+ * (ethnicity after a QR, then occupation, phone), unless the clerk is busy elsewhere (a question, the CAN box).
+ */
+export function focusFirstMissing(form: HTMLFormElement | null): void {
+  if (!form) return
+  const active = document.activeElement
+  const body = form.querySelector('.form-body')
+  if (active && active !== document.body && !(body && body.contains(active))) return
+  for (const id of ASK_NEXT) {
+    const el = form.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)
+    if (el && !el.disabled && !el.value) {
+      el.focus()
+      return
+    }
+  }
+}
