@@ -119,6 +119,11 @@ export const calls = {
     }),
     output: z.object({ html: z.string(), ticket: queueTicketSchema })
   },
+  /** "Nhập mới" or a saved registration: the last QR's chip keys are dropped, the next card is not tried with them. */
+  'card:forgetKeys': {
+    input: z.object({}),
+    output: z.object({ forgotten: z.boolean() })
+  },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().max(20).nullable().default(null) }),
     output: z.array(catalogEntrySchema)

@@ -134,7 +134,11 @@ export const registrationInputSchema = z.object({
   visit: visitFormSchema,
   /** The identity read (chip/QR) this form was filled from, if any. */
   identityReadId: id.nullable(),
-  source: identitySourceSchema
+  source: identitySourceSchema,
+  /** The clerk confirmed a second visit the same day for this patient (else CONFLICT desk.sameDayVisit). */
+  confirmSameDay: z.boolean().optional(),
+  /** The clerk confirmed saving from a chip that failed its signature or anti-clone check (audited). */
+  confirmTamperedChip: z.boolean().optional()
 })
 export type RegistrationInput = z.infer<typeof registrationInputSchema>
 

@@ -13,7 +13,10 @@ export const addressCandidateSchema = z.object({
   confidence: z.number(),
   via: z.enum(['current', 'legacy']),
   fromOldCode: z.string().nullable(),
-  fromSplit: z.boolean()
+  fromSplit: z.boolean(),
+  /** The old unit's name and how much of it went to this candidate (all, or a part), for the clerk to ask about. */
+  fromOldName: z.string().nullable().optional(),
+  share: z.enum(['full', 'partial']).nullable().optional()
 })
 export type AddressCandidateValue = z.infer<typeof addressCandidateSchema>
 
@@ -38,6 +41,8 @@ export const returningPatientSchema = z.object({
   hisPatientId: z.string().nullable().default(null),
   fullName: z.string(),
   by: z.enum(['idNumber', 'oldIdNumber', 'bhyt']),
+  /** Local time (HH:MM) of a visit already registered today, or null. */
+  visitedTodayAt: z.string().nullable().optional(),
   changes: z.array(z.object({ field: z.string(), message: z.string(), ...messageRefSchema.partial().shape }))
 })
 export type ReturningPatient = z.infer<typeof returningPatientSchema>

@@ -145,6 +145,11 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       void card.tryRead(null, can)
       return { started: true }
     },
+    'card:forgetKeys': () => {
+      const forgotten = s.chipKeyHints.recent() !== null
+      s.chipKeyHints.clear()
+      return { forgotten }
+    },
     'identity:code': ({ identity }) => codeIdentity(identity, s.catalog),
     'report:quality': (range, ctx) => {
       const report = buildQualityReport(db, range, reportOptions())

@@ -108,7 +108,12 @@ export function createServices(options: ServiceOptions): Services {
     desk: new DeskPresence(),
     chipConsent: new ChipConsent(),
     his,
-    register,
+    // A saved registration drops the last QR's chip keys: the next patient's card is never tried with them.
+    register: (input, by) => {
+      const result = register(input, by)
+      chipKeyHints.clear()
+      return result
+    },
     submitQr,
     onQrRead: (listener) => {
       qrListeners.add(listener)

@@ -40,3 +40,10 @@ export function linkReadToPatient(db: Db, readId: string, patientId: string): vo
     readId
   )
 }
+
+/** The stored passive-authentication result of a read (JSON), or null when it has none. */
+export function readVerificationJson(db: Db, readId: string): string | null {
+  const row = db.prepare('SELECT verification_json AS v FROM identity_reads WHERE id = ?').get(readId) as
+    { v: string | null } | undefined
+  return row?.v ?? null
+}

@@ -63,3 +63,18 @@ export function getVisit(db: Db, id: string): VisitRow | null {
     confirmedChecks: r.confirmedChecks ? (JSON.parse(r.confirmedChecks) as string[]) : []
   }
 }
+
+/** The latest visit of a patient on a local day (`day` = YYYY-MM-DD of visited_at), or null. */
+export function latestVisitOnDay(
+  db: Db,
+  patientId: string,
+  day: string
+): { id: string; visitedAt: string } | null {
+  const row = db
+    .prepare(
+      `SELECT id, visited_at AS visitedAt FROM visits
+       WHERE patient_id = ? AND substr(visited_at, 1, 10) = ? ORDER BY visited_at DESC LIMIT 1`
+    )
+    .get(patientId, day) as { id: string; visitedAt: string } | undefined
+  return row ?? null
+}

@@ -72,6 +72,10 @@ export const en: Record<MessageKey, string> = {
   'error.VISIT_NOT_FOUND': 'Visit {{visitId}} not found.',
   'error.PDF_RENDERER_MISSING':
     'No Chromium found to render the PDF ({{path}}): install Chromium or set CHROMIUM_PATH.',
+  'desk.sameDayVisit': 'This patient was already registered today at {{time}} — register another visit?',
+  'desk.tamperedChip':
+    "The card's chip failed its signature or anti-clone check: confirm before saving a record from this card.",
+  'desk.visitedToday': 'already seen today at {{time}}',
   'scan.partial': 'The scan was cut short; please scan again.',
   'error.DB_MISSING':
     'The patient database in {{dir}} is gone or empty. A new empty one is not created (it would cause duplicate records and lose the unsent queue). Ask IT to restore: reception --data-dir "{{dir}}" restore --from BACKUP_FILE.',

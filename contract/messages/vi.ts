@@ -73,6 +73,10 @@ export const vi = {
   'error.VISIT_NOT_FOUND': 'Không tìm thấy lượt khám {{visitId}}.',
   'error.PDF_RENDERER_MISSING':
     'Không tìm thấy trình duyệt Chromium để tạo tệp PDF ({{path}}): hãy cài Chromium hoặc đặt CHROMIUM_PATH.',
+  'desk.sameDayVisit': 'Bệnh nhân đã đăng ký hôm nay lúc {{time}} — vẫn đăng ký lượt mới?',
+  'desk.tamperedChip':
+    'Chip thẻ không qua được kiểm tra chữ ký hoặc chống sao chép: cần xác nhận trước khi lưu hồ sơ từ thẻ này.',
+  'desk.visitedToday': 'đã khám hôm nay lúc {{time}}',
   'scan.partial': 'Quét chưa trọn, hãy quét lại.',
   'error.DB_MISSING':
     'Không thấy tệp dữ liệu bệnh nhân trong {{dir}} (tệp đã bị xoá hoặc rỗng). Phần mềm không tạo dữ liệu mới để tránh hồ sơ trùng và mất hàng chờ gửi. Hãy báo bộ phận CNTT khôi phục: reception --data-dir "{{dir}}" restore --from TỆP_SAO_LƯU.',

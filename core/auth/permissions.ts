@@ -34,6 +34,7 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'card:open': CLERK,
   // The slip names the patient: printed by the clerk who registered the visit.
   'desk:slip': CLERK,
+  'card:forgetKeys': CLERK,
   // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
   'queue:list': [...CLERK, ...IT],
   'queue:retry': [...CLERK, ...IT],

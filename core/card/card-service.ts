@@ -1,3 +1,4 @@
+import { localIsoWithOffset } from '../clock'
 import { AppError, toErrorValue } from '../../contract/errors'
 import { statusText } from '../../contract/messages'
 import type { Identity } from '../../contract/identity'
@@ -131,7 +132,11 @@ export class CardService {
           })
           linkConsentToRead(services.db, consentId, readId)
           const id = readId
-          const local = withReturningPatient(services.db, codeIdentity(chipIdentity, services.catalog))
+          const local = withReturningPatient(
+            services.db,
+            codeIdentity(chipIdentity, services.catalog),
+            localIsoWithOffset(services.clock()).slice(0, 10)
+          )
           emit(
             withHisPatient(local, services.his).then((coded): CardEvent => ({
               type: 'identity',
@@ -146,6 +151,8 @@ export class CardService {
         }
       })
       rememberReadSize(readerName, result.chunkSize)
+      // The last QR's keys opened their card: their job is done, the next card laid is not tried with them.
+      if (source && !identity) services.chipKeyHints.clear()
       if (readId) {
         const newSignerIssuer = noteDocumentSigner(
           services.db,
@@ -177,6 +184,9 @@ export class CardService {
       // The chip refused the keys before any data was read: the patient's consent still stands for the next try.
       if (error.code === 'ACCESS_DENIED' && readId === null && consentAt !== null)
         services.chipConsent.giveBack(consentId, actor.id, consentAt)
+      // Another card than the last QR's: its keys are dropped so the next try asks for this card's QR.
+      if (error.code === 'ACCESS_DENIED' && readId === null && source && !identity)
+        services.chipKeyHints.clear()
       emit({ type: 'error', error })
       return null
     } finally {

@@ -33,6 +33,8 @@ export interface ChildRegistration {
   /** The child's own or temporary BHYT card (mã thẻ tạm), when it has one. */
   bhytCardNumber?: string | null
   visit: VisitForm
+  /** A second visit the same day for a child already on file (see core/reception/registration.ts). */
+  confirmSameDay?: boolean
 }
 
 export interface ChildSummary extends PatientSummary {
@@ -125,7 +127,8 @@ export function registerChild(
       patient: form,
       visit: input.visit,
       identityReadId: null,
-      source: 'manual'
+      source: 'manual',
+      confirmSameDay: input.confirmSameDay ?? false
     })
     if (birthWeight !== null || existing === undefined) setBirthWeight(db, result.patientId, birthWeight)
     return { ...result, guardianId: guardian.id }

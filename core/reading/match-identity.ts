@@ -4,12 +4,18 @@ import type { PatientForm } from '../../contract/patient'
 import { findMatches, describeChanges } from '../patients/matching'
 import { getPatient } from '../patients/get-patient'
 import { hisPatientIdOf } from '../../db/his-links'
+import { latestVisitOnDay } from '../../db/visits'
+import { mergeCardDetails } from '../../contract/rules/card-details'
 
 /**
  * Finds the patient a card belongs to: an exact identifier match becomes `returning` with what the card changes;
  * people who merely look alike (same name and birth date, other number) become warnings, never a silent merge.
  */
-export function withReturningPatient(db: Db, coded: CodedIdentity): CodedIdentity {
+export function withReturningPatient(
+  db: Db,
+  coded: CodedIdentity,
+  today: string | null = null
+): CodedIdentity {
   const m = findMatches(db, coded.form, { limit: 3 })
   const warnings = [
     ...coded.warnings,
@@ -32,6 +38,10 @@ export function withReturningPatient(db: Db, coded: CodedIdentity): CodedIdentit
       hisPatientId: hisPatientIdOf(db, m.exact.id),
       fullName: m.exact.fullName,
       by: m.by,
+      // "đã khám hôm nay" on the banner, before the clerk types anything (`today`: local YYYY-MM-DD).
+      visitedTodayAt: today
+        ? (latestVisitOnDay(db, m.exact.id, today)?.visitedAt.slice(11, 16) ?? null)
+        : null,
       changes: describeChanges(before, after).map(({ field, key, params, message }) => ({
         field,
         key,
@@ -55,6 +65,6 @@ function withCardValues(before: PatientForm, card: PatientForm): PatientForm {
     ethnicityCode: pick(card.ethnicityCode, before.ethnicityCode),
     nationalityCode: pick(card.nationalityCode, before.nationalityCode),
     address: card.address.text ? card.address : before.address,
-    cardDetails: card.cardDetails ?? before.cardDetails
+    cardDetails: mergeCardDetails(before.cardDetails, card.cardDetails)
   }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection'
 import type { QrRead, ScanVia } from '../../contract/reading'
 import { parseCccdQr } from '../../protocol/cccd'
 import type { CodingCatalog } from '../coding/catalog/coding-catalog'
-import type { Clock } from '../clock'
+import { localIsoWithOffset, type Clock } from '../clock'
 import { codeIdentity } from './code-identity'
 import { withReturningPatient } from './match-identity'
 import { recordIdentityRead } from './identity-reads'
@@ -31,7 +31,8 @@ export function createQrService(
     const decoded = parseCccdQr(text)
     const local = withReturningPatient(
       deps.db,
-      codeIdentity(decoded.identity, deps.catalog, decoded.warnings)
+      codeIdentity(decoded.identity, deps.catalog, decoded.warnings),
+      localIsoWithOffset(deps.clock()).slice(0, 10)
     )
     const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), actor, {
       identity: decoded.identity

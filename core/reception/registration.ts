@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/connection'
-import { linkReadToPatient } from '../../db/identity-reads'
+import { linkReadToPatient, readVerificationJson } from '../../db/identity-reads'
 import { PatientsRepo } from '../../db/patients'
-import { insertVisit } from '../../db/visits'
+import { insertVisit, latestVisitOnDay } from '../../db/visits'
 import { enqueue } from '../../db/outbox-store'
 import { AppError } from '../../contract/errors'
 import type { PatientForm, RegistrationInput, RegistrationResult } from '../../contract/patient'
@@ -16,6 +16,8 @@ import { recordVisitPurposes } from '../consent/consent'
 import { hisPatientIdOf, keepHisPatientId } from '../../db/his-links'
 import { issueQueueNumber } from '../desk/queue-numbers'
 import { resolveVisit } from './visit-values'
+import { isTamperedChip } from '../../contract/rules/chip-tamper'
+import type { PassiveAuthValue } from '../../contract/reading'
 
 export interface RegistrationDeps {
   db: Db
@@ -36,6 +38,13 @@ export function tidyForm(form: PatientForm): PatientForm {
   }
 }
 
+/** The read this form came from is a chip that failed its signature or anti-clone check. */
+function readIsTampered(db: Db, readId: string | null): boolean {
+  if (!readId) return false
+  const json = readVerificationJson(db, readId)
+  return json ? isTamperedChip(JSON.parse(json) as PassiveAuthValue) : false
+}
+
 /**
  * Saves a registration: the patient (created, or updated with history), the visit, one outbox row per target
  * with a frozen Submission snapshot, and the audit entries — all in one transaction, so a crash or a full disk
@@ -53,6 +62,10 @@ export function createRegistration(
     const form = tidyForm(input.patient)
     // Before anything is written: a service that does not fit the patient needs the clerk's confirmation.
     const visit = resolveVisit(input.visit, form, now)
+    const tampered = readIsTampered(db, input.identityReadId)
+    if (tampered && !input.confirmTamperedChip) {
+      throw AppError.of('CONFLICT', 'desk.tamperedChip').withDetail('tampered chip not confirmed')
+    }
 
     let existing = input.patientId ? patients.get(input.patientId) : undefined
     if (input.patientId && !existing) {
@@ -122,18 +135,27 @@ export function createRegistration(
       hisId = fromHis
     }
 
-    const visitId = randomUUID()
     const visitedAt = localIsoWithOffset(now)
+    // One visit a day is the rule at a desk; a second one (a re-scan, a double Enter) needs the clerk's yes.
+    const earlier = created ? null : latestVisitOnDay(db, patientId, visitedAt.slice(0, 10))
+    if (earlier && !input.confirmSameDay) {
+      throw AppError.of('CONFLICT', 'desk.sameDayVisit', {
+        time: earlier.visitedAt.slice(11, 16)
+      }).withDetail('same-day visit not confirmed')
+    }
+    const visitId = randomUUID()
     insertVisit(db, { ...visit, id: visitId, patientId, visitedAt, at })
     writeAudit(db, at, {
       actor,
       action: 'create',
       entity: 'visit',
       entityId: visitId,
-      detail:
-        visit.confirmedChecks.length > 0
-          ? { patientId, confirmedChecks: visit.confirmedChecks }
-          : { patientId }
+      detail: {
+        patientId,
+        ...(visit.confirmedChecks.length > 0 ? { confirmedChecks: visit.confirmedChecks } : {}),
+        ...(earlier ? { sameDayConfirmed: true, earlierVisitId: earlier.id } : {}),
+        ...(tampered ? { tamperedChipConfirmed: true, identityReadId: input.identityReadId } : {})
+      }
     })
     // The day's number for the room or service, in the same transaction: a saved visit always has one.
     const ticket = issueQueueNumber({ db, clock }, { visitId, queue: visit.queue, priority: visit.priority })

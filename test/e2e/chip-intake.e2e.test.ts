@@ -60,6 +60,19 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await card?.remove()
   })
 
+  /** Answers "Vẫn lưu" to the commune question if asked, until `question` is asked (null: until saved). */
+  const answerUntil = async (question: string | null): Promise<void> => {
+    for (let i = 0; i < 50; i++) {
+      const q = page.getByTestId('save-question')
+      if (question && (await q.count()) > 0 && ((await q.textContent()) ?? '').includes(question)) return
+      if (!question && (await page.getByTestId('save-notice').count()) > 0) return
+      if ((await q.count()) > 0 && ((await q.textContent()) ?? '').includes('Chưa có xã/phường'))
+        await page.getByRole('button', { name: 'Vẫn lưu' }).click()
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error(`question not asked: ${question ?? 'save'}`)
+  }
+
   /** The clerk's one keystroke: the patient agreed to the chip being read (recorded before any read). */
   const consent = async (): Promise<void> => {
     await page.keyboard.press('F2')
@@ -174,5 +187,35 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await expect
       .poll(() => page.getByTestId('card-verification').textContent(), { timeout: 10_000 })
       .toContain('CẢNH BÁO')
+    // Red at the top of the form, and the save needs an explicit yes that the access log keeps.
+    await expect.poll(() => page.getByTestId('tampered-chip').isVisible()).toBe(true)
+    expect(await page.getByTestId('tampered-chip').textContent()).toContain('có thể bị sửa hoặc bị sao chép')
+    await page.keyboard.press('F9')
+    await answerUntil('Chip không qua kiểm tra')
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 0 })
+    await page.getByRole('button', { name: 'Có, vẫn lưu' }).click()
+    await expect.poll(() => page.getByTestId('save-notice').isVisible()).toBe(true)
+    const audit = app.services.db
+      .prepare("SELECT detail_json AS d FROM audit_log WHERE entity = 'visit' ORDER BY id DESC LIMIT 1")
+      .get() as { d: string }
+    expect(JSON.parse(audit.d)).toMatchObject({ tamperedChipConfirmed: true })
+  })
+
+  it("after a save the next patient's card is not tried with the previous QR's keys", async () => {
+    await page.getByRole('button', { name: 'Nhập mới' }).click()
+    await remove()
+    await wedgeType(page, await qrOf('card-2021'))
+    const first = (await fixtureCard('card-2021')).identity
+    await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe(first.fullName)
+    await page.keyboard.press('F9')
+    await answerUntil(null)
+    await expect.poll(() => page.getByTestId('save-notice').isVisible()).toBe(true)
+    // The next patient lays her own card without scanning: asked for her QR, never "wrong keys".
+    await consent()
+    await insert('card-2024')
+    await expect
+      .poll(() => page.getByTestId('card-error').textContent(), { timeout: 10_000 })
+      .toContain('quét mã QR')
+    expect(await page.getByTestId('card-error').textContent()).not.toContain('từ chối khoá')
   })
 })

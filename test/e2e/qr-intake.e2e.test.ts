@@ -78,8 +78,16 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('QR intake in browser mod
     expect(await page.getByTestId('returning-patient').textContent()).toContain('Bãi Cháy')
     // No service is assumed: the clerk picks one (ADR 0026).
     await page.locator('#f-serviceType').selectOption('general')
+    // She was registered a moment ago: the banner says so, and a second visit today needs a yes.
+    expect(await page.getByTestId('visited-today').textContent()).toMatch(/Đã khám hôm nay lúc \d{2}:\d{2}/)
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await expect
+      .poll(() => page.getByTestId('save-question').textContent())
+      .toMatch(/Bệnh nhân đã đăng ký hôm nay lúc \d{2}:\d{2} — vẫn đăng ký lượt mới\?/)
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 1 })
+    await page.getByRole('button', { name: 'Có, vẫn lưu' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã cập nhật hồ sơ cũ')
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 2 })
     expect(app.services.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 })
     expect(app.services.db.prepare('SELECT count(*) AS n FROM patient_history').get()).toEqual({ n: 1 })
   })

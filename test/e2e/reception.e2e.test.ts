@@ -43,6 +43,8 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     expect(await page.locator('#f-dob-error').textContent()).toBe('Ngày sinh không có thật')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
     expect(await page.getByRole('alert').filter({ hasText: 'trường cần sửa' }).isVisible()).toBe(true)
+    // The focus leaves the button for the first field to fix (the empty name, at the top).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-fullName')
     const count = await app.services.db.prepare('SELECT count(*) AS n FROM patients').get()
     expect(count).toEqual({ n: 0 })
   })
@@ -56,6 +58,11 @@ describe.skipIf(!ready)('reception screen in browser mode (Chromium, real servic
     await page.getByLabel('Địa chỉ').fill('Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh')
     await page.getByLabel('Dịch vụ').selectOption('antenatal')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    // A typed address has no commune picked: the save asks once.
+    await expect
+      .poll(() => page.getByTestId('save-question').textContent())
+      .toContain('Chưa có xã/phường — vẫn lưu?')
+    await page.getByRole('button', { name: 'Vẫn lưu' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
     await expect.poll(() => page.getByTestId('status-queue').textContent()).toContain('2 hồ sơ chờ gửi')
 

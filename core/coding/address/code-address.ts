@@ -19,6 +19,10 @@ export interface AddressCandidate {
   fromOldCode: string | null
   /** The old unit was split: this is only one of the units its area went to. */
   fromSplit: boolean
+  /** The old unit's name ("Xã Hạ Long"), when via = 'legacy': what the clerk asks the patient about. */
+  fromOldName?: string | null
+  /** How much of the old unit went here: all of it, or a part (the list does not say which part). */
+  share?: 'full' | 'partial' | null
   /** The name was read with one typo, so the clerk confirms it. */
   typo: boolean
 }
@@ -137,6 +141,8 @@ export function codeAddress(text: string, catalog: AdminCatalog): AddressCoding 
           if (unit !== undefined)
             keep({
               ...candidate(unit.provinceCode, unit.code, fullUnitName(unit), catalog, score, old.code, split),
+              fromOldName: fullUnitName(old),
+              share: target.share,
               typo: m.typo
             })
         }

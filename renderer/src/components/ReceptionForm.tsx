@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMessageText } from '../i18n/format'
 import type { PatientRecord } from '../../../contract/patient'
@@ -15,7 +15,7 @@ import {
   type FieldName,
   type FormState
 } from '../form/form-state'
-import { initialReceptionState, receptionReducer } from '../form/reception-state'
+import { initialReceptionState, receptionReducer, type SaveAskKind } from '../form/reception-state'
 import type { FieldBinder } from './reception/field-binder'
 import { IntakeBanners } from './reception/IntakeBanners'
 import { PatientFields } from './reception/PatientFields'
@@ -25,6 +25,8 @@ import { VisitFields } from './reception/VisitFields'
 import { SavedTicket, type SavedVisit } from './reception/SavedTicket'
 import { toVisitForm, validateVisit } from '../form/visit-form'
 import { DuplicatePrompt } from './records/DuplicatePrompt'
+import { SaveQuestion } from './reception/SaveQuestion'
+import { useSaveShortcut, focusFirstInvalid, focusFirstMissing } from '../form/keyboard'
 
 interface Props {
   opened: PatientRecord | null
@@ -52,6 +54,17 @@ export function ReceptionForm({
   const closeWebcam = useCallback(() => dispatch({ type: 'webcam', open: false }), [])
   // The last saved visit's queue number stays on screen (and printable) until the next save or "Nhập mới".
   const [savedVisit, setSavedVisit] = useState<SavedVisit | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const newButton = useRef<HTMLButtonElement>(null)
+  // After a blocked save the focus goes to the first field to fix, once it is marked invalid.
+  useEffect(() => {
+    if (state.focusErrorTick > 0 && formRef.current) focusFirstInvalid(formRef.current)
+  }, [state.focusErrorTick])
+  // Saved: "Nhập mới" takes the focus, so a second Enter or F9 starts the next patient, never a second save.
+  useEffect(() => {
+    if (state.locked) newButton.current?.focus()
+  }, [state.locked])
+  useSaveShortcut(formRef)
 
   useEffect(() => {
     /** Loads the record on file first when the card belongs to a returning patient. */
@@ -64,6 +77,7 @@ export function ReceptionForm({
       }
       const note = t(source === 'qr' ? 'intake.filledQr' : 'intake.filledChip', { name: coded.form.fullName })
       dispatch({ type: 'coded', coded, source, readId, stored, note })
+      requestAnimationFrame(() => focusFirstMissing(formRef.current))
     }
     const onCard = (e: CardEvent): void => {
       if (e.type === 'identity') void intake(e.coded, 'chip', e.readId)
@@ -116,6 +130,10 @@ export function ReceptionForm({
     dispatch({ type: 'reset' })
     setSavedVisit(null)
     onClearOpened()
+    // The last QR's chip keys go with the patient: the next card is never tried with them.
+    void bridge.call('card:forgetKeys', {})
+    // After the re-render that unlocks the fields: the next patient starts at the name.
+    requestAnimationFrame(() => document.getElementById('f-fullName')?.focus())
   }
 
   const findGuardian = async (): Promise<void> => {
@@ -126,14 +144,29 @@ export function ReceptionForm({
     dispatch({ type: 'guardianFound', guardian: hit ? { id: hit.id, fullName: hit.fullName } : null })
   }
 
-  const save = async (e: React.FormEvent): Promise<void> => {
-    e.preventDefault()
+  // One save at a time, even when F9 and Enter land before the screen re-renders.
+  const inFlight = useRef(false)
+  const save = async (confirmed = state.confirmed, answered = false): Promise<void> => {
+    if (state.locked || inFlight.current || (state.ask && !answered)) return
     if (Object.keys(errors).length > 0) {
       dispatch({ type: 'saveBlocked' })
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
       return
     }
+    // Each question is asked once; a yes stays for this form (ADR 0025). A correction was asked when first saved.
+    if (!form.communeCode && !confirmed.noCommune && !correcting)
+      return dispatch({ type: 'ask', ask: { kind: 'noCommune' } })
+    if (state.tampered && !confirmed.tamperedChip && !correcting)
+      return dispatch({ type: 'ask', ask: { kind: 'tamperedChip' } })
     dispatch({ type: 'saving' })
+    inFlight.current = true
+    try {
+      await send(confirmed)
+    } finally {
+      inFlight.current = false
+    }
+  }
+
+  const send = async (confirmed: typeof state.confirmed): Promise<void> => {
     if (correcting && patientId) {
       const c = await bridge.call('patients:correct', { patientId, patient: toPatientForm(form, new Date()) })
       if (c.ok)
@@ -151,7 +184,9 @@ export function ReceptionForm({
       patient: toPatientForm(form, new Date()),
       visit: toVisitForm(form, new Date()),
       identityReadId: read?.id ?? null,
-      source: read?.source ?? 'manual'
+      source: read?.source ?? 'manual',
+      confirmSameDay: confirmed.sameDay,
+      confirmTamperedChip: confirmed.tamperedChip
     })
     if (r.ok) {
       const { ticket } = r.value
@@ -170,17 +205,31 @@ export function ReceptionForm({
         patientId: r.value.patientId
       })
       onSaved()
+    } else if (r.error.key === 'desk.sameDayVisit' && !confirmed.sameDay) {
+      dispatch({ type: 'ask', ask: { kind: 'sameDay', time: String(r.error.params?.time ?? '') } })
     } else {
       dispatch({ type: 'saveFailed', error: r.error })
     }
+  }
+
+  const answer = (yes: boolean): void => {
+    const ask = state.ask
+    dispatch({ type: 'answer', yes })
+    if (!ask) return
+    if (yes) void save({ ...state.confirmed, [ask.kind satisfies SaveAskKind]: true }, true)
+    else document.getElementById(ask.kind === 'noCommune' ? 'f-communeCode' : 'f-fullName')?.focus()
   }
 
   const errorCount = Object.keys(errors).length
 
   return (
     <form
-      className="reception-form"
-      onSubmit={(e) => void save(e)}
+      ref={formRef}
+      className={`reception-form${state.locked ? ' locked' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
       noValidate
       aria-label={t('nav.reception')}
     >
@@ -208,18 +257,21 @@ export function ReceptionForm({
           </button>
         </div>
       )}
-      <PatientFields binder={binder} />
-      <DuplicatePrompt form={form} enabled={!patientId && !read} />
-      <AddressFields
-        binder={binder}
-        addressNote={state.addressNote}
-        candidates={state.candidates}
-        chooseAddress={(candidate) => dispatch({ type: 'chooseAddress', candidate })}
-      />
-      <GuardianFields binder={binder} guardianLookup={state.guardianLookup} findGuardian={findGuardian} />
-      <VisitFields binder={binder} />
+      <fieldset className="form-body" disabled={state.locked} data-testid="form-body">
+        <PatientFields binder={binder} />
+        <DuplicatePrompt form={form} enabled={!patientId && !read} />
+        <AddressFields
+          binder={binder}
+          addressNote={state.addressNote}
+          candidates={state.candidates}
+          chooseAddress={(candidate) => dispatch({ type: 'chooseAddress', candidate })}
+        />
+        <GuardianFields binder={binder} guardianLookup={state.guardianLookup} findGuardian={findGuardian} />
+        <VisitFields binder={binder} />
+      </fieldset>
 
-      <div className="actions">
+      <div className="actions" data-testid="action-bar">
+        {state.ask ? <SaveQuestion ask={state.ask} answer={answer} /> : null}
         {showAll && errorCount > 0 ? (
           <div className="banner error" role="alert">
             {t('form.fixErrors', { count: errorCount })}
@@ -236,11 +288,17 @@ export function ReceptionForm({
             {messageText(notice.error)}
           </div>
         ) : null}
-        <button type="button" className="secondary" onClick={reset}>
+        <button type="button" className="secondary" onClick={reset} ref={newButton}>
           {t('form.clear')}
         </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('form.saving') : t(correcting ? 'form.saveCorrection' : 'form.save')}
+        <button
+          type="submit"
+          className="primary"
+          disabled={saving || state.locked}
+          title={t('desk.saveHint')}
+          aria-keyshortcuts="F9 Control+Enter"
+        >
+          {saving ? t('form.saving') : `${t(correcting ? 'form.saveCorrection' : 'form.save')} (F9)`}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { mergeCardDetails } from '../../../contract/rules/card-details'
 import type { PatientForm } from '../../../contract/patient'
 import { fromPatientForm, type FieldName, type FormState } from './form-state'
 
@@ -44,7 +45,7 @@ export function applyCardForm(
   card: PatientForm
 ): ApplyResult {
   const incoming = fromPatientForm(card)
-  const next: FormState = { ...current, cardDetails: card.cardDetails ?? current.cardDetails }
+  const next: FormState = { ...current, cardDetails: mergeCardDetails(current.cardDetails, card.cardDetails) }
   const filled: CardField[] = []
   const confirmed: CardField[] = []
   const conflicts: FieldConflict[] = []

@@ -1,4 +1,5 @@
 import { trustOf } from './card-state'
+import { isTamperedChip } from '../../../contract/rules/chip-tamper'
 import type { MessageCarrier } from '../i18n/format'
 /**
  * The reception form's one state model: everything the screen shows, changed only by the actions below. Pure
@@ -19,6 +20,10 @@ import { idleCard, nextCardState, type CardState } from './card-state'
 import { emptyForm, fromPatientForm, type FieldName, type FormState } from './form-state'
 
 export type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppErrorValue } | null
+/** A question the clerk answers before the save goes through (each asked once per save). */
+export type SaveAsk = { kind: 'noCommune' } | { kind: 'sameDay'; time: string } | { kind: 'tamperedChip' }
+export type SaveAskKind = SaveAsk['kind']
+
 /** Where a field's value came from: the QR, the chip, or the chip with its signature checked. */
 export type Mark = 'qr' | 'chip' | 'verified' | 'altered'
 
@@ -43,6 +48,17 @@ export interface ReceptionState {
   scanError: AppErrorValue | null
   webcam: boolean
   returning: ReturningPatient | null
+  /** Saved: the form shows what was saved, read-only, until "Nhập mới" or the next card (ADR 0025). */
+  locked: boolean
+  /** The question open before saving, and what the clerk already said yes to for this form. */
+  ask: SaveAsk | null
+  confirmed: Readonly<Record<SaveAskKind, boolean>>
+  /** The chip failed its signature or anti-clone check: red banner, QR values kept, save needs a yes. */
+  tampered: boolean
+  /** What each field held before the chip changed it (the QR's value), to put back if the chip is tampered. */
+  beforeChip: Partial<Record<FieldName, string>>
+  /** Bumped when a save is blocked: the screen moves the focus to the first invalid field. */
+  focusErrorTick: number
 }
 
 export type ReceptionAction =
@@ -67,6 +83,8 @@ export type ReceptionAction =
   | { type: 'saved'; text: string; patientId: string | null }
   | { type: 'saveFailed'; error: AppErrorValue }
   | { type: 'reset' }
+  | { type: 'ask'; ask: SaveAsk }
+  | { type: 'answer'; yes: boolean }
 
 export function initialReceptionState(opened: PatientRecord | null): ReceptionState {
   return {
@@ -87,12 +105,54 @@ export function initialReceptionState(opened: PatientRecord | null): ReceptionSt
     intakeNote: null,
     scanError: null,
     webcam: false,
-    returning: null
+    returning: null,
+    locked: false,
+    ask: null,
+    confirmed: noneConfirmed,
+    tampered: false,
+    beforeChip: {},
+    focusErrorTick: 0
   }
 }
 
+const noneConfirmed: Record<SaveAskKind, boolean> = { noCommune: false, sameDay: false, tamperedChip: false }
+
+/** The form field a reading warning is about (warnings name contract paths: dateOfBirth, address…). */
+function warningField(field: string | null): FieldName | null {
+  if (field === null) return null
+  if (field === 'dateOfBirth') return 'dob'
+  if (field.startsWith('address')) return field === 'address.text' ? 'addressText' : 'communeCode'
+  return field as FieldName
+}
+
+/** Warnings still true of the form: one about a field goes once the clerk edits or picks that field. */
+function liveWarnings(warnings: ReadingWarning[], changed: FieldName): ReadingWarning[] {
+  return warnings.filter((w) => {
+    const f = warningField(w.field)
+    return f === null || (f !== changed && !(f === 'communeCode' && changed === 'addressText'))
+  })
+}
+
+/** A chip that failed its checks: the values it changed go back to the QR's, the chip's become conflicts. */
+function distrustChip(s: ReceptionState): ReceptionState {
+  const form = { ...s.form } as unknown as Record<string, unknown>
+  const marks = { ...s.marks }
+  const conflicts = [...s.conflicts]
+  for (const [field, before] of Object.entries(s.beforeChip) as [FieldName, string][]) {
+    const chipValue = String(s.form[field] ?? '')
+    if (!before || chipValue === before) continue
+    if (!conflicts.some((c) => c.field === field))
+      conflicts.push({ field: field as FieldConflict['field'], cardValue: chipValue })
+    form[field] = before
+    marks[field] = 'qr'
+  }
+  return { ...s, form: form as unknown as FormState, marks, conflicts, beforeChip: {}, tampered: true }
+}
+
 /** The form after a coded read: a different person starts over, the clerk's typing survives for the same one. */
-function applyCoded(s: ReceptionState, a: Extract<ReceptionAction, { type: 'coded' }>): ReceptionState {
+function applyCoded(current: ReceptionState, a: Extract<ReceptionAction, { type: 'coded' }>): ReceptionState {
+  // A saved (locked) form is done with: the card on the desk is the next patient's, or a new visit.
+  const s = current.locked ? { ...initialReceptionState(null), webcam: current.webcam } : current
   const { coded, source, stored } = a
   const prev = s.form
   // A saved form, or one about someone else, starts over: the next patient is at the desk.
@@ -108,8 +168,12 @@ function applyCoded(s: ReceptionState, a: Extract<ReceptionAction, { type: 'code
   for (const f of r.filled) if (marks[f] !== 'verified') marks[f] = source
   // The chip vouches for what the QR filled when it says the same.
   if (source === 'chip') for (const f of r.confirmed) if (marks[f] !== 'verified') marks[f] = 'chip'
+  // What the QR had put there before the chip changed it, in case the chip turns out to be tampered.
+  const beforeChip: Partial<Record<FieldName, string>> = other ? {} : { ...s.beforeChip }
+  if (source === 'chip') for (const f of r.filled) beforeChip[f] ??= String(base[f] ?? '')
   return {
     ...s,
+    beforeChip,
     form: r.state,
     touched: other ? new Set() : s.touched,
     conflicts: r.conflicts,
@@ -129,10 +193,12 @@ function applyCoded(s: ReceptionState, a: Extract<ReceptionAction, { type: 'code
 export function receptionReducer(s: ReceptionState, a: ReceptionAction): ReceptionState {
   switch (a.type) {
     case 'edit':
+      if (s.locked) return s
       return {
         ...s,
         form: { ...s.form, [a.field]: a.value },
         touched: new Set(s.touched).add(a.field),
+        warnings: liveWarnings(s.warnings, a.field),
         notice: null
       }
     case 'coded':
@@ -152,7 +218,8 @@ export function receptionReducer(s: ReceptionState, a: ReceptionAction): Recepti
           const marks = Object.fromEntries(
             Object.entries(s.marks).map(([k, mk]) => [k, mk === 'chip' || mk === 'verified' ? next : mk])
           ) as ReceptionState['marks']
-          return { ...s, card, marks }
+          const marked = { ...s, card, marks }
+          return isTamperedChip(v) ? distrustChip(marked) : marked
         }
       }
       return { ...s, card }
@@ -169,6 +236,7 @@ export function receptionReducer(s: ReceptionState, a: ReceptionAction): Recepti
           unitListVersion: a.candidate.unitListVersion
         },
         touched: new Set(s.touched).add('communeCode'),
+        warnings: liveWarnings(s.warnings, 'communeCode'),
         candidates: []
       }
     case 'resolveConflict': {
@@ -193,7 +261,7 @@ export function receptionReducer(s: ReceptionState, a: ReceptionAction): Recepti
     case 'webcam':
       return { ...s, webcam: a.open }
     case 'saveBlocked':
-      return { ...s, showAll: true, notice: null }
+      return { ...s, showAll: true, notice: null, focusErrorTick: s.focusErrorTick + 1 }
     case 'saving':
       return { ...s, showAll: true, saving: true }
     case 'saved':
@@ -201,11 +269,21 @@ export function receptionReducer(s: ReceptionState, a: ReceptionAction): Recepti
         ...s,
         saving: false,
         notice: { kind: 'ok', text: a.text },
-        patientId: a.patientId ?? s.patientId
+        patientId: a.patientId ?? s.patientId,
+        locked: true,
+        ask: null,
+        confirmed: noneConfirmed
       }
     case 'saveFailed':
       // The form keeps everything the clerk typed: nothing is lost on an error.
       return { ...s, saving: false, notice: { kind: 'error', error: a.error } }
+    case 'ask':
+      return { ...s, saving: false, ask: a.ask, notice: null }
+    case 'answer':
+      if (!s.ask) return s
+      return a.yes
+        ? { ...s, ask: null, confirmed: { ...s.confirmed, [s.ask.kind]: true } }
+        : { ...s, ask: null }
     case 'reset':
       return { ...initialReceptionState(null), webcam: s.webcam, saving: s.saving }
   }

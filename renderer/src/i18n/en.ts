@@ -288,6 +288,27 @@ export const en: Messages = {
     guardianId: "Mother's/guardian's ID number has 12 digits",
     addressTooLong: 'Address too long (1024 characters at most)'
   },
+  desk: {
+    saveHint: 'F9 or Ctrl+Enter saves',
+    lockedNote: 'Record saved (read-only). Scan the next card or press New patient.',
+    askSameDay: 'This patient was already registered today at {{time}} — register another visit?',
+    askTamperedChip:
+      'The chip failed its signature/anti-clone check. Save anyway? The confirmation is written to the access log.',
+    askNoCommune: 'No commune/ward yet — save anyway?',
+    saveAnyway: 'Save anyway',
+    confirmYes: 'Yes, save',
+    confirmNo: 'No',
+    tamperedTitle: "Warning: the card's chip may have been altered or cloned",
+    tamperedBody:
+      "The QR code's values are kept; where the chip differs it is shown below for comparison. Check the documents before saving.",
+    visitedToday: 'Already seen today at {{time}}.',
+    occupationHint: 'Type an occupation name or code (00000: none)',
+    occupationNone: 'No occupation / not yet',
+    occupationUnknownCode: "Code {{code}} is not in this computer's list",
+    splitPart: 'takes part of {{old}}',
+    fullPart: 'takes all of {{old}}',
+    splitNote: "{{old}} was split: choose the new commune/ward the patient's address belongs to."
+  },
   search: {
     placeholder: 'ID number, insurance card, tel. no. or name (diacritics optional)…',
     button: 'Search',

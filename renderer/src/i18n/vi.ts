@@ -288,6 +288,27 @@ export const vi = {
     guardianId: 'Số CCCD của mẹ/người giám hộ gồm 12 chữ số',
     addressTooLong: 'Địa chỉ quá dài (tối đa 1024 ký tự)'
   },
+  desk: {
+    saveHint: 'F9 hoặc Ctrl+Enter để lưu',
+    lockedNote: 'Hồ sơ đã lưu (chỉ xem). Quét thẻ tiếp theo hoặc nhấn Nhập mới.',
+    askSameDay: 'Bệnh nhân đã đăng ký hôm nay lúc {{time}} — vẫn đăng ký lượt mới?',
+    askTamperedChip:
+      'Chip không qua kiểm tra chữ ký/chống sao chép. Vẫn lưu? Việc xác nhận được ghi vào nhật ký truy cập.',
+    askNoCommune: 'Chưa có xã/phường — vẫn lưu?',
+    saveAnyway: 'Vẫn lưu',
+    confirmYes: 'Có, vẫn lưu',
+    confirmNo: 'Không',
+    tamperedTitle: 'Cảnh báo: chip thẻ có thể bị sửa hoặc bị sao chép',
+    tamperedBody:
+      'Giữ nguyên thông tin từ mã QR; giá trị khác trên chip hiện bên dưới để đối chiếu. Kiểm tra giấy tờ trước khi lưu.',
+    visitedToday: 'Đã khám hôm nay lúc {{time}}.',
+    occupationHint: 'Gõ tên hoặc mã nghề (00000: không nghề)',
+    occupationNone: 'Không có nghề nghiệp / chưa có nghề nghiệp',
+    occupationUnknownCode: 'Mã {{code}} chưa có trong danh mục máy này',
+    splitPart: 'nhận một phần của {{old}}',
+    fullPart: 'nhận toàn bộ {{old}}',
+    splitNote: '{{old}} đã được chia: chọn xã/phường mới mà địa chỉ của bệnh nhân thuộc về.'
+  },
   search: {
     placeholder: 'Nhập số CCCD, mã BHYT, SĐT hoặc họ tên (không dấu cũng được)…',
     button: 'Tìm',

@@ -4,18 +4,7 @@ import { bridge } from '../bridge'
 import { WedgeDetector } from '../scan/wedge'
 import { intakeBus } from './bus'
 import { formatMessage } from '../../../contract/messages'
-
-/** Inserts held-back keys that turned out to be typing where the focus is. */
-function insertTyped(text: string): void {
-  const el = document.activeElement
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-    // execCommand keeps the browser's undo stack and fires React's input events.
-    if (!document.execCommand('insertText', false, text)) {
-      el.setRangeText(text, el.selectionStart ?? el.value.length, el.selectionEnd ?? el.value.length, 'end')
-      el.dispatchEvent(new Event('input', { bubbles: true }))
-    }
-  }
-}
+import { mayStartScan, releaseTyped } from './held-keys'
 
 async function submitScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
   const r = await bridge.call('qr:submit', { text, via })
@@ -31,7 +20,8 @@ export function useIntake(): void {
   useEffect(() => {
     const wedge = new WedgeDetector({
       minLength: 20,
-      onRelease: insertTyped,
+      onRelease: releaseTyped,
+      startKey: (key) => mayStartScan(key, document.activeElement),
       onPartial: () =>
         intakeBus.publish({
           kind: 'scan-error',

@@ -70,7 +70,10 @@ describe('mother and child', () => {
 
   it('a returning child is updated, not duplicated, and keeps its visits', () => {
     const first = registerChild(deps(), child({ fullName: 'Trần Minh Khôi' }))
-    const again = registerChild(deps(), child({ fullName: 'TRẦN MINH KHÔI', birthWeightGrams: null }))
+    const again = registerChild(
+      deps(),
+      child({ fullName: 'TRẦN MINH KHÔI', birthWeightGrams: null, confirmSameDay: true })
+    )
     expect(again.patientId).toBe(first.patientId)
     expect(again.patientCreated).toBe(false)
     expect(childrenOf(t.services.db, motherId)).toHaveLength(1)

@@ -31,7 +31,7 @@ describe('findMatches', () => {
     expect(m.exact?.id).toBe(old.patientId)
 
     // Registering against the match updates the same record: no duplicate, the new ID replaces the old one.
-    const again = t.services.register(registration({ patientId: m.exact!.id }, scan))
+    const again = t.services.register(registration({ patientId: m.exact!.id, confirmSameDay: true }, scan))
     expect(again.patientCreated).toBe(false)
     expect(getPatient(t.services.db, old.patientId).form.idNumber).toBe('022195001234')
     expect(t.services.searchPatients('022195001234', 10).map((p) => p.id)).toEqual([old.patientId])
@@ -180,7 +180,10 @@ describe('re-scan at the desk (identity → codes → match → changes → save
     expect(changes[0]!.message).toMatch(/^Địa chỉ mới: Thôn 2, Đặc khu Vân Đồn/)
 
     const again = t.services.register(
-      registration({ patientId: match.exact!.id, source: 'qr' }, { ...scanned, occupationCode: '00000' })
+      registration(
+        { patientId: match.exact!.id, source: 'qr', confirmSameDay: true },
+        { ...scanned, occupationCode: '00000' }
+      )
     )
     expect(again).toMatchObject({ patientId: first.patientId, patientCreated: false })
     expect(t.services.searchPatients('nguyen thi hong nhung', 10)).toHaveLength(1)

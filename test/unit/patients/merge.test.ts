@@ -14,7 +14,9 @@ afterEach(() => t.cleanup())
 /** The same woman registered twice: once typed by hand without ID, once from her card. */
 function duplicatePair(): { typed: string; scanned: string } {
   const typed = t.services.register(registration({}, { idNumber: null, phone: '0987654321' })).patientId
-  t.services.register(registration({ patientId: typed }, { idNumber: null, phone: '0987654321' }))
+  t.services.register(
+    registration({ patientId: typed, confirmSameDay: true }, { idNumber: null, phone: '0987654321' })
+  )
   const scanned = t.services.register(registration({}, { phone: null })).patientId
   return { typed, scanned }
 }
@@ -60,7 +62,7 @@ describe('mergePatients', () => {
     const { typed, scanned } = duplicatePair()
     mergePatients(t.services.db, typed, scanned, 'admin')
     expect(getPatient(t.services.db, typed).form.idNumber).toBe('022195001234')
-    const rescan = t.services.register(registration())
+    const rescan = t.services.register(registration({ confirmSameDay: true }))
     expect(rescan.patientCreated).toBe(false)
     expect(rescan.patientId).toBe(typed)
   })
@@ -126,7 +128,7 @@ describe('mergePatients', () => {
       .run(scanned, new Date().toISOString())
     mergePatients(t.services.db, typed, scanned, 'admin')
     // A visit made after the merge belongs to the kept record and stays there.
-    t.services.register(registration({ patientId: typed }, { phone: '0987654321' }))
+    t.services.register(registration({ patientId: typed, confirmSameDay: true }, { phone: '0987654321' }))
 
     const r = unmergePatients(t.services.db, scanned, 'admin', { reason: 'not the same person' })
     expect(r).toMatchObject({ keepId: typed, restoredId: scanned, visitsMoved: 1, readsMoved: 1 })
@@ -136,7 +138,7 @@ describe('mergePatients', () => {
     // The ID number goes back to its owner, so the next scan finds her again.
     expect(getPatient(t.services.db, typed).form.idNumber).toBeNull()
     expect(getPatient(t.services.db, scanned).form.idNumber).toBe('022195001234')
-    expect(t.services.register(registration()).patientId).toBe(scanned)
+    expect(t.services.register(registration({ confirmSameDay: true })).patientId).toBe(scanned)
     expect(t.services.searchPatients('nguyen thi hong nhung', 10)).toHaveLength(2)
     expect(t.services.db.prepare("SELECT patient_id FROM identity_reads WHERE id = 'r1'").get()).toEqual({
       patient_id: scanned

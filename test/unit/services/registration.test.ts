@@ -45,7 +45,7 @@ describe('registration', () => {
     const first = t.services.register(registration())
     const second = t.services.register(
       registration(
-        {},
+        { confirmSameDay: true },
         {
           address: {
             text: 'Xã Vân Đồn, Quảng Ninh',

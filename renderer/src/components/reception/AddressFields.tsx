@@ -5,6 +5,14 @@ import type { FieldBinder } from './field-binder'
 import type { AddressCandidateValue } from '../../../../contract/reading'
 import { useCatalog } from '../../use-catalog'
 
+/** What part of the old unit went to a candidate ("nhận một phần của Xã X"), instead of a score. */
+function CandidatePart({ c }: { c: AddressCandidateValue }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  if (!c.fromOldName) return null
+  const key = c.share === 'full' || !c.fromSplit ? 'desk.fullPart' : 'desk.splitPart'
+  return <span className="part"> — {t(key, { old: c.fromOldName })}</span>
+}
+
 /** The residence address, its codes, and the readings to choose from when the card text was ambiguous. */
 export function AddressFields({
   binder,
@@ -26,7 +34,13 @@ export function AddressFields({
     <>
       <fieldset>
         <legend>{t('form.sectionAddress')}</legend>
-        {addressNote ? <div className="banner info">{messageText(addressNote)}</div> : null}
+        {/* While the clerk still has to choose, the warning above is the one note: a "mapped to …" line here
+            would read as a decision already made. */}
+        {addressNote && candidates.length === 0 ? (
+          <div className="banner info" data-testid="address-note">
+            {messageText(addressNote)}
+          </div>
+        ) : null}
         {candidates.length > 0 ? (
           <div className="candidates" data-testid="address-candidates">
             <div>{t('intake.chooseAddress')}</div>
@@ -36,7 +50,8 @@ export function AddressFields({
                 key={`${c.communeCode}-${c.unitListVersion}`}
                 onClick={() => chooseAddress(c)}
               >
-                {c.communeName} ({Math.round(c.confidence * 100)}%)
+                {c.communeName}
+                <CandidatePart c={c} />
               </button>
             ))}
           </div>

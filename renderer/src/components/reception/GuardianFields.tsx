@@ -19,7 +19,12 @@ export function GuardianFields({
       <fieldset>
         <legend>{t('form.sectionGuardian')}</legend>
         <label className="check">
-          <input type="checkbox" checked={form.isChild} onChange={(e) => set('isChild', e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            id="f-isChild"
+            checked={form.isChild}
+            onChange={(e) => set('isChild', e.target.checked)}
+          />{' '}
           {t('form.isChild')}
         </label>
         {form.isChild ? (

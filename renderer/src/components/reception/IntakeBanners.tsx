@@ -21,6 +21,17 @@ export function IntakeBanners({
   const { patientId, scanError, intakeNote, returning, conflicts, warnings } = state
   return (
     <>
+      {state.tampered ? (
+        <div className="banner tampered" role="alert" data-testid="tampered-chip">
+          <strong>{t('desk.tamperedTitle')}</strong>
+          {t('desk.tamperedBody')}
+        </div>
+      ) : null}
+      {state.locked ? (
+        <div className="banner info" role="status" data-testid="locked-note">
+          {t('desk.lockedNote')}
+        </div>
+      ) : null}
       {patientId && openedName !== null ? (
         <div className="banner info" data-testid="editing-banner">
           {t(correcting ? 'form.correcting' : 'form.editing', { name: openedName })}
@@ -39,6 +50,12 @@ export function IntakeBanners({
       {returning ? (
         <div className="banner info" data-testid="returning-patient" data-source={returning.source}>
           {t(returning.source === 'his' ? 'his.returning' : 'intake.returning', { name: returning.fullName })}
+          {returning.visitedTodayAt ? (
+            <strong data-testid="visited-today">
+              {' '}
+              {t('desk.visitedToday', { time: returning.visitedTodayAt })}
+            </strong>
+          ) : null}
           {returning.changes.length > 0 ? (
             <ul>
               {returning.changes.map((c) => (

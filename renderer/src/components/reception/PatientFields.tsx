@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Field } from '../Field'
 import type { FieldBinder } from './field-binder'
 import { useCatalog } from '../../use-catalog'
+import { OccupationPicker } from './OccupationPicker'
 
 /** Who the patient is: name, birth date, sex, identifiers, ethnicity, nationality, occupation, phone. */
 export function PatientFields({ binder }: { binder: FieldBinder }): React.JSX.Element {
@@ -9,6 +10,7 @@ export function PatientFields({ binder }: { binder: FieldBinder }): React.JSX.El
   const { form, text, visibleError, markOf } = binder
   const ethnicities = useCatalog('ethnicity')
   const nationalities = useCatalog('nationality')
+  const occupations = useCatalog('occupation')
   return (
     <>
       <fieldset>
@@ -70,7 +72,7 @@ export function PatientFields({ binder }: { binder: FieldBinder }): React.JSX.El
               <option value="">{t('form.choose')}</option>
               {ethnicities.map((c) => (
                 <option key={c.code} value={c.code}>
-                  {c.code} · {c.name}
+                  {c.name} ({c.code})
                 </option>
               ))}
               {form.ethnicityCode && !ethnicities.some((c) => c.code === form.ethnicityCode) ? (
@@ -94,7 +96,7 @@ export function PatientFields({ binder }: { binder: FieldBinder }): React.JSX.El
             </select>
           </Field>
           <Field id="f-occupationCode" label={t('form.occupation')} error={visibleError('occupationCode')}>
-            <input {...text('occupationCode')} inputMode="numeric" maxLength={5} placeholder="00000" />
+            <OccupationPicker inputProps={text('occupationCode')} entries={occupations} />
           </Field>
           <Field id="f-phone" label={t('form.phone')} error={visibleError('phone')}>
             <input {...text('phone')} inputMode="tel" maxLength={16} />
