@@ -24,6 +24,7 @@ import {
   scanViaSchema
 } from './reading'
 import { authCalls, type AuthCallName } from './auth'
+import { bhytCheckInputSchema, bhytCheckOutputSchema } from './bhyt'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -105,6 +106,8 @@ export const calls = {
     input: z.object({ can: z.string().regex(/^\d{6}$/) }),
     output: z.object({ started: z.boolean() })
   },
+  /** The BHYT card check through the BHXH gateway, as the signed-in clerk (docs/adr/0023). */
+  'bhyt:check': { input: bhytCheckInputSchema, output: bhytCheckOutputSchema },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().max(20).nullable().default(null) }),
     output: z.array(catalogEntrySchema)

@@ -16,6 +16,8 @@ import { searchKind } from './patients/search-kind'
 import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consent'
 import type { CardService } from './card/card-service'
 import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
+import { createDeskBhyt, type DeskBhyt } from './bhyt/desk-bhyt'
+import { openSyncConfig } from './sync/config/open-config'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
 export type Handler<C extends GuardedCallName> = (
@@ -30,11 +32,14 @@ export interface HandlerExtras {
   sync?: SyncScheduler | null
   /** The card reader service (app and browser mode), for a CAN typed at a card-only desk. */
   card?: () => CardService | null
+  /** The BHYT check service the runtime's recheck timer shares; without it, one over the data dir's config. */
+  bhyt?: DeskBhyt
 }
 
 export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
   const { db } = s
   const correct = createCorrection({ db, clock: s.clock })
+  const bhyt = extras.bhyt ?? createDeskBhyt({ db, clock: s.clock, values: () => openSyncConfig(s).values() })
   const audit = (ctx: CallContext, entry: Omit<Parameters<typeof writeAudit>[2], 'actor'>): void =>
     writeAudit(db, s.clock().toISOString(), { actor: ctx.actor.id, ...entry })
   return {
@@ -145,7 +150,18 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       s.chipConsent.arm(consentId, ctx.actor.id, now.getTime())
       return { consentId, noticeVersion: NOTICE_VERSION, validSeconds: CHIP_CONSENT_MS / 1000 }
     },
-    'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
+    'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent),
+    'bhyt:check': async (input, ctx) => {
+      const out = await bhyt.check(input, ctx.actor)
+      // Sending a card to BHXH is disclosure of personal data: logged by outcome only, never the card or name.
+      audit(ctx, {
+        action: 'submit',
+        entity: 'bhyt_check',
+        entityId: String(out.checkId),
+        detail: { status: out.result.status, code: out.result.code }
+      })
+      return out
+    }
   }
 }
 

@@ -35,6 +35,9 @@ export const en: Record<MessageKey, string> = {
     'The BHXH gateway cannot be reached: admit as usual, card "unverified", checked again when online.',
   'bhyt.checkedElsewhereToday':
     'This card was checked by another facility today ({{facility}}): the patient may be in care elsewhere.',
+  'bhyt.clerkNoId':
+    'The signed-in account has no staff full name and ID number: the BHYT card cannot be checked, ask IT to add them.',
+  'bhyt.checkNotFound': 'This BHYT check can no longer be used for a visit: check the card again.',
   'error.BHXH_UNAVAILABLE':
     'The BHXH gateway cannot be reached. The BHYT card is not verified; try again later.',
   'error.BHXH_AUTH':

@@ -27,6 +27,8 @@ export const permissions: { readonly [C in GuardedCallName]: readonly Role[] } =
   'identity:code': CLERK,
   'consent:chip': CLERK,
   'card:open': CLERK,
+  // The clerk looks the patient's card up as herself: the gateway wants her name and ID per lookup.
+  'bhyt:check': CLERK,
   // The queue names patients: the clerk fixes what a target refused, IT administers the queue.
   'queue:list': [...CLERK, ...IT],
   'queue:retry': [...CLERK, ...IT],

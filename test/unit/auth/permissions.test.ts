@@ -27,7 +27,8 @@ const input: { [C in GuardedCallName]: unknown } = {
   'queue:retry': { ids: [1] },
   'queue:flush': {},
   'report:quality': { from: '2026-01-01', to: '2026-01-31' },
-  'report:xlsx': { from: '2026-01-01', to: '2026-01-31' }
+  'report:xlsx': { from: '2026-01-01', to: '2026-01-31' },
+  'bhyt:check': { cardKey: '022195001234', fullName: 'Nguyễn Văn A', dateOfBirth: '1990' }
 }
 
 const C = 'clerk',
@@ -51,7 +52,8 @@ const expected: { [K in GuardedCallName]: Role[] } = {
   'queue:retry': [C, I],
   'queue:flush': [C, I],
   'report:quality': [O],
-  'report:xlsx': [O]
+  'report:xlsx': [O],
+  'bhyt:check': [C]
 }
 
 describe('permissions per role and call', () => {
