@@ -115,7 +115,9 @@ export const registrationInputSchema = z.object({
   visit: visitFormSchema,
   /** The identity read (chip/QR) this form was filled from, if any. */
   identityReadId: id.nullable(),
-  source: identitySourceSchema
+  source: identitySourceSchema,
+  /** The BHYT check (bhyt:check) made for this registration: linked to the new visit in the same transaction. */
+  bhytCheckId: z.number().int().nullable().optional()
 })
 export type RegistrationInput = z.infer<typeof registrationInputSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { patientFormSchema, visitTypeSchema } from './patient'
+import { submissionBhytSchema } from './bhyt'
 
 /**
  * The snapshot written to the outbox when a visit is saved: everything a connector (HIS FHIR, XML 4750,
@@ -32,6 +33,11 @@ export const submissionSchema = z.object({
     reason: z.string().max(500).nullable(),
     /** ISO 8601 with offset, local time of the facility. */
     visitedAt: z.string().max(40)
-  })
+  }),
+  /**
+   * The BHYT card as checked at the desk (absent in rows queued before the check existed). The sender replaces it
+   * with the visit's latest check at send time (docs/adr/0023).
+   */
+  bhyt: submissionBhytSchema.nullable().optional()
 })
 export type Submission = z.infer<typeof submissionSchema>

@@ -13,6 +13,8 @@ import { type Clock, localIsoWithOffset } from '../clock'
 import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { recordVisitPurposes } from '../consent/consent'
+import { attachBhytCheckToVisit, bhytCheckById } from '../../db/bhyt-checks'
+import { formWithCheckedCard, visitCardFrom } from '../bhyt/visit-card'
 
 export interface RegistrationDeps {
   db: Db
@@ -45,7 +47,14 @@ export function createRegistration(
   const run = db.transaction((input: RegistrationInput, actor: string): RegistrationResult => {
     const now = clock()
     const at = now.toISOString()
-    const form = tidyForm(input.patient)
+    // The desk's BHYT check for this visit (bhyt:check): unused so far, and a usable card fills an empty card number.
+    const check = input.bhytCheckId ? bhytCheckById(db, input.bhytCheckId) : null
+    if (input.bhytCheckId && (!check || check.visitId !== null)) {
+      throw AppError.of('VALIDATION', 'bhyt.checkNotFound')
+    }
+    const typed = tidyForm(input.patient)
+    const bhyt = check ? visitCardFrom(check, typed) : null
+    const form = bhyt ? formWithCheckedCard(typed, bhyt) : typed
 
     let existing = input.patientId ? patients.get(input.patientId) : undefined
     if (input.patientId && !existing) {
@@ -112,6 +121,7 @@ export function createRegistration(
     const visitedAt = localIsoWithOffset(now)
     insertVisit(db, { id: visitId, patientId, form: input.visit, visitedAt, at })
     writeAudit(db, at, { actor, action: 'create', entity: 'visit', entityId: visitId, detail: { patientId } })
+    if (check) attachBhytCheckToVisit(db, check.id, visitId, patientId)
     // Each purpose of the visit with its legal basis; a chip read's consent is tied to the visit it served.
     recordVisitPurposes(db, at, {
       patientId,
@@ -143,7 +153,8 @@ export function createRegistration(
           department: input.visit.department,
           reason: input.visit.reason,
           visitedAt
-        }
+        },
+        ...(bhyt ? { bhyt } : {})
       }
       return enqueue(db, { visitId, target, payload, idempotencyKey, at })
     })

@@ -1,0 +1,55 @@
+import type { BhytCheckResult, SubmissionBhyt } from '../../contract/bhyt'
+import type { PatientForm } from '../../contract/patient'
+import type { BhytCheckRow } from '../../db/bhyt-checks'
+
+/**
+ * The card a visit carries, from its current check (docs/adr/0023): a usable card as BHXH returned it; an
+ * unverified one with only the card number the desk had (the patient's form); a refused one with none, so a card
+ * BHXH said cannot be used never reaches XML1.
+ */
+export function resultOf(row: Pick<BhytCheckRow, 'resultJson'>): BhytCheckResult | null {
+  if (!row.resultJson) return null
+  try {
+    return JSON.parse(row.resultJson) as BhytCheckResult
+  } catch {
+    return null
+  }
+}
+
+export function visitCardFrom(
+  row: Pick<BhytCheckRow, 'status' | 'resultJson'>,
+  form: Pick<PatientForm, 'bhytCardNumber'>
+): SubmissionBhyt {
+  const result = resultOf(row)
+  const card = row.status === 'verified' && result?.usable ? result.card : null
+  if (card?.cardNumber) {
+    return {
+      status: 'verified',
+      cardNumber: card.cardNumber,
+      registeredFacility: card.registeredFacility,
+      validFrom: card.validFrom,
+      validTo: card.validTo,
+      areaCode: card.areaCode,
+      fiveYearsFrom: card.fiveYearsFrom
+    }
+  }
+  const status = row.status === 'verified' ? 'unverified' : row.status
+  return {
+    status,
+    cardNumber: status === 'refused' ? null : form.bhytCardNumber,
+    registeredFacility: null,
+    validFrom: null,
+    validTo: null,
+    areaCode: null,
+    fiveYearsFrom: null
+  }
+}
+
+/** A usable card's number for a form that has none yet (the clerk's own entry is never replaced here). */
+export function formWithCheckedCard<F extends Pick<PatientForm, 'bhytCardNumber'>>(
+  form: F,
+  card: SubmissionBhyt
+): F {
+  if (card.status !== 'verified' || !card.cardNumber || form.bhytCardNumber) return form
+  return { ...form, bhytCardNumber: card.cardNumber }
+}
