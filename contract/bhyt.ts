@@ -104,3 +104,19 @@ export const submissionBhytSchema = z.object({
   fiveYearsFrom: z.string().max(10).nullable()
 })
 export type SubmissionBhyt = z.infer<typeof submissionBhytSchema>
+
+/** `bhyt:qr`: a scanned BHYT card or VssID QR, decoded (docs/desk-duties.md §2). */
+export const bhytQrInputSchema = z.object({ text: z.string().max(4096), via: z.enum(['keyboard', 'camera']) })
+export const bhytQrReadSchema = z.object({
+  card: bhytCardSchema,
+  holder: z.object({
+    fullName: z.string().max(200).nullable(),
+    dateOfBirth: z.string().max(10).nullable(),
+    sex: z.enum(['male', 'female']).nullable(),
+    address: z.string().max(500).nullable()
+  })
+})
+export type BhytQrRead = z.infer<typeof bhytQrReadSchema>
+
+/** Looks like a BHYT/VssID QR (a 15-character card code, then '|'): cheap, for routing a scan (no decoding). */
+export const looksLikeBhytQrText = (text: string): boolean => /^\s*[A-Za-z]{2}\d{13}\|/.test(text)

@@ -4,5 +4,5 @@
  */
 export const CALL_CHANNEL = 'reception:call'
 export const EVENT_CHANNEL = 'reception:event'
-export const eventNames = ['status:changed', 'card:event', 'qr:scanned'] as const
+export const eventNames = ['status:changed', 'card:event', 'qr:scanned', 'bhyt:scanned'] as const
 export type EventNameLiteral = (typeof eventNames)[number]

@@ -54,7 +54,11 @@ export const qualityReportSchema = z.object({
     failed: z.number().int(),
     dead: z.number().int(),
     notQueued: z.number().int()
-  })
+  }),
+  /** Đúng: the visits' BHYT cards by the state of their current check (absent in reports made before it). */
+  bhytCards: z
+    .object({ verified: z.number().int(), refused: z.number().int(), unverified: z.number().int() })
+    .optional()
 })
 export type QualityReportValue = z.infer<typeof qualityReportSchema>
 

@@ -6,6 +6,8 @@ import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
 import { ScannerManager, type ScannerConfigInput } from '../devices/scanner/manager'
 import type { Services } from './index'
 import { CardService } from './card/card-service'
+import { looksLikeBhytQrText } from '../contract/bhyt'
+import { publishBhytScan } from './bhyt/qr-read'
 
 export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void
 
@@ -53,6 +55,7 @@ export function startDevices(services: Services, publish: Publish, options: Devi
         try {
           const actor = services.desk.current()
           if (!actor) throw AppError.of('UNAUTHENTICATED', 'auth.noDeskUser')
+          if (looksLikeBhytQrText(scan.text)) return publishBhytScan(publish, scan.text)
           publish('qr:scanned', { ok: true, value: services.submitQr(scan.text, scan.via, actor.id) })
         } catch (e) {
           publish('qr:scanned', { ok: false, error: toErrorValue(e) })

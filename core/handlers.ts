@@ -17,6 +17,7 @@ import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consen
 import type { CardService } from './card/card-service'
 import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
 import { createDeskBhyt, type DeskBhyt } from './bhyt/desk-bhyt'
+import { readBhytQr } from './bhyt/qr-read'
 import { openSyncConfig } from './sync/config/open-config'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
@@ -161,7 +162,8 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
         detail: { status: out.result.status, code: out.result.code }
       })
       return out
-    }
+    },
+    'bhyt:qr': ({ text }) => readBhytQr(text)
   }
 }
 

@@ -21,7 +21,12 @@ export function visitCardFrom(
   form: Pick<PatientForm, 'bhytCardNumber'>
 ): SubmissionBhyt {
   const result = resultOf(row)
-  const card = row.status === 'verified' && result?.usable ? result.card : null
+  // An old card still valid with a new one issued (004): the clerk's choice of the new card shows in the form.
+  const chosen =
+    result?.newCard?.cardNumber && form.bhytCardNumber === result.newCard.cardNumber
+      ? { ...result.card, ...result.newCard }
+      : result?.card
+  const card = row.status === 'verified' && result?.usable ? (chosen ?? null) : null
   if (card?.cardNumber) {
     return {
       status: 'verified',

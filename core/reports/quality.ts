@@ -7,6 +7,7 @@ import {
   visitsInRange
 } from '../../db/reports'
 import { AppError } from '../../contract/errors'
+import { bhytStatusOfVisits } from '../../db/bhyt-checks'
 import { isMessageKey, localized, type Localized, type MessageParams } from '../../contract/messages'
 import { type PatientForm, patientFormSchema } from '../../contract/patient'
 import {
@@ -83,6 +84,8 @@ export interface QualityReport {
   invalid: InvalidRecord[]
   /** Sống: where each visit's submission stands. */
   sync: Record<'sent' | 'pending' | 'failed' | 'dead' | 'notQueued', number>
+  /** Đúng: the visits' BHYT cards by the state of their current check; unverified ones still wait for BHXH. */
+  bhytCards: Record<'verified' | 'refused' | 'unverified', number>
 }
 
 const percent = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10)
@@ -203,6 +206,7 @@ export function buildQualityReport(
       return { fullName: members[0]?.fullName ?? g.name_folded, dateOfBirth: g.date_of_birth, members }
     }),
     invalid,
-    sync
+    sync,
+    bhytCards: bhytStatusOfVisits(db, range)
   }
 }

@@ -28,7 +28,8 @@ const input: { [C in GuardedCallName]: unknown } = {
   'queue:flush': {},
   'report:quality': { from: '2026-01-01', to: '2026-01-31' },
   'report:xlsx': { from: '2026-01-01', to: '2026-01-31' },
-  'bhyt:check': { cardKey: '022195001234', fullName: 'Nguyễn Văn A', dateOfBirth: '1990' }
+  'bhyt:check': { cardKey: '022195001234', fullName: 'Nguyễn Văn A', dateOfBirth: '1990' },
+  'bhyt:qr': { text: 'not a bhyt qr', via: 'keyboard' }
 }
 
 const C = 'clerk',
@@ -53,7 +54,8 @@ const expected: { [K in GuardedCallName]: Role[] } = {
   'queue:flush': [C, I],
   'report:quality': [O],
   'report:xlsx': [O],
-  'bhyt:check': [C]
+  'bhyt:check': [C],
+  'bhyt:qr': [C]
 }
 
 describe('permissions per role and call', () => {
