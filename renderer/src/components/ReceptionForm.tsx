@@ -22,6 +22,8 @@ import { PatientFields } from './reception/PatientFields'
 import { AddressFields } from './reception/AddressFields'
 import { GuardianFields } from './reception/GuardianFields'
 import { VisitFields } from './reception/VisitFields'
+import { BhytSection } from './reception/BhytSection'
+import { bhytLink } from '../form/bhyt-link'
 
 interface Props {
   opened: PatientRecord | null
@@ -144,7 +146,8 @@ export function ReceptionForm({
         reason: form.reason.trim() || null
       },
       identityReadId: read?.id ?? null,
-      source: read?.source ?? 'manual'
+      source: read?.source ?? 'manual',
+      bhytCheckId: bhytLink.checkId()
     })
     if (r.ok) {
       dispatch({
@@ -192,6 +195,7 @@ export function ReceptionForm({
         </div>
       )}
       <PatientFields binder={binder} />
+      <BhytSection binder={binder} saved={notice?.kind === 'ok'} />
       <AddressFields
         binder={binder}
         addressNote={state.addressNote}

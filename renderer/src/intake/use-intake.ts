@@ -4,6 +4,8 @@ import { bridge } from '../bridge'
 import { WedgeDetector } from '../scan/wedge'
 import { intakeBus } from './bus'
 import { formatMessage } from '../../../contract/messages'
+import { looksLikeBhytQrText } from '../../../contract/bhyt'
+import { bhytQrBus } from './bhyt-qr-bus'
 
 /** Inserts held-back keys that turned out to be typing where the focus is. */
 function insertTyped(text: string): void {
@@ -18,9 +20,16 @@ function insertTyped(text: string): void {
 }
 
 async function submitScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
+  if (looksLikeBhytQrText(text)) return submitBhytScan(text, via)
   const r = await bridge.call('qr:submit', { text, via })
   if (r.ok) intakeBus.publish({ kind: 'qr', read: r.value })
   else intakeBus.publish({ kind: 'scan-error', error: r.error, hint: null })
+}
+
+/** A BHYT card / VssID QR goes to the BHYT section, not the CCCD path. */
+async function submitBhytScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
+  const r = await bridge.call('bhyt:qr', { text, via })
+  bhytQrBus.publish(r.ok ? { ok: true, read: r.value } : { ok: false, error: r.error })
 }
 
 /**
@@ -70,11 +79,15 @@ export function useIntake(): void {
       else intakeBus.publish({ kind: 'scan-error', error: m.error, hint: null })
     })
     const offCard = bridge.on('card:event', (event) => intakeBus.publish({ kind: 'card', event }))
+    const offBhyt = bridge.on('bhyt:scanned', (m) =>
+      bhytQrBus.publish(m.ok ? { ok: true, read: m.value } : { ok: false, error: m.error })
+    )
     return () => {
       window.removeEventListener('keydown', onKey, true)
       window.removeEventListener('beforeinput', onBeforeInput, true)
       offScanned()
       offCard()
+      offBhyt()
     }
   }, [])
 }
