@@ -121,7 +121,7 @@ describe('the BHYT section state', () => {
     expect(checkIdForSave(refused)).toBe(7)
     const off = bhytReducer(initialBhytState, {
       type: 'failed',
-      error: { code: 'CONFIG_INVALID', message: 'x' }
+      error: { code: 'CONFIG_INVALID', message: 'x', messageEn: 'x' }
     })
     expect(off.phase).toBe('notConfigured')
     expect(checkIdForSave(off)).toBeNull()
