@@ -16,18 +16,24 @@ export type BeforeSend = (subs: Submission[]) => Promise<Submission[]>
 export function createBhytSendStep(deps: { db: Db; bhyt: DeskBhyt }): BeforeSend {
   const tried = new Set<string>()
   let gatewayDown = false
-  return async (subs) => {
+  // Batches are sent concurrently; their rechecks run one after the other, so a gateway found down is asked once.
+  let queue: Promise<void> = Promise.resolve()
+  const recheck = async (subs: Submission[]): Promise<void> => {
     const visitIds = [...new Set(subs.map((s) => s.visit.id))].filter((id) => !tried.has(id))
     visitIds.forEach((id) => tried.add(id))
-    if (visitIds.length > 0 && !gatewayDown) {
-      try {
-        const summary = await deps.bhyt.recheckDue({ visitIds })
-        if (summary.stillUnverified > 0) gatewayDown = true
-      } catch {
-        // A failed recheck (bad credentials, a broken answer) never holds the record back.
-        gatewayDown = true
-      }
+    if (visitIds.length === 0 || gatewayDown) return
+    try {
+      const summary = await deps.bhyt.recheckDue({ visitIds })
+      if (summary.stillUnverified > 0) gatewayDown = true
+    } catch {
+      // A failed recheck (bad credentials, a broken answer) never holds the record back.
+      gatewayDown = true
     }
+  }
+  return async (subs) => {
+    const mine = queue.then(() => recheck(subs))
+    queue = mine
+    await mine
     return subs.map((sub) => withLatestCard(deps.db, sub))
   }
 }
