@@ -254,7 +254,11 @@ describe('BHYT at the desk, end to end', () => {
     expect(logLines.length).toBeGreaterThan(0)
     for (const text of [JSON.stringify(outputs), JSON.stringify(audit), ...logLines, ...files])
       for (const secret of secrets) expect(text).not.toContain(secret)
-    // The audit row names the outcome, never the card or the person.
-    expect(JSON.stringify(audit)).not.toContain('022195001234')
+    // The audit row and the log name the outcome, never the card or the person.
+    for (const text of [JSON.stringify(audit), ...logLines]) {
+      expect(text).not.toContain('022195001234')
+      expect(text).not.toContain('GD4222221234567')
+      expect(text).not.toContain('Nhung')
+    }
   })
 })
