@@ -55,7 +55,7 @@ export function startDevices(services: Services, publish: Publish, options: Devi
         try {
           const actor = services.desk.current()
           if (!actor) throw AppError.of('UNAUTHENTICATED', 'auth.noDeskUser')
-          if (looksLikeBhytQrText(scan.text)) return publishBhytScan(publish, scan.text)
+          if (looksLikeBhytQrText(scan.text) && publishBhytScan(publish, scan.text)) return
           publish('qr:scanned', { ok: true, value: services.submitQr(scan.text, scan.via, actor.id) })
         } catch (e) {
           publish('qr:scanned', { ok: false, error: toErrorValue(e) })

@@ -1,5 +1,5 @@
 import type { BhytQrRead } from '../../contract/bhyt'
-import { AppError, toErrorValue } from '../../contract/errors'
+import { AppError } from '../../contract/errors'
 import type { EventName, EventPayload } from '../../contract/api'
 import { BhytQrError, parseBhytQr } from '../../protocol/bhyt/card-qr'
 
@@ -14,14 +14,20 @@ export function readBhytQr(text: string): BhytQrRead {
   }
 }
 
-/** A hardware scanner's BHYT QR, pushed to the screen as `bhyt:scanned` (the CCCD path would refuse it). */
+/**
+ * A hardware scanner's BHYT QR, pushed to the screen as `bhyt:scanned`. False when it cannot be read as one: the
+ * caller then takes the CCCD way, whose refusal says what the text is.
+ */
 export function publishBhytScan(
   publish: <E extends EventName>(name: E, payload: EventPayload<E>) => void,
   text: string
-): void {
+): boolean {
+  let read: BhytQrRead
   try {
-    publish('bhyt:scanned', { ok: true, value: readBhytQr(text) })
-  } catch (e) {
-    publish('bhyt:scanned', { ok: false, error: toErrorValue(e) })
+    read = readBhytQr(text)
+  } catch {
+    return false
   }
+  publish('bhyt:scanned', { ok: true, value: read })
+  return true
 }

@@ -20,16 +20,21 @@ function insertTyped(text: string): void {
 }
 
 async function submitScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
-  if (looksLikeBhytQrText(text)) return submitBhytScan(text, via)
+  if (looksLikeBhytQrText(text) && (await submitBhytScan(text, via))) return
   const r = await bridge.call('qr:submit', { text, via })
   if (r.ok) intakeBus.publish({ kind: 'qr', read: r.value })
   else intakeBus.publish({ kind: 'scan-error', error: r.error, hint: null })
 }
 
-/** A BHYT card / VssID QR goes to the BHYT section, not the CCCD path. */
-async function submitBhytScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
+/**
+ * A BHYT card / VssID QR goes to the BHYT section; one that cannot be read as such goes the CCCD way, whose refusal
+ * says what it is ("the QR code of a BHYT card").
+ */
+async function submitBhytScan(text: string, via: 'keyboard' | 'camera'): Promise<boolean> {
   const r = await bridge.call('bhyt:qr', { text, via })
-  bhytQrBus.publish(r.ok ? { ok: true, read: r.value } : { ok: false, error: r.error })
+  if (r.ok) bhytQrBus.publish({ ok: true, read: r.value })
+  else if (r.error.code !== 'QR_INVALID') bhytQrBus.publish({ ok: false, error: r.error })
+  return r.ok || r.error.code !== 'QR_INVALID'
 }
 
 /**
