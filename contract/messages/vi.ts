@@ -41,6 +41,8 @@ export const vi = {
     'Tài khoản đang đăng nhập chưa có họ tên và số CCCD của cán bộ: không kiểm tra được thẻ BHYT, hãy báo CNTT bổ sung.',
   'bhyt.qrInvalid': 'Mã QR thẻ BHYT/VssID không đọc được: hãy quét lại hoặc nhập mã thẻ.',
   'bhyt.cliNoCardKey': 'Hồ sơ không có số CCCD hay mã thẻ BHYT: không kiểm tra được thẻ.',
+  'bhyt.checkOtherPerson':
+    'Kết quả kiểm tra thẻ BHYT không khớp số CCCD hay mã thẻ trên phiếu: hãy kiểm tra thẻ lại rồi lưu.',
   'bhyt.checkNotFound': 'Lần kiểm tra thẻ BHYT này không còn dùng được cho lượt khám: hãy kiểm tra thẻ lại.',
   'error.BHXH_UNAVAILABLE': 'Không kết nối được cổng BHXH. Thẻ BHYT chưa được xác minh; hãy thử lại sau.',
   'error.BHXH_AUTH':

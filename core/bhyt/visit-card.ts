@@ -58,3 +58,18 @@ export function formWithCheckedCard<F extends Pick<PatientForm, 'bhytCardNumber'
   if (card.status !== 'verified' || !card.cardNumber || form.bhytCardNumber) return form
   return { ...form, bhytCardNumber: card.cardNumber }
 }
+
+/**
+ * A check belongs to the form it is saved with when what was asked (the ID or a card code), or the card BHXH
+ * returned, is the form's ID number or card number: a check of the previous patient never lands on the next one.
+ */
+export function checkMatchesForm(
+  row: Pick<BhytCheckRow, 'cardKey' | 'resultJson'>,
+  form: Pick<PatientForm, 'idNumber' | 'bhytCardNumber'>
+): boolean {
+  const keys = new Set([form.idNumber, form.bhytCardNumber].filter((k): k is string => Boolean(k)))
+  const result = resultOf(row)
+  return [row.cardKey.toUpperCase(), result?.card?.cardNumber, result?.newCard?.cardNumber].some(
+    (k) => k !== null && k !== undefined && keys.has(k)
+  )
+}

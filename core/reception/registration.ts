@@ -14,7 +14,7 @@ import { foldVietnamese, tidyText } from '../../contract/rules/text'
 import { diffForms } from './form-diff'
 import { recordVisitPurposes } from '../consent/consent'
 import { attachBhytCheckToVisit, bhytCheckById } from '../../db/bhyt-checks'
-import { formWithCheckedCard, visitCardFrom } from '../bhyt/visit-card'
+import { checkMatchesForm, formWithCheckedCard, visitCardFrom } from '../bhyt/visit-card'
 
 export interface RegistrationDeps {
   db: Db
@@ -53,6 +53,7 @@ export function createRegistration(
       throw AppError.of('VALIDATION', 'bhyt.checkNotFound')
     }
     const typed = tidyForm(input.patient)
+    if (check && !checkMatchesForm(check, typed)) throw AppError.of('VALIDATION', 'bhyt.checkOtherPerson')
     const bhyt = check ? visitCardFrom(check, typed) : null
     const form = bhyt ? formWithCheckedCard(typed, bhyt) : typed
 

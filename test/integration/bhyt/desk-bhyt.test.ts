@@ -130,6 +130,13 @@ describe('BHYT at the desk, end to end', () => {
       MA_KHUVUC: 'K1',
       NAM_NAM_LIEN_TUC: '20290101'
     })
+    // A check of one person never lands on another's visit.
+    const fresh = await call<Check>('bhyt:check', { ...NHUNG, force: true })
+    const other = await callError(
+      'patients:register',
+      registration({ bhytCheckId: fresh.checkId }, { idNumber: '022195009999', fullName: 'Người Khác' })
+    )
+    expect(other).toMatchObject({ code: 'VALIDATION', key: 'bhyt.checkOtherPerson' })
     // A check is used by one visit only.
     const again = await callError('patients:register', registration({ bhytCheckId: check.checkId }))
     expect(again).toMatchObject({ code: 'VALIDATION', key: 'bhyt.checkNotFound' })
@@ -188,7 +195,7 @@ describe('BHYT at the desk, end to end', () => {
     const check = await call<Check>('bhyt:check', NHUNG)
     expect(check.result.status).toBe('unverified')
     const first = await call<Registered>('patients:register', registration({ bhytCheckId: check.checkId }))
-    const other = await call<Check>('bhyt:check', { ...NHUNG, force: true })
+    const other = await call<Check>('bhyt:check', { ...NHUNG, cardKey: '022195009999', force: true })
     await call<Registered>(
       'patients:register',
       registration(

@@ -105,6 +105,7 @@ describe('the card a visit carries', () => {
       registration(
         {
           bhytCheckId: check({
+            cardKey: '022195009999',
             status: 'unverified',
             resultCode: null,
             resultJson: JSON.stringify(unverifiedResult(NOW.toISOString()))
