@@ -42,6 +42,7 @@ const usage = `reception — công cụ dòng lệnh của phần mềm tiếp �
 
 Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   register --from identity.json [--visit-type T]   save a patient + visit from an identity (JSON)
+    [--check-bhyt --as USER | --clerk-name N --clerk-id ID12]   with the BHYT card check (outage: saved unverified)
   patients search TEXT                             find by ID number or name (diacritics optional)
   patients find --id ID | --bhyt CARD              exact lookup by ID number, old ID number or BHYT card
   patients children MOTHER_ID                      children registered under a mother's/guardian's record
@@ -62,7 +63,7 @@ Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)
   scan [--port PATH] [--baud N] [--timeout S]      wait for one scan and print it
   readers                                          list PC/SC readers (honours PCSCLITE_CSOCK_NAME)
-  bhyt check --id ID12|--card CODE --name N --dob D --clerk-name N --clerk-id ID12
+  bhyt check --id ID12|--card CODE --name N --dob D (--clerk-name N --clerk-id ID12 | --as USER)
                                                    check a BHYT card through the BHXH gateway
   print slip --visit ID --out slip.pdf [--format 58mm|80mm|a5]
                                                    the visit's queue slip (number, name, QR of MA_BN) as PDF

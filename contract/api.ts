@@ -26,6 +26,8 @@ import {
 import { authCalls, type AuthCallName } from './auth'
 import { queueTicketSchema, slipFormatSchema } from './desk'
 import { recordCalls } from './records'
+import { appErrorSchema } from './errors'
+import { bhytCheckInputSchema, bhytCheckOutputSchema, bhytQrInputSchema, bhytQrReadSchema } from './bhyt'
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -124,6 +126,10 @@ export const calls = {
     input: z.object({}),
     output: z.object({ forgotten: z.boolean() })
   },
+  /** The BHYT card check through the BHXH gateway, as the signed-in clerk (docs/adr/0023). */
+  'bhyt:check': { input: bhytCheckInputSchema, output: bhytCheckOutputSchema },
+  /** A scanned BHYT card / VssID QR: the card fields and the holder, to fill the form and check the card. */
+  'bhyt:qr': { input: bhytQrInputSchema, output: bhytQrReadSchema },
   'catalogs:list': {
     input: z.object({ kind: catalogKindSchema, parent: z.string().max(20).nullable().default(null) }),
     output: z.array(catalogEntrySchema)
@@ -142,7 +148,12 @@ export type GuardedCallName = Exclude<CallName, AuthCallName>
 export const events = {
   'status:changed': appStatusSchema,
   'card:event': cardEventSchema,
-  'qr:scanned': qrScannedEventSchema
+  'qr:scanned': qrScannedEventSchema,
+  /** A hardware scanner read a BHYT card / VssID QR (not a CCCD one). */
+  'bhyt:scanned': z.union([
+    z.object({ ok: z.literal(true), value: bhytQrReadSchema }),
+    z.object({ ok: z.literal(false), error: appErrorSchema })
+  ])
 } as const
 export type Events = typeof events
 export type EventName = keyof Events

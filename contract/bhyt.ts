@@ -70,3 +70,53 @@ export const bhytCheckResultSchema = z.object({
   checkedAt: z.string().max(40)
 })
 export type BhytCheckResult = z.infer<typeof bhytCheckResultSchema>
+
+/** `bhyt:check`: the card key the patient gave, the name and birth date to check it with. */
+export const bhytCheckInputSchema = z.object({
+  cardKey: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(\d{12}|\d{10}|[A-Z]{2}\d{13})$/),
+  fullName: z.string().trim().min(1).max(200),
+  dateOfBirth: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  patientId: z.string().max(100).nullable().optional(),
+  /** Ask again even when the same card was checked in the last 15 minutes. */
+  force: z.boolean().optional()
+})
+
+export const bhytCheckOutputSchema = z.object({
+  /** The stored check: pass it to patients:register so the visit carries it. */
+  checkId: z.number().int(),
+  result: bhytCheckResultSchema,
+  /** Another facility checked the card today (dsLichSuKT2018). */
+  elsewhereToday: z.boolean()
+})
+
+/** The card as a visit's snapshot carries it (contract/submission.ts), and what XML1 is written from. */
+export const submissionBhytSchema = z.object({
+  status: z.enum(bhytCheckStatuses),
+  cardNumber: z.string().max(15).nullable(),
+  registeredFacility: z.string().max(10).nullable(),
+  validFrom: z.string().max(10).nullable(),
+  validTo: z.string().max(10).nullable(),
+  areaCode: z.string().max(2).nullable(),
+  fiveYearsFrom: z.string().max(10).nullable()
+})
+export type SubmissionBhyt = z.infer<typeof submissionBhytSchema>
+
+/** `bhyt:qr`: a scanned BHYT card or VssID QR, decoded (docs/desk-duties.md §2). */
+export const bhytQrInputSchema = z.object({ text: z.string().max(4096), via: z.enum(['keyboard', 'camera']) })
+export const bhytQrReadSchema = z.object({
+  card: bhytCardSchema,
+  holder: z.object({
+    fullName: z.string().max(200).nullable(),
+    dateOfBirth: z.string().max(10).nullable(),
+    sex: z.enum(['male', 'female']).nullable(),
+    address: z.string().max(500).nullable()
+  })
+})
+export type BhytQrRead = z.infer<typeof bhytQrReadSchema>
+
+/** Looks like a BHYT/VssID QR (a 15-character card code, then '|'): cheap, for routing a scan (no decoding). */
+export const looksLikeBhytQrText = (text: string): boolean => /^\s*[A-Za-z]{2}\d{13}\|/.test(text)

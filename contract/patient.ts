@@ -138,7 +138,9 @@ export const registrationInputSchema = z.object({
   /** The clerk confirmed a second visit the same day for this patient (else CONFLICT desk.sameDayVisit). */
   confirmSameDay: z.boolean().optional(),
   /** The clerk confirmed saving from a chip that failed its signature or anti-clone check (audited). */
-  confirmTamperedChip: z.boolean().optional()
+  confirmTamperedChip: z.boolean().optional(),
+  /** The BHYT check (bhyt:check) made for this registration: linked to the new visit in the same transaction. */
+  bhytCheckId: z.number().int().nullable().optional()
 })
 export type RegistrationInput = z.infer<typeof registrationInputSchema>
 

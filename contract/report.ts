@@ -89,7 +89,11 @@ export const qualityReportSchema = z.object({
       codedAddresses: z.number().int(),
       filled: z.record(z.string(), z.number().int())
     })
-  )
+  ),
+  /** Đúng: the visits' BHYT cards by the state of their current check (absent in reports made before it). */
+  bhytCards: z
+    .object({ verified: z.number().int(), refused: z.number().int(), unverified: z.number().int() })
+    .optional()
 })
 export type QualityReportValue = z.infer<typeof qualityReportSchema>
 

@@ -43,7 +43,9 @@ export const queueStatusSchema = z.object({
   nextFlushAt: z.string().nullable(),
   lastFlush: z
     .object({ at: z.string(), sent: z.number().int(), failed: z.number().int(), dead: z.number().int() })
-    .nullable()
+    .nullable(),
+  /** Saved visits whose BHYT card the gateway has not verified yet (re-checked automatically). */
+  bhytUnverified: z.number().int().optional()
 })
 export type QueueStatus = z.infer<typeof queueStatusSchema>
 

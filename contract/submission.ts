@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { patientFormSchema, visitTypeSchema } from './patient'
 import { careTypeCodeSchema } from './visit-codes'
+import { submissionBhytSchema } from './bhyt'
 
 /**
  * The snapshot written to the outbox when a visit is saved: everything a connector (HIS FHIR, XML 4750,
@@ -45,6 +46,11 @@ export const submissionSchema = z.object({
     /** MA_NOI_DI. */
     referringFacility: z.string().max(5).nullable().optional(),
     emergency: z.boolean().optional()
-  })
+  }),
+  /**
+   * The BHYT card as checked at the desk (absent in rows queued before the check existed). The sender replaces it
+   * with the visit's latest check at send time (docs/adr/0023).
+   */
+  bhyt: submissionBhytSchema.nullable().optional()
 })
 export type Submission = z.infer<typeof submissionSchema>

@@ -6,6 +6,8 @@ import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
 import { ScannerManager, type ScannerConfigInput } from '../devices/scanner/manager'
 import type { Services } from './index'
 import { CardService } from './card/card-service'
+import { looksLikeBhytQrText } from '../contract/bhyt'
+import { publishBhytScan } from './bhyt/qr-read'
 
 export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void
 
@@ -51,6 +53,7 @@ export function startDevices(services: Services, publish: Publish, options: Devi
       scanners.on('status', (s) => services.devices.setScanner(s))
       scanners.on('scan', (scan) => {
         const actor = services.desk.current()
+        if (actor && looksLikeBhytQrText(scan.text) && publishBhytScan(publish, scan.text)) return
         const read = actor
           ? services.submitQr(scan.text, scan.via, actor.id)
           : Promise.reject(AppError.of('UNAUTHENTICATED', 'auth.noDeskUser'))

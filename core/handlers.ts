@@ -21,6 +21,9 @@ import { CHIP_CONSENT_MS, NOTICE_VERSION, recordConsent } from './consent/consen
 import type { CardService } from './card/card-service'
 import { collectDiagnostics, formatDiagnostics } from './diagnostics/diagnostics'
 import { slipForVisit } from './desk/slip-for-visit'
+import { createDeskBhyt, type DeskBhyt } from './bhyt/desk-bhyt'
+import { readBhytQr } from './bhyt/qr-read'
+import { openSyncConfig } from './sync/config/open-config'
 
 /** Every handler gets the caller per call (ctx.actor): the access log names the person, not the process. */
 export type Handler<C extends GuardedCallName> = (
@@ -35,11 +38,14 @@ export interface HandlerExtras {
   sync?: SyncScheduler | null
   /** The card reader service (app and browser mode), for a CAN typed at a card-only desk. */
   card?: () => CardService | null
+  /** The BHYT check service the runtime's recheck timer shares; without it, one over the data dir's config. */
+  bhyt?: DeskBhyt
 }
 
 export function createHandlers(s: Services, extras: HandlerExtras = {}): Handlers {
   const { db } = s
   const correct = createCorrection({ db, clock: s.clock })
+  const bhyt = extras.bhyt ?? createDeskBhyt({ db, clock: s.clock, values: () => openSyncConfig(s).values() })
   const audit = (ctx: CallContext, entry: Omit<Parameters<typeof writeAudit>[2], 'actor'>): void =>
     writeAudit(db, s.clock().toISOString(), { actor: ctx.actor.id, ...entry })
   const reportOptions = () => ({
@@ -193,7 +199,19 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       audit(ctx, { action: 'view', entity: 'visit', entityId: visitId, detail: { slip: format } })
       return slip
     },
-    'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent)
+    'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent),
+    'bhyt:check': async (input, ctx) => {
+      const out = await bhyt.check(input, ctx.actor)
+      // Sending a card to BHXH is disclosure of personal data: logged by outcome only, never the card or name.
+      audit(ctx, {
+        action: 'submit',
+        entity: 'bhyt_check',
+        entityId: String(out.checkId),
+        detail: { status: out.result.status, code: out.result.code }
+      })
+      return out
+    },
+    'bhyt:qr': ({ text }) => readBhytQr(text)
   }
 }
 

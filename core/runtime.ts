@@ -12,6 +12,9 @@ import type { ScryptCost } from './auth/passwords'
 import { startNightlyRetention } from './privacy/nightly'
 import type { Log } from './logging/log'
 import { loggedHandlers, logRuntimeEvents } from './logging/runtime-log'
+import { createDeskBhyt } from './bhyt/desk-bhyt'
+import { startBhytRecheck } from './bhyt/recheck-timer'
+import { createBhytSendStep } from './bhyt/send-step'
 
 export interface RuntimeOptions {
   /** Card reader and scanners; false for none (tests without hardware). */
@@ -26,6 +29,8 @@ export interface RuntimeOptions {
   retention?: boolean
   /** The app's log (data dir logs/): every call's outcome, device changes, sync results. */
   log?: Log
+  /** The BHYT recheck timer of unverified cards (docs/adr/0023); false for none. */
+  bhytRecheck?: { everyMs?: number } | false
 }
 
 export interface Runtime {
@@ -43,8 +48,14 @@ export interface Runtime {
  * devices, the sync schedule, and status pushed to the screen whenever it changes.
  */
 export function startRuntime(services: Services, publish: Publish, options: RuntimeOptions = {}): Runtime {
-  const sync = options.sync === false ? null : startSync(services, options.sync ?? {})
-  const plain = createHandlers(services, { sync, card: () => devices?.card ?? null })
+  // One BHYT service for the screen's checks, the recheck timer and the sender: one token, one throttle.
+  const bhytConfig = openSyncConfig(services, options.sync ? options.sync.sealer : undefined)
+  const bhyt = createDeskBhyt({ db: services.db, clock: services.clock, values: () => bhytConfig.values() })
+  const beforeSend = () => createBhytSendStep({ db: services.db, bhyt })
+  const sync = options.sync === false ? null : startSync(services, { ...options.sync, beforeSend })
+  const stopRecheck =
+    options.bhytRecheck === false ? null : startBhytRecheck(bhyt, options.bhytRecheck?.everyMs)
+  const plain = createHandlers(services, { sync, card: () => devices?.card ?? null, bhyt })
   const handlers = options.log ? loggedHandlers(plain, options.log) : plain
   const offLog = options.log ? logRuntimeEvents(services, sync, options.log) : undefined
   const backupConfig =
@@ -78,6 +89,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
     sync,
     backup,
     stop: async () => {
+      stopRecheck?.()
       backup?.stop()
       offDevices()
       offSync?.()
@@ -85,6 +97,7 @@ export function startRuntime(services: Services, publish: Publish, options: Runt
       offLog?.()
       await devices?.stop()
       await sync?.stop({ abortInFlight: true })
+      bhyt.close()
     }
   }
 }

@@ -126,3 +126,36 @@ export function countBhytChecks(
   for (const r of rows) out[r.status] = r.n
   return out
 }
+
+/** Saved visits whose current card check is still unverified (the queue screen's count). */
+export function countUnverifiedBhytVisits(db: Db): number {
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM bhyt_checks
+       WHERE status = 'unverified' AND superseded_by IS NULL AND visit_id IS NOT NULL`
+    )
+    .get() as { n: number }
+  return row.n
+}
+
+/** Visits of a range of local days (YYYY-MM-DD, both included) by the state of their current card check. */
+export function bhytStatusOfVisits(
+  db: Db,
+  range: { from: string; to: string }
+): Record<'verified' | 'refused' | 'unverified', number> {
+  const end = new Date(`${range.to}T00:00:00Z`)
+  end.setUTCDate(end.getUTCDate() + 1)
+  const rows = db
+    .prepare(
+      `SELECT c.status, COUNT(*) AS n FROM bhyt_checks c JOIN visits v ON v.id = c.visit_id
+       WHERE c.superseded_by IS NULL AND v.visited_at >= ? AND v.visited_at < ?
+       GROUP BY c.status`
+    )
+    .all(range.from, end.toISOString().slice(0, 10)) as {
+    status: 'verified' | 'refused' | 'unverified'
+    n: number
+  }[]
+  const out = { verified: 0, refused: 0, unverified: 0 }
+  for (const r of rows) out[r.status] = r.n
+  return out
+}

@@ -5,14 +5,15 @@ import { createBhxhGateway } from '../../core/bhyt/gateway-client'
 import { bhxhSettingsFrom } from '../../core/bhyt/settings'
 import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
+import { clerkFromOptions } from '../bhyt-clerk'
 
 /**
- * reception bhyt check --id ID12 | --card CODE --name "…" --dob YYYY-MM-DD|YYYY --clerk-name N --clerk-id ID12
+ * reception bhyt check --id ID12 | --card CODE --name "…" --dob YYYY-MM-DD|YYYY (--clerk-name N --clerk-id ID12 | --as USER)
  * Prints { code, usable, status, message, card, newCard, checkedElsewhere } and exits 0 whenever the gateway
  * answered (a refused card included); no answer → BHXH_UNAVAILABLE, bad credentials → BHXH_AUTH.
  */
 const USAGE =
-  'reception bhyt check --id ID12 | --card CODE --name NAME --dob YYYY-MM-DD|YYYY --clerk-name NAME --clerk-id ID12'
+  'reception bhyt check --id ID12 | --card CODE --name NAME --dob YYYY-MM-DD|YYYY (--clerk-name NAME --clerk-id ID12 | --as USERNAME)'
 
 export const bhyt: Command = async (ctx, args) => {
   const [sub, ...rest] = args
@@ -25,7 +26,8 @@ export const bhyt: Command = async (ctx, args) => {
       name: { type: 'string' },
       dob: { type: 'string' },
       'clerk-name': { type: 'string' },
-      'clerk-id': { type: 'string' }
+      'clerk-id': { type: 'string' },
+      as: { type: 'string' }
     },
     strict: true
   })
@@ -33,6 +35,7 @@ export const bhyt: Command = async (ctx, args) => {
   if (!cardKey || !values.name || !values.dob) {
     throw AppError.of('VALIDATION', 'error.cli.usage', { usage: USAGE })
   }
+  const clerk = clerkFromOptions(() => ctx.services(), values)
   const settings = bhxhSettingsFrom(openSyncConfig(ctx.services()).values())
   const gateway = createBhxhGateway(settings)
   try {
@@ -41,7 +44,7 @@ export const bhyt: Command = async (ctx, args) => {
       cardKey,
       fullName: values.name,
       dateOfBirth: values.dob,
-      clerk: { fullName: values['clerk-name'] ?? '', idNumber: values['clerk-id'] ?? '' }
+      clerk: { fullName: clerk.fullName, idNumber: clerk.staffIdNumber ?? '' }
     })
     const warnings = checkedElsewhereToday(result, Date.now())
     const printed = {

@@ -5,6 +5,8 @@ import { loadSyncSettings, openSyncConfig } from '../../core/sync/config/open-co
 import { listQueue, retryQueued, type QueueItem } from '../../core/sync/worker/queue-admin'
 import { runFlush } from '../../core/sync/worker/run-flush'
 import type { Command } from '../context'
+import { createDeskBhyt } from '../../core/bhyt/desk-bhyt'
+import { createBhytSendStep } from '../../core/bhyt/send-step'
 
 function target(raw: string | undefined): (typeof syncTargets)[number] | undefined {
   if (raw === undefined) return undefined
@@ -30,7 +32,10 @@ export const queueFlush: Command = async (ctx, args) => {
     throw AppError.of('VALIDATION', 'error.cli.seconds', { option: '--max-wait' })
   }
   const services = ctx.services()
-  const settings = loadSyncSettings(openSyncConfig(services))
+  const config = openSyncConfig(services)
+  const settings = loadSyncSettings(config)
+  // Unverified BHYT cards are re-checked before their visits go out (docs/adr/0023).
+  const bhyt = createDeskBhyt({ db: services.db, clock: services.clock, values: () => config.values() })
   const stop = new AbortController()
   const onSignal = (): void => stop.abort()
   process.once('SIGINT', onSignal)
@@ -45,6 +50,7 @@ export const queueFlush: Command = async (ctx, args) => {
       recover: true,
       includeWaiting: true,
       alwaysRecord: true,
+      beforeSend: () => createBhytSendStep({ db: services.db, bhyt }),
       ...(maxWait > 0 ? { waitForRetriesUntil: new Date(services.clock().getTime() + maxWait * 1000) } : {})
     })
     const asked = only ? 1 : syncTargets.length
@@ -62,6 +68,7 @@ export const queueFlush: Command = async (ctx, args) => {
       ].join('\n')
     )
   } finally {
+    bhyt.close()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }

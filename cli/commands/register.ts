@@ -1,18 +1,50 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../contract/errors'
-import { patientFormSchema, visitTypeSchema } from '../../contract/patient'
+import { patientFormSchema, visitTypeSchema, type PatientForm } from '../../contract/patient'
+import { createDeskBhyt, type DeskCheckOutput } from '../../core/bhyt/desk-bhyt'
 import { codeIdentity } from '../../core/reading/code-identity'
+import { openSyncConfig } from '../../core/sync/config/open-config'
+import type { Services } from '../../core/index'
 import type { Command } from '../context'
+import { clerkFromOptions } from '../bhyt-clerk'
 import { readIdentityFile } from '../identity-file'
 import { withReturningPatient } from '../../core/reading/match-identity'
 import { withHisPatient } from '../../core/reading/his-returning'
 import { hisNote, type HisNote } from '../his-note'
 
-/** reception register --from identity.json [--visit-type T] */
+/** The BHYT check of a registration (--check-bhyt): stored, and linked to the visit by the registration. */
+async function checkCard(
+  services: Services,
+  form: PatientForm,
+  clerk: { fullName: string; staffIdNumber: string | null }
+): Promise<DeskCheckOutput> {
+  const cardKey = form.idNumber ?? form.bhytCardNumber
+  if (!cardKey) throw AppError.of('VALIDATION', 'bhyt.cliNoCardKey')
+  const config = openSyncConfig(services)
+  const bhyt = createDeskBhyt({ db: services.db, clock: services.clock, values: () => config.values() })
+  try {
+    // An outage is not an error here: the check is stored 'unverified' and re-run before the visit is sent.
+    return await bhyt.check({ cardKey, fullName: form.fullName, dateOfBirth: form.dateOfBirth }, clerk)
+  } finally {
+    bhyt.close()
+  }
+}
+
+/**
+ * reception register --from identity.json [--visit-type T]
+ *   [--check-bhyt (--as USERNAME | --clerk-name NAME --clerk-id ID12)]
+ */
 export const register: Command = async (ctx, args) => {
   const { values } = parseArgs({
     args,
-    options: { from: { type: 'string' }, 'visit-type': { type: 'string' } }
+    options: {
+      from: { type: 'string' },
+      'visit-type': { type: 'string' },
+      'check-bhyt': { type: 'boolean' },
+      as: { type: 'string' },
+      'clerk-name': { type: 'string' },
+      'clerk-id': { type: 'string' }
+    }
   })
   const identity = readIdentityFile(values.from)
   const visitType = visitTypeSchema.safeParse(values['visit-type'] ?? 'other')
@@ -35,18 +67,45 @@ export const register: Command = async (ctx, args) => {
     const blocking = coded.warnings.filter((w) => w.blocking)
     throw AppError.of('VALIDATION', 'error.register.incomplete', undefined, { warnings: blocking })
   }
-  const result = services.register({
+  const check = values['check-bhyt']
+    ? await checkCard(
+        services,
+        form.data,
+        clerkFromOptions(() => services, values)
+      )
+    : null
+  const saved = services.register({
     patientId: null,
     patient: form.data,
     visit: { serviceType: visitType.data, department: null, reason: null },
     identityReadId: null,
-    source: identity.source
+    source: identity.source,
+    bhytCheckId: check?.checkId ?? null
   })
-  const his = hisNote(coded)
-  ctx.out.result({ ...result, his }, (r: typeof result & { his: HisNote }) =>
+  const result = {
+    ...saved,
+    ...(check
+      ? {
+          bhyt: {
+            checkId: check.checkId,
+            code: check.result.code,
+            usable: check.result.usable,
+            status: check.result.status,
+            message: check.result.message,
+            card: check.result.card,
+            elsewhereToday: check.elsewhereToday
+          }
+        }
+      : {}),
+    his: hisNote(coded)
+  }
+  ctx.out.result(result, (r: typeof result & { his: HisNote }) =>
     [
       `patient ${r.patientId}${r.patientCreated ? ' (new)' : ''}`,
       `visit ${r.visitId}`,
+      ...(r.bhyt
+        ? [`BHYT ${r.bhyt.status}${r.bhyt.code ? ` (${r.bhyt.code})` : ''}: ${r.bhyt.message}`]
+        : []),
       ...(r.his.message ? [r.his.message] : [])
     ].join('\n')
   )

@@ -35,6 +35,14 @@ export const en: Record<MessageKey, string> = {
     'The BHXH gateway cannot be reached: admit as usual, card "unverified", checked again when online.',
   'bhyt.checkedElsewhereToday':
     'This card was checked by another facility today ({{facility}}): the patient may be in care elsewhere.',
+  'bhyt.clerkNoId':
+    'The signed-in account has no staff full name and ID number: the BHYT card cannot be checked, ask IT to add them.',
+  'bhyt.qrInvalid': 'The BHYT card / VssID QR cannot be read: scan again or type the card number.',
+  'bhyt.cliNoCardKey':
+    'The record has neither an ID number nor a BHYT card number: the card cannot be checked.',
+  'bhyt.checkOtherPerson':
+    'The BHYT check does not match the ID number or card number on the form: check the card again, then save.',
+  'bhyt.checkNotFound': 'This BHYT check can no longer be used for a visit: check the card again.',
   'error.BHXH_UNAVAILABLE':
     'The BHXH gateway cannot be reached. The BHYT card is not verified; try again later.',
   'error.BHXH_AUTH':

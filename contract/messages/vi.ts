@@ -37,6 +37,13 @@ export const vi = {
     'Không kết nối được cổng BHXH: tiếp đón bình thường, thẻ “chưa xác minh”, sẽ kiểm tra lại khi có mạng.',
   'bhyt.checkedElsewhereToday':
     'Thẻ này đã được cơ sở khác kiểm tra hôm nay ({{facility}}): có thể đang khám nơi khác.',
+  'bhyt.clerkNoId':
+    'Tài khoản đang đăng nhập chưa có họ tên và số CCCD của cán bộ: không kiểm tra được thẻ BHYT, hãy báo CNTT bổ sung.',
+  'bhyt.qrInvalid': 'Mã QR thẻ BHYT/VssID không đọc được: hãy quét lại hoặc nhập mã thẻ.',
+  'bhyt.cliNoCardKey': 'Hồ sơ không có số CCCD hay mã thẻ BHYT: không kiểm tra được thẻ.',
+  'bhyt.checkOtherPerson':
+    'Kết quả kiểm tra thẻ BHYT không khớp số CCCD hay mã thẻ trên phiếu: hãy kiểm tra thẻ lại rồi lưu.',
+  'bhyt.checkNotFound': 'Lần kiểm tra thẻ BHYT này không còn dùng được cho lượt khám: hãy kiểm tra thẻ lại.',
   'error.BHXH_UNAVAILABLE': 'Không kết nối được cổng BHXH. Thẻ BHYT chưa được xác minh; hãy thử lại sau.',
   'error.BHXH_AUTH':
     'Cổng BHXH từ chối tài khoản của cơ sở: hãy báo CNTT kiểm tra tên đăng nhập và mật khẩu.',

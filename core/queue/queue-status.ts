@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { countByTargetAndStatus } from '../../db/outbox-store'
 import { getSetting } from '../../db/settings'
+import { countUnverifiedBhytVisits } from '../../db/bhyt-checks'
 import type { QueueStatus } from '../../contract/status'
 
 export const LAST_FLUSH_KEY = 'sync.lastFlush'
@@ -14,6 +15,7 @@ export function queueStatus(db: Db): QueueStatus {
     total,
     byTarget,
     nextFlushAt: getSetting<string>(db, NEXT_FLUSH_KEY),
-    lastFlush: getSetting<QueueStatus['lastFlush']>(db, LAST_FLUSH_KEY)
+    lastFlush: getSetting<QueueStatus['lastFlush']>(db, LAST_FLUSH_KEY),
+    bhytUnverified: countUnverifiedBhytVisits(db)
   }
 }

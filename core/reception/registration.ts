@@ -18,6 +18,8 @@ import { issueQueueNumber } from '../desk/queue-numbers'
 import { resolveVisit } from './visit-values'
 import { isTamperedChip } from '../../contract/rules/chip-tamper'
 import type { PassiveAuthValue } from '../../contract/reading'
+import { attachBhytCheckToVisit, bhytCheckById } from '../../db/bhyt-checks'
+import { checkMatchesForm, formWithCheckedCard, visitCardFrom } from '../bhyt/visit-card'
 
 export interface RegistrationDeps {
   db: Db
@@ -59,7 +61,15 @@ export function createRegistration(
   const run = db.transaction((input: RegistrationInput, actor: string): RegistrationResult => {
     const now = clock()
     const at = now.toISOString()
-    const form = tidyForm(input.patient)
+    // The desk's BHYT check for this visit (bhyt:check): unused so far, and a usable card fills an empty card number.
+    const check = input.bhytCheckId ? bhytCheckById(db, input.bhytCheckId) : null
+    if (input.bhytCheckId && (!check || check.visitId !== null)) {
+      throw AppError.of('VALIDATION', 'bhyt.checkNotFound')
+    }
+    const typed = tidyForm(input.patient)
+    if (check && !checkMatchesForm(check, typed)) throw AppError.of('VALIDATION', 'bhyt.checkOtherPerson')
+    const bhyt = check ? visitCardFrom(check, typed) : null
+    const form = bhyt ? formWithCheckedCard(typed, bhyt) : typed
     // Before anything is written: a service that does not fit the patient needs the clerk's confirmation.
     const visit = resolveVisit(input.visit, form, now)
     const tampered = readIsTampered(db, input.identityReadId)
@@ -159,6 +169,7 @@ export function createRegistration(
     })
     // The day's number for the room or service, in the same transaction: a saved visit always has one.
     const ticket = issueQueueNumber({ db, clock }, { visitId, queue: visit.queue, priority: visit.priority })
+    if (check) attachBhytCheckToVisit(db, check.id, visitId, patientId)
     // Each purpose of the visit with its legal basis; a chip read's consent is tied to the visit it served.
     recordVisitPurposes(db, at, {
       patientId,
@@ -195,7 +206,8 @@ export function createRegistration(
           referralNumber: visit.referralNumber,
           referringFacility: visit.referringFacility,
           emergency: visit.emergency
-        }
+        },
+        ...(bhyt ? { bhyt } : {})
       }
       return enqueue(db, { visitId, target, payload, idempotencyKey, at })
     })

@@ -9,6 +9,7 @@ import {
 } from '../../db/reports'
 import { timelinessByDay, type TimelinessDay } from './timeliness'
 import { AppError } from '../../contract/errors'
+import { bhytStatusOfVisits } from '../../db/bhyt-checks'
 import { isMessageKey, localized, type Localized, type MessageParams } from '../../contract/messages'
 import { type PatientForm, patientFormSchema } from '../../contract/patient'
 import {
@@ -113,6 +114,8 @@ export interface QualityReport {
   perPatient: { patients: number; seenOnce: number; seenSeveral: number; withInvalid: number }
   /** Counts per day and service, for the aggregate-only export. */
   daily: DailyAggregate[]
+  /** Đúng: the visits' BHYT cards by the state of their current check; unverified ones still wait for BHXH. */
+  bhytCards: Record<'verified' | 'refused' | 'unverified', number>
 }
 
 const percent = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10)
@@ -273,6 +276,7 @@ export function buildQualityReport(
       .sort((a, b) =>
         a.day === b.day ? a.serviceType.localeCompare(b.serviceType) : a.day.localeCompare(b.day)
       )
-      .map(({ patientIds, ...d }) => ({ ...d, patients: patientIds.size }))
+      .map(({ patientIds, ...d }) => ({ ...d, patients: patientIds.size })),
+    bhytCards: bhytStatusOfVisits(db, range)
   }
 }

@@ -1,4 +1,5 @@
 import type { Address, PatientForm } from '../../../contract/patient'
+import type { SubmissionBhyt } from '../../../contract/bhyt'
 import { isAnyIdNumber } from '../../../contract/rules/id-number'
 import type { AdminCatalog } from '../catalog/admin-catalog'
 import { NO_OCCUPATION } from '../catalog/occupation'
@@ -29,6 +30,16 @@ export type Xml1AdministrativeFields = {
   MAXA_CU_TRU: string
   DIEN_THOAI: string
   MA_THE_BHYT: string
+  /** The card's registered primary-care facility, from the BHYT check. */
+  MA_DKBD: string
+  /** yyyyMMdd. */
+  GT_THE_TU: string
+  /** yyyyMMdd. */
+  GT_THE_DEN: string
+  /** K1, K2 or K3. */
+  MA_KHUVUC: string
+  /** yyyyMMdd: five continuous years of cover reached. */
+  NAM_NAM_LIEN_TUC: string
 }
 
 export interface Xml1Options {
@@ -44,6 +55,32 @@ export interface Xml1Options {
    * (TT 30/2020, docs/health-data.md §1.4 row 11).
    */
   guardianForm?: PatientForm | null
+  /** The visit's checked BHYT card (contract/submission.ts `bhyt`, docs/adr/0023). */
+  bhyt?: SubmissionBhyt | null
+}
+
+/** YYYY-MM-DD → yyyyMMdd as XML 4750 writes card dates; '' for anything else. */
+export const xmlCardDate = (date: string | null | undefined): string =>
+  date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date.replaceAll('-', '') : ''
+
+/** The card fields: a verified card as BHXH gave it; a refused card none at all (not even the typed number). */
+function cardFields(
+  form: PatientForm,
+  bhyt: SubmissionBhyt | null
+): Pick<
+  Xml1AdministrativeFields,
+  'MA_THE_BHYT' | 'MA_DKBD' | 'GT_THE_TU' | 'GT_THE_DEN' | 'MA_KHUVUC' | 'NAM_NAM_LIEN_TUC'
+> {
+  const card = bhyt?.status === 'verified' ? bhyt : null
+  return {
+    MA_THE_BHYT:
+      bhyt?.status === 'refused' ? '' : (card?.cardNumber ?? bhyt?.cardNumber ?? form.bhytCardNumber ?? ''),
+    MA_DKBD: card?.registeredFacility ?? '',
+    GT_THE_TU: xmlCardDate(card?.validFrom),
+    GT_THE_DEN: xmlCardDate(card?.validTo),
+    MA_KHUVUC: card?.areaCode ?? '',
+    NAM_NAM_LIEN_TUC: xmlCardDate(card?.fiveYearsFrom)
+  }
 }
 
 /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' → yyyymmddHHMM with 00 for unknown parts; '' when there is no date. */
@@ -79,7 +116,7 @@ export function xml1AdministrativeFields(
     MAHUYEN_CU_TRU: districtField(address, visitDate, options),
     MAXA_CU_TRU: address.communeCode ?? '',
     DIEN_THOAI: form.phone ?? form.guardian?.phone ?? guardianForm?.phone ?? '',
-    MA_THE_BHYT: form.bhytCardNumber ?? ''
+    ...cardFields(form, options.bhyt ?? null)
   }
 }
 

@@ -2,7 +2,7 @@ import type { Services } from '../../index'
 import type { SyncConfigStore } from '../config/config-store'
 import { loadSyncSettings, openSyncConfig } from '../config/open-config'
 import type { SecretSealer } from '../config/secret-sealer'
-import type { ConnectorFactory } from '../worker/run-flush'
+import type { ConnectorFactory, RunFlushOptions } from '../worker/run-flush'
 import { startSyncScheduler, type SyncScheduler } from './scheduler'
 
 export type { SyncScheduler, SyncEvent, SchedulerState, FlushReason } from './scheduler'
@@ -19,7 +19,12 @@ export interface SyncRuntime extends SyncScheduler {
  */
 export function startSync(
   services: Services,
-  options: { sealer?: SecretSealer; tickPattern?: string; connectors?: ConnectorFactory } = {}
+  options: {
+    sealer?: SecretSealer
+    tickPattern?: string
+    connectors?: ConnectorFactory
+    beforeSend?: RunFlushOptions['beforeSend']
+  } = {}
 ): SyncRuntime {
   const config = openSyncConfig(services, options.sealer)
   const scheduler = startSyncScheduler({
@@ -27,7 +32,8 @@ export function startSync(
     clock: services.clock,
     settings: () => loadSyncSettings(config),
     ...(options.tickPattern ? { tickPattern: options.tickPattern } : {}),
-    ...(options.connectors ? { connectors: options.connectors } : {})
+    ...(options.connectors ? { connectors: options.connectors } : {}),
+    ...(options.beforeSend ? { beforeSend: options.beforeSend } : {})
   })
   return Object.assign(scheduler, { config })
 }

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from '../../clock'
 import { NEXT_FLUSH_KEY } from '../../queue/queue-status'
 import type { SyncSettings } from '../config/sync-settings'
 import type { FlushProgress, FlushResult } from '../worker/outbox-worker'
-import { runFlush, type ConnectorFactory } from '../worker/run-flush'
+import { runFlush, type ConnectorFactory, type RunFlushOptions } from '../worker/run-flush'
 import { isInWindow, nextLocalTime, nextWindowStart, windowEndAfter } from './window'
 
 export type FlushReason = 'window' | 'online' | 'manual'
@@ -47,6 +47,8 @@ export interface SchedulerOptions {
   tickPattern?: string
   connectors?: ConnectorFactory
   random?: () => number
+  /** Passed to every flush (the BHYT recheck before send). */
+  beforeSend?: RunFlushOptions['beforeSend']
 }
 
 /**
@@ -119,6 +121,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
       ...(extra.targets ? { targets: extra.targets } : {}),
       ...(options.connectors ? { connectors: options.connectors } : {}),
       ...(options.random ? { random: options.random } : {}),
+      ...(options.beforeSend ? { beforeSend: options.beforeSend } : {}),
       onProgress: (p) => {
         progress = p
         emit({ kind: 'progress', reason, progress: p })

@@ -75,6 +75,8 @@ export interface OutboxWorkerOptions {
   /** Used when a snapshot was saved before the facility code was configured (the sender's identity, not patient data). */
   facility?: { code: string | null; name: string | null }
   onProgress?: (p: FlushProgress) => void
+  /** Runs over each claimed batch before the connector sees it (the BHYT recheck, docs/adr/0023). */
+  beforeSend?: (subs: Submission[]) => Promise<Submission[]>
 }
 
 export interface OutboxWorker {
@@ -170,6 +172,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  /** The beforeSend step's snapshots, or the queued ones when it fails: a step never holds a record back. */
+  async function prepared(subs: Submission[]): Promise<Submission[]> {
+    if (!options.beforeSend) return subs
+    try {
+      const out = await options.beforeSend(subs)
+      return out.length === subs.length ? out : subs
+    } catch {
+      return subs
+    }
+  }
+
   async function flush(opts: FlushOptions = {}): Promise<FlushResult> {
     if (running) {
       throw AppError.of('CONFLICT', 'error.queue.flushRunning')
@@ -196,11 +209,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         else completions.push({ id: row.id, kind: 'rejected', error: { ...CORRUPT_PAYLOAD } })
       }
       if (good.length > 0) {
-        const outcomes = await deliver(
-          connector,
-          good.map((g) => g.sub),
-          sendSignal
-        )
+        const outcomes = await deliver(connector, await prepared(good.map((g) => g.sub)), sendSignal)
         const cutShort = sendSignal?.aborted === true
         good.forEach((g, i) => completions.push(completion(g.row, outcomes[i]!, cutShort)))
       }

@@ -7,6 +7,7 @@ import { LAST_FLUSH_KEY } from '../../queue/queue-status'
 import { buildConnectors, closeConnectors } from '../config/build-connectors'
 import type { SyncSettings } from '../config/sync-settings'
 import type { Connector } from '../connectors/types'
+import type { Submission } from '../../../contract/submission'
 import { createOutboxWorker, type FlushOptions, type FlushProgress, type FlushResult } from './outbox-worker'
 
 export type ConnectorFactory = (s: SyncSettings) => Partial<Record<SyncTarget, Connector>>
@@ -24,6 +25,8 @@ export interface RunFlushOptions extends FlushOptions {
   connectors?: ConnectorFactory
   onProgress?: (p: FlushProgress) => void
   random?: () => number
+  /** Makes this flush's beforeSend step (one per flush: it remembers what it already rechecked). */
+  beforeSend?: () => (subs: Submission[]) => Promise<Submission[]>
 }
 
 /**
@@ -42,7 +45,8 @@ export async function runFlush(o: RunFlushOptions): Promise<FlushResult> {
       batchSize: o.settings.batchSize,
       facility: o.settings.facility,
       ...(o.random ? { random: o.random } : {}),
-      ...(o.onProgress ? { onProgress: o.onProgress } : {})
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      ...(o.beforeSend ? { beforeSend: o.beforeSend() } : {})
     })
     if (o.recover) worker.recover()
     if (o.includeWaiting) makeDueNow(o.db, o.targets ?? syncTargets, o.clock())

@@ -135,6 +135,11 @@ export function QueueView({
           ? `${formatTime(status.lastFlush.at)} (${t('queue.result', { ...status.lastFlush, retrying: 0 })})`
           : t('queue.never')}
       </p>
+      {status.bhytUnverified ? (
+        <p className="banner warn" data-testid="queue-bhyt-unverified">
+          {t('bhyt.queueUnverified', { count: status.bhytUnverified })}
+        </p>
+      ) : null}
 
       <div className="queue-head">
         <h3>{t('queue.problems')}</h3>

@@ -27,6 +27,8 @@ import { toVisitForm, validateVisit } from '../form/visit-form'
 import { DuplicatePrompt } from './records/DuplicatePrompt'
 import { SaveQuestion } from './reception/SaveQuestion'
 import { useSaveShortcut, focusFirstInvalid, focusFirstMissing } from '../form/keyboard'
+import { BhytSection } from './reception/BhytSection'
+import { bhytLink } from '../form/bhyt-link'
 
 interface Props {
   opened: PatientRecord | null
@@ -186,7 +188,8 @@ export function ReceptionForm({
       identityReadId: read?.id ?? null,
       source: read?.source ?? 'manual',
       confirmSameDay: confirmed.sameDay,
-      confirmTamperedChip: confirmed.tamperedChip
+      confirmTamperedChip: confirmed.tamperedChip,
+      bhytCheckId: bhytLink.checkId()
     })
     if (r.ok) {
       const { ticket } = r.value
@@ -260,6 +263,7 @@ export function ReceptionForm({
       <fieldset className="form-body" disabled={state.locked} data-testid="form-body">
         <PatientFields binder={binder} />
         <DuplicatePrompt form={form} enabled={!patientId && !read} />
+        <BhytSection binder={binder} saved={notice?.kind === 'ok'} />
         <AddressFields
           binder={binder}
           addressNote={state.addressNote}

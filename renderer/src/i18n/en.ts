@@ -350,5 +350,42 @@ export const en: Messages = {
   his: {
     returning:
       'Already in the HIS (registered at another desk): {{name}}. Saving uses this HIS record; no new patient is created in the HIS.'
+  },
+  bhyt: {
+    title: 'BHYT card',
+    check: 'Check BHYT card',
+    recheck: 'Check again',
+    shortcut: 'Alt+B',
+    needData: 'An ID number (or BHYT card number), full name and date of birth are needed to check the card.',
+    checking: 'Checking the BHYT card…',
+    usable: 'Card usable',
+    refused: 'Card not usable',
+    unverified: 'Not verified — the BHXH network did not answer, it will be checked again',
+    notConfigured: 'BHYT check not configured',
+    fromBhxh: 'From BHXH',
+    fromQr: 'From the BHYT card QR',
+    cardNumber: 'Card number',
+    registeredFacility: 'Registered facility',
+    validFrom: 'Valid from',
+    validTo: 'Valid to',
+    areaCode: 'Area',
+    fiveYearsFrom: 'Five continuous years from',
+    differences: 'BHXH differs from the form — choose:',
+    useBhxh: 'Use BHXH value',
+    keepForm: 'Keep the form',
+    field: {
+      fullName: 'Full name',
+      dob: 'Date of birth',
+      sex: 'Sex',
+      bhytCardNumber: 'BHYT card number'
+    },
+    sexValue: { male: 'Male', female: 'Female', other: 'Other' },
+    newCardOffered: 'A new card {{card}} has been issued.',
+    useNewCard: 'Use the new card',
+    switched: 'Switched to the new card {{card}}.',
+    elsewhereToday: 'Warning: another facility checked this card today ({{facilities}}).',
+    willLink: 'The check is saved with the visit.',
+    queueUnverified:
+      'BHYT cards not verified: {{count}} visits (checked again when the BHXH gateway answers).'
   }
 }

@@ -350,6 +350,42 @@ export const vi = {
   his: {
     returning:
       'Đã có trong HIS (đăng ký ở quầy khác): {{name}}. Lưu sẽ dùng hồ sơ HIS này, không tạo bệnh nhân mới trên HIS.'
+  },
+  bhyt: {
+    title: 'Thẻ BHYT',
+    check: 'Kiểm tra thẻ BHYT',
+    recheck: 'Kiểm tra lại',
+    shortcut: 'Alt+B',
+    needData: 'Cần số CCCD (hoặc mã thẻ BHYT), họ tên và ngày sinh để kiểm tra thẻ.',
+    checking: 'Đang kiểm tra thẻ BHYT…',
+    usable: 'Thẻ dùng được',
+    refused: 'Thẻ không dùng được',
+    unverified: 'Chưa xác minh — mạng BHXH không trả lời, sẽ kiểm tra lại',
+    notConfigured: 'Chưa cấu hình kiểm tra thẻ BHYT',
+    fromBhxh: 'Theo BHXH',
+    fromQr: 'Theo mã QR thẻ BHYT',
+    cardNumber: 'Mã thẻ',
+    registeredFacility: 'Nơi ĐK KCB ban đầu',
+    validFrom: 'Giá trị từ',
+    validTo: 'Giá trị đến',
+    areaCode: 'Khu vực',
+    fiveYearsFrom: 'Đủ 5 năm liên tục từ',
+    differences: 'BHXH ghi khác với phiếu — hãy chọn:',
+    useBhxh: 'Dùng theo BHXH',
+    keepForm: 'Giữ như phiếu',
+    field: {
+      fullName: 'Họ tên',
+      dob: 'Ngày sinh',
+      sex: 'Giới tính',
+      bhytCardNumber: 'Mã thẻ BHYT'
+    },
+    sexValue: { male: 'Nam', female: 'Nữ', other: 'Khác' },
+    newCardOffered: 'Đã có thẻ mới {{card}}.',
+    useNewCard: 'Dùng thẻ mới',
+    switched: 'Đã chuyển sang thẻ mới {{card}}.',
+    elsewhereToday: 'Cảnh báo: thẻ đã được cơ sở khác kiểm tra hôm nay ({{facilities}}).',
+    willLink: 'Kết quả kiểm tra được lưu cùng lượt khám.',
+    queueUnverified: 'Thẻ BHYT chưa xác minh: {{count}} lượt khám (tự kiểm tra lại khi cổng BHXH trả lời).'
   }
 }
 export type Messages = typeof vi

@@ -5,11 +5,25 @@ import { WedgeDetector } from '../scan/wedge'
 import { intakeBus } from './bus'
 import { formatMessage } from '../../../contract/messages'
 import { mayStartScan, releaseTyped } from './held-keys'
+import { looksLikeBhytQrText } from '../../../contract/bhyt'
+import { bhytQrBus } from './bhyt-qr-bus'
 
 async function submitScan(text: string, via: 'keyboard' | 'camera'): Promise<void> {
+  if (looksLikeBhytQrText(text) && (await submitBhytScan(text, via))) return
   const r = await bridge.call('qr:submit', { text, via })
   if (r.ok) intakeBus.publish({ kind: 'qr', read: r.value })
   else intakeBus.publish({ kind: 'scan-error', error: r.error, hint: null })
+}
+
+/**
+ * A BHYT card / VssID QR goes to the BHYT section; one that cannot be read as such goes the CCCD way, whose refusal
+ * says what it is ("the QR code of a BHYT card").
+ */
+async function submitBhytScan(text: string, via: 'keyboard' | 'camera'): Promise<boolean> {
+  const r = await bridge.call('bhyt:qr', { text, via })
+  if (r.ok) bhytQrBus.publish({ ok: true, read: r.value })
+  else if (r.error.code !== 'QR_INVALID') bhytQrBus.publish({ ok: false, error: r.error })
+  return r.ok || r.error.code !== 'QR_INVALID'
 }
 
 /**
@@ -60,11 +74,15 @@ export function useIntake(): void {
       else intakeBus.publish({ kind: 'scan-error', error: m.error, hint: null })
     })
     const offCard = bridge.on('card:event', (event) => intakeBus.publish({ kind: 'card', event }))
+    const offBhyt = bridge.on('bhyt:scanned', (m) =>
+      bhytQrBus.publish(m.ok ? { ok: true, read: m.value } : { ok: false, error: m.error })
+    )
     return () => {
       window.removeEventListener('keydown', onKey, true)
       window.removeEventListener('beforeinput', onBeforeInput, true)
       offScanned()
       offCard()
+      offBhyt()
     }
   }, [])
 }

@@ -45,6 +45,8 @@ export type GatewayMode = 'ok' | 'slow' | 'error' | 'dead'
 export interface BhxhGatewayServer {
   url: string
   calls(): GatewayCall[]
+  /** Every access and id token issued so far (tests grep outputs and files for them). */
+  issuedTokens(): string[]
   /** Every token issued so far stops working (as after the gateway's ~10 minutes). */
   expireTokens(): void
   setMode(mode: GatewayMode, slowMs?: number): void
@@ -70,6 +72,7 @@ export async function startBhxhGateway(options: BhxhGatewayOptions = {}): Promis
   const ttl = options.tokenTtlSeconds ?? 600
   const tokens = new Map<string, { user: string; expiresAt: number }>()
   const calls: GatewayCall[] = []
+  const issued: string[] = []
   let mode: GatewayMode = 'ok'
   let slowMs = 0
 
@@ -95,9 +98,11 @@ export async function startBhxhGateway(options: BhxhGatewayOptions = {}): Promis
       return { status: 200, body: { maKetQua: '401' }, code: '401' }
     const access = randomBytes(16).toString('hex')
     tokens.set(access, { user, expiresAt: Date.now() + ttl * 1000 })
+    const idToken = randomBytes(8).toString('hex')
+    issued.push(access, idToken)
     const APIKey = {
       access_token: access,
-      id_token: randomBytes(8).toString('hex'),
+      id_token: idToken,
       token_type: 'Bearer',
       username: user,
       expires_in: expiresIn(Date.now())
@@ -189,6 +194,7 @@ export async function startBhxhGateway(options: BhxhGatewayOptions = {}): Promis
   return {
     url: `http://127.0.0.1:${port}`,
     calls: () => [...calls],
+    issuedTokens: () => [...issued],
     expireTokens: () => tokens.clear(),
     setMode: (m, ms = 0) => {
       mode = m

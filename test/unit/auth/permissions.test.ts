@@ -33,7 +33,9 @@ const input: { [C in GuardedCallName]: unknown } = {
   'queue:flush': {},
   'report:quality': { from: '2026-01-01', to: '2026-01-31' },
   'report:xlsx': { from: '2026-01-01', to: '2026-01-31' },
-  'desk:slip': { visitId: 'no-such-visit' }
+  'desk:slip': { visitId: 'no-such-visit' },
+  'bhyt:check': { cardKey: '022195001234', fullName: 'Nguyễn Văn A', dateOfBirth: '1990' },
+  'bhyt:qr': { text: 'not a bhyt qr', via: 'keyboard' }
 }
 
 const C = 'clerk',
@@ -63,7 +65,9 @@ const expected: { [K in GuardedCallName]: Role[] } = {
   'queue:flush': [C, I],
   'report:quality': [O],
   'report:xlsx': [O],
-  'desk:slip': [C]
+  'desk:slip': [C],
+  'bhyt:check': [C],
+  'bhyt:qr': [C]
 }
 
 describe('permissions per role and call', () => {

@@ -59,9 +59,47 @@ describe('XML1 administrative fields (docs/health-data.md §1.4–1.5)', () => {
       MAHUYEN_CU_TRU: '',
       MAXA_CU_TRU: '06724',
       DIEN_THOAI: '',
-      MA_THE_BHYT: ''
+      MA_THE_BHYT: '',
+      MA_DKBD: '',
+      GT_THE_TU: '',
+      GT_THE_DEN: '',
+      MA_KHUVUC: '',
+      NAM_NAM_LIEN_TUC: ''
     })
     expect(checkXml1AdministrativeFields(f, '2026-11-23', form.address.unitListVersion, admin)).toEqual([])
+  })
+
+  it('writes a verified BHYT card as BHXH returned it, and no card at all when BHXH refused it', () => {
+    const card = {
+      status: 'verified' as const,
+      cardNumber: 'GD4222221234567',
+      registeredFacility: '22001',
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+      areaCode: 'K2',
+      fiveYearsFrom: '2029-01-01'
+    }
+    const typed = { ...form, bhytCardNumber: 'GD4229999999999' }
+    expect(xml1AdministrativeFields(typed, '2026-11-23', { bhyt: card })).toMatchObject({
+      MA_THE_BHYT: 'GD4222221234567',
+      MA_DKBD: '22001',
+      GT_THE_TU: '20260101',
+      GT_THE_DEN: '20261231',
+      MA_KHUVUC: 'K2',
+      NAM_NAM_LIEN_TUC: '20290101'
+    })
+    const refused = { ...card, status: 'refused' as const }
+    expect(xml1AdministrativeFields(typed, '2026-11-23', { bhyt: refused })).toMatchObject({
+      MA_THE_BHYT: '',
+      MA_DKBD: '',
+      GT_THE_TU: ''
+    })
+    const unverified = { ...card, status: 'unverified' as const, registeredFacility: null }
+    expect(xml1AdministrativeFields(typed, '2026-11-23', { bhyt: unverified })).toMatchObject({
+      MA_THE_BHYT: 'GD4222221234567',
+      MA_DKBD: '',
+      GT_THE_DEN: ''
+    })
   })
 
   it('writes MAHUYEN_CU_TRU from the old district only when configured and unambiguous', () => {

@@ -14,7 +14,8 @@ const visitDate = (sub: Submission): string => sub.visit.visitedAt.slice(0, 10)
 /** XML1's administrative values, from the one builder the quality report audits with. */
 function administrative(sub: Submission): Xml1AdministrativeFields {
   return xml1AdministrativeFields(sub.patient.form, visitDate(sub), {
-    guardianForm: sub.guardian?.form ?? null
+    guardianForm: sub.guardian?.form ?? null,
+    bhyt: sub.bhyt ?? null
   })
 }
 
@@ -30,6 +31,9 @@ function commonFields(sub: Submission, admin: Xml1AdministrativeFields): XmlReco
     NGAY_SINH: admin.NGAY_SINH,
     GIOI_TINH: admin.GIOI_TINH,
     MA_THE_BHYT: admin.MA_THE_BHYT,
+    MA_DKBD: admin.MA_DKBD,
+    GT_THE_TU: admin.GT_THE_TU,
+    GT_THE_DEN: admin.GT_THE_DEN,
     // Provisional: the HIS fixes the patient category when the episode closes.
     MA_DOITUONG_KCB: xmlVisitFields(sub.visit).MA_DOITUONG_KCB,
     NGAY_VAO: toXmlDateTime(sub.visit.visitedAt),
