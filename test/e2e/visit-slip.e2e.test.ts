@@ -39,6 +39,12 @@ describe.skipIf(!ready)('visit, queue number and slip in browser mode (Chromium,
     await page.getByLabel('Địa chỉ').fill('Tổ 5, Khu 3, Phường Hạ Long, Quảng Ninh')
   }
 
+  /** The typed addresses here name no commune: the form asks once, and the clerk saves anyway (ADR 0025). */
+  async function saveWithoutCommune(): Promise<void> {
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await page.getByRole('button', { name: 'Vẫn lưu', exact: true }).click()
+  }
+
   it('assumes no service, and a man with "Khám thai" is saved only after the warning is confirmed', async () => {
     await typePatient('Trần Văn Nam', '01/06/1988', 'male')
     expect(await service().inputValue()).toBe('')
@@ -55,7 +61,7 @@ describe.skipIf(!ready)('visit, queue number and slip in browser mode (Chromium,
     // The focus goes to what blocks the save: the confirmation.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-confirmedChecks')
     await page.locator('#f-confirmedChecks').check()
-    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await saveWithoutCommune()
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe('STT 001 — Khám thai')
     const row = app.services.db.prepare('SELECT confirmed_checks FROM visits').get() as {
       confirmed_checks: string
@@ -71,7 +77,7 @@ describe.skipIf(!ready)('visit, queue number and slip in browser mode (Chromium,
     expect(await page.getByLabel('Ưu tiên (STT)').locator('option:checked').textContent()).toBe(
       'Theo hồ sơ: Trẻ dưới 6 tuổi'
     )
-    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await saveWithoutCommune()
     await expect
       .poll(() => page.getByTestId('ticket-number').textContent())
       .toBe('STT UT-001 — Khám bệnh, ưu tiên: trẻ dưới 6 tuổi')
@@ -83,7 +89,7 @@ describe.skipIf(!ready)('visit, queue number and slip in browser mode (Chromium,
     await service().selectOption('general')
     await page.getByLabel('Số giấy chuyển tuyến / giấy hẹn').fill('GCT-2026/0042')
     await page.getByLabel('Nơi chuyển đến (mã cơ sở)').fill('22015')
-    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
+    await saveWithoutCommune()
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe('STT 002 — Khám bệnh')
     const v = app.services.db
       .prepare(

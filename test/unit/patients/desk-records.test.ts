@@ -69,7 +69,7 @@ describe('search by phone', () => {
 
   it('follows a changed phone', async () => {
     const { patientId } = t.services.register(registration({}, { phone: '0912345678' }))
-    t.services.register(registration({ patientId }, { phone: '0977000111' }))
+    t.services.register(registration({ patientId, confirmSameDay: true }, { phone: '0977000111' }))
     expect(await call<unknown[]>('patients:search', { text: '0912345678' })).toEqual([])
     expect(await call<unknown[]>('patients:search', { text: '0977000111' })).toHaveLength(1)
   })
@@ -128,7 +128,7 @@ describe('visit history', () => {
     t.services.db
       .prepare("UPDATE outbox SET status = 'sent', receipt = 'r' WHERE visit_id = ? AND target = 'his'")
       .run(visitId)
-    const second = t.services.register(registration({ patientId }, {}))
+    const second = t.services.register(registration({ patientId, confirmSameDay: true }, {}))
     const history = await call<
       { id: string; serviceType: string; sends: { target: string; status: string }[] }[]
     >('patients:visits', { patientId })
