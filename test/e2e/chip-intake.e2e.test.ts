@@ -190,6 +190,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     // Red at the top of the form, and the save needs an explicit yes that the access log keeps.
     await expect.poll(() => page.getByTestId('tampered-chip').isVisible()).toBe(true)
     expect(await page.getByTestId('tampered-chip').textContent()).toContain('có thể bị sửa hoặc bị sao chép')
+    await page.locator('#f-serviceType').selectOption('general')
     await page.keyboard.press('F9')
     await answerUntil('Chip không qua kiểm tra')
     expect(app.services.db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 0 })
@@ -207,6 +208,7 @@ describe.skipIf(!ready)('chip reading in browser mode (real pcscd + virtual chip
     await wedgeType(page, await qrOf('card-2021'))
     const first = (await fixtureCard('card-2021')).identity
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe(first.fullName)
+    await page.locator('#f-serviceType').selectOption('general')
     await page.keyboard.press('F9')
     await answerUntil(null)
     await expect.poll(() => page.getByTestId('save-notice').isVisible()).toBe(true)

@@ -69,6 +69,8 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('a patient another desk r
     await page.screenshot({ path: resolve(SHOTS, 'his-returning.png') })
     const chosen = await page.getByLabel('Xã/phường').inputValue()
     if (chosen === '') await page.getByTestId('address-candidates').getByRole('button').first().click()
+    // No service is assumed (ADR 0026).
+    await page.locator('#f-serviceType').selectOption('general')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
     expect(app.services.db.prepare('SELECT his_patient_id FROM patients').all()).toEqual([
