@@ -132,6 +132,8 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('BHYT card check in brows
     // Saved with the check: the visit carries it.
     const commune = page.getByTestId('address-candidates')
     if (await commune.isVisible()) await commune.getByRole('button').first().click()
+    // No service is assumed (ADR 0026).
+    await page.locator('#f-serviceType').selectOption('general')
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click()
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toContain('Đã tạo hồ sơ mới')
     const linked = app.services.db
