@@ -151,13 +151,12 @@ async function startPeer(cmd: string, env: Record<string, string>): Promise<Peer
     stdio: ['pipe', 'pipe', 'inherit']
   })
   const lines = createInterface({ input: child.stdout })
-  const waiting: ((line: string) => void)[] = []
-  lines.on('line', (line) => waiting.shift()?.(line))
-  const next = (): Promise<string> =>
-    new Promise((resolve, reject) => {
-      waiting.push(resolve)
-      child.once('exit', (code) => reject(new Error(`peer exited (${code})`)))
-    })
+  const waiting: { resolve: (line: string) => void; reject: (e: Error) => void }[] = []
+  lines.on('line', (line) => waiting.shift()?.resolve(line))
+  child.once('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`peer exited (${code})`))
+  })
+  const next = (): Promise<string> => new Promise((resolve, reject) => waiting.push({ resolve, reject }))
   const banner = JSON.parse(await next()) as Record<string, unknown>
   return {
     banner,
