@@ -77,6 +77,10 @@ async function cardUnderTest(): Promise<CardUnderTest> {
 type Plan = { protocol: 'PACE' | 'BAC'; extended: boolean; keys: ChipKeyInput }
 
 interface Sample {
+  /** Card connected (SCardConnect), from "card present". */
+  connectMs: number
+  /** BAC or PACE done, from "card present". */
+  authMs: number
   identityMs: number
   completeMs: number
   apdus: number
@@ -113,6 +117,7 @@ async function readOurs(stage: Stage, plan: Plan): Promise<Ours> {
   // "Card present" is when the app learns of the card: from here the clock runs.
   const t0 = performance.now()
   const session = await stage.manager.connect({ maxRecvLength: EXTENDED_RECV })
+  const connectMs = performance.now() - t0
   let identityAt = 0
   let result: Awaited<ReturnType<typeof readCccd>>
   try {
@@ -127,6 +132,8 @@ async function readOurs(stage: Stage, plan: Plan): Promise<Ours> {
     session.close()
   }
   return {
+    connectMs,
+    authMs: connectMs + result.timings.authMs,
     identityMs: identityAt - t0,
     completeMs: performance.now() - t0,
     apdus: result.apdus,
@@ -273,6 +280,8 @@ async function main(): Promise<void> {
             protocol: lastOurs.protocol,
             apdus: lastOurs.apdus,
             chunkSize: lastOurs.chunkSize,
+            connectMs: stats(ours.map((s) => s.connectMs)),
+            authenticatedMs: stats(ours.map((s) => s.authMs)),
             timeToIdentityMs: oursIdentity,
             completeReadMs: oursComplete,
             passiveAuthentication: lastOurs.trust,
@@ -281,6 +290,8 @@ async function main(): Promise<void> {
           },
           peer: {
             apdus: lastPeer.apdus,
+            connectMs: stats(theirs.map((s) => s.connectMs)),
+            authenticatedMs: stats(theirs.map((s) => s.authMs)),
             timeToIdentityMs: peerIdentity,
             completeReadMs: peerComplete,
             passiveAuthentication: lastPeer.pa,
