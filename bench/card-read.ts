@@ -1,9 +1,14 @@
 // Card-read benchmark on the real PC/SC stack (private pcscd + vpcd + the project's virtual chip), with PACE and
 // with BAC on the same card, extended-length and short READ BINARY. Prints JSON and exits.
 //   npx tsx bench/card-read.ts [--reads 20] [--card NAME | --card DIR [--can 6DIGITS]] [--max-read 223]
+//   npx tsx bench/card-read.ts --peer CMD [--runs 9] [--reads 40] [--short]      (or CARD_READ_PEER=CMD)
+// With a peer (an independent ICAO reader started as `sh -c CMD`, see bench/README.md) the same card is read
+// alternately by this project and by the peer, read for read, over the same pcscd, and the ratios are printed.
 // NAME is a fixture card (default aa-genuine: PACE + BAC + Active Authentication, 15 KB photo). DIR is a folder of
 // files (COM, SOD, DG1…DG16, CardAccess): PACE is measured when it has EF.CardAccess and --can is given.
 import { existsSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { ReaderManager, type ReaderInfo } from '../devices/pcsc'
 import { smartcardBackend } from '../devices/pcsc/smartcard-backend'
@@ -19,10 +24,15 @@ const { values } = parseArgs({
     reads: { type: 'string' },
     card: { type: 'string' },
     can: { type: 'string' },
-    'max-read': { type: 'string' }
+    'max-read': { type: 'string' },
+    peer: { type: 'string' },
+    runs: { type: 'string' },
+    short: { type: 'boolean' }
   }
 })
-const READS = Number(values.reads ?? 20)
+const PEER = values.peer ?? process.env.CARD_READ_PEER ?? null
+const READS = Number(values.reads ?? (PEER ? 40 : 20))
+const RUNS = Number(values.runs ?? (PEER ? 9 : 1))
 const CARD = values.card ?? 'aa-genuine'
 
 const quantile = (xs: number[], q: number): number => {
@@ -31,11 +41,13 @@ const quantile = (xs: number[], q: number): number => {
 }
 const round = (x: number): number => Math.round(x * 10) / 10
 
-async function cardUnderTest(): Promise<{
+interface CardUnderTest {
   chip: ChipOptions
   pace: ChipKeyInput | null
   bac: ChipKeyInput | null
-}> {
+}
+
+async function cardUnderTest(): Promise<CardUnderTest> {
   if (fixtureNames.includes(CARD as FixtureName)) {
     const f = await fixtureCard(CARD as FixtureName)
     const chip = f.chipOptions(values['max-read'] ? { maxReadLength: Number(values['max-read']) } : undefined)
@@ -62,16 +74,115 @@ async function cardUnderTest(): Promise<{
   }
 }
 
-interface Run {
-  protocol: string
-  readSize: 'extended' | 'short'
+type Plan = { protocol: 'PACE' | 'BAC'; extended: boolean; keys: ChipKeyInput }
+
+interface Sample {
+  /** Card connected (SCardConnect), from "card present". */
+  connectMs: number
+  /** BAC or PACE done, from "card present". */
+  authMs: number
+  identityMs: number
+  completeMs: number
   apdus: number
+}
+
+interface Ours extends Sample {
+  protocol: string
   chunkSize: number
-  timeToIdentityMs: { median: number; p95: number }
-  completeReadMs: { median: number; p95: number }
   activeAuthentication: string
+  chipAuthentication: string
   trust: string
 }
+
+interface Stage {
+  manager: ReaderManager
+  card: VirtualCardHandle
+}
+
+/** Lays the card on the reader, runs one read from "card present" on, and takes it off again. */
+async function withCard<T>(stage: Stage, read: () => Promise<T>): Promise<T> {
+  const inserted = new Promise<ReaderInfo>((resolve) => stage.manager.once('card-inserted', resolve))
+  await stage.card.insert()
+  await inserted
+  try {
+    return await read()
+  } finally {
+    const removed = new Promise((resolve) => stage.manager.once('card-removed', resolve))
+    await stage.card.remove()
+    await removed
+  }
+}
+
+async function readOurs(stage: Stage, plan: Plan): Promise<Ours> {
+  // "Card present" is when the app learns of the card: from here the clock runs.
+  const t0 = performance.now()
+  const session = await stage.manager.connect({ maxRecvLength: EXTENDED_RECV })
+  const connectMs = performance.now() - t0
+  let identityAt = 0
+  let result: Awaited<ReturnType<typeof readCccd>>
+  try {
+    result = await readCccd((a) => session.transmit(a), plan.keys, {
+      session: {
+        ...(plan.extended ? { extendedLength: true, maxChunk: 0xffff } : {}),
+        cardPresent: () => session.cardPresent()
+      },
+      onIdentity: () => (identityAt = performance.now())
+    })
+  } finally {
+    session.close()
+  }
+  return {
+    connectMs,
+    authMs: connectMs + result.timings.authMs,
+    identityMs: identityAt - t0,
+    completeMs: performance.now() - t0,
+    apdus: result.apdus,
+    protocol: result.chip.protocol,
+    chunkSize: result.chunkSize,
+    activeAuthentication: result.chip.activeAuthentication.status,
+    chipAuthentication: result.chip.chipAuthentication.status,
+    trust: result.chip.trust
+  }
+}
+
+/** The peer reader: a long-lived process that reads one line per read and answers one JSON line. */
+interface Peer {
+  banner: Record<string, unknown>
+  read(plan: Plan, mrzInfo: string, can: string): Promise<Sample & Record<string, unknown>>
+  stop(): void
+}
+
+async function startPeer(cmd: string, env: Record<string, string>): Promise<Peer> {
+  const child = spawn('sh', ['-c', cmd], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit']
+  })
+  const lines = createInterface({ input: child.stdout })
+  const waiting: { resolve: (line: string) => void; reject: (e: Error) => void }[] = []
+  lines.on('line', (line) => waiting.shift()?.resolve(line))
+  child.once('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`peer exited (${code})`))
+  })
+  const next = (): Promise<string> => new Promise((resolve, reject) => waiting.push({ resolve, reject }))
+  const banner = JSON.parse(await next()) as Record<string, unknown>
+  return {
+    banner,
+    async read(plan, mrzInfo, can) {
+      // Keys travel over the pipe, never on a command line.
+      child.stdin.write(`read ${plan.protocol} ${plan.extended ? 'ext' : 'short'} ${mrzInfo} ${can}\n`)
+      const answer = JSON.parse(await next()) as Record<string, unknown>
+      if (answer.error) throw new Error(`peer: ${String(answer.error)}`)
+      return answer as Sample & Record<string, unknown>
+    },
+    stop: () => {
+      child.stdin.end()
+      child.kill()
+    }
+  }
+}
+
+const stats = (xs: number[]) => ({ median: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)) })
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100
 
 async function main(): Promise<void> {
   const why = stackUnavailableReason()
@@ -86,78 +197,144 @@ async function main(): Promise<void> {
   const manager = new ReaderManager(smartcardBackend(), { pollIntervalMs: 200 })
   manager.start()
   await manager.waitForState('ready', 10_000)
-  const runs: Run[] = []
-  try {
-    const plans: [string, ChipKeyInput | null, boolean][] = [
-      ['PACE', under.pace, true],
-      ['PACE', under.pace, false],
-      ['BAC', under.bac, true],
-      ['BAC', under.bac, false]
-    ]
-    for (const [label, keys, extended] of plans) {
-      if (!keys) continue
-      const toIdentity: number[] = []
-      const complete: number[] = []
-      let last: Awaited<ReturnType<typeof readCccd>> | null = null
-      for (let i = 0; i < READS; i++) {
-        const inserted = new Promise<ReaderInfo>((resolve) => manager.once('card-inserted', resolve))
-        await card.insert()
-        await inserted
-        // "Card present" is when the app learns of the card: from here the clock runs.
-        const t0 = performance.now()
-        const session = await manager.connect({ maxRecvLength: EXTENDED_RECV })
-        let identityAt = 0
-        try {
-          last = await readCccd((a) => session.transmit(a), keys, {
-            session: {
-              ...(extended ? { extendedLength: true, maxChunk: 0xffff } : {}),
-              cardPresent: () => session.cardPresent()
-            },
-            onIdentity: () => (identityAt = performance.now())
-          })
-        } finally {
-          session.close()
-        }
-        complete.push(performance.now() - t0)
-        toIdentity.push(identityAt - t0)
-        const removed = new Promise((resolve) => manager.once('card-removed', resolve))
-        await card.remove()
-        await removed
-      }
-      runs.push({
-        protocol: last!.chip.protocol,
-        readSize: extended ? 'extended' : 'short',
-        apdus: last!.apdus,
-        chunkSize: last!.chunkSize,
-        timeToIdentityMs: {
-          median: round(quantile(toIdentity, 0.5)),
-          p95: round(quantile(toIdentity, 0.95))
-        },
-        completeReadMs: { median: round(quantile(complete, 0.5)), p95: round(quantile(complete, 0.95)) },
-        activeAuthentication: last!.chip.activeAuthentication.status,
-        trust: last!.chip.trust
-      })
-      void label
-    }
-  } finally {
-    await manager.stop()
-    await stopStack(stack)
-    await card.dispose()
+  const stage: Stage = { manager, card }
+  const plans: Plan[] = []
+  for (const extended of PEER && !values.short ? [true] : [true, false]) {
+    if (under.pace) plans.push({ protocol: 'PACE', extended, keys: under.pace })
+    if (under.bac) plans.push({ protocol: 'BAC', extended, keys: under.bac })
   }
-  console.log(
-    JSON.stringify(
-      {
+  plans.sort((a, b) => Number(b.protocol === 'PACE') - Number(a.protocol === 'PACE'))
+  let output: Record<string, unknown>
+  let peer: Peer | null = null
+  try {
+    if (!PEER) {
+      const runs = []
+      for (const plan of plans) {
+        const samples: Ours[] = []
+        for (let i = 0; i < READS; i++) samples.push(await withCard(stage, () => readOurs(stage, plan)))
+        const last = samples.at(-1)!
+        runs.push({
+          protocol: last.protocol,
+          readSize: plan.extended ? 'extended' : 'short',
+          apdus: last.apdus,
+          chunkSize: last.chunkSize,
+          timeToIdentityMs: stats(samples.map((s) => s.identityMs)),
+          completeReadMs: stats(samples.map((s) => s.completeMs)),
+          activeAuthentication: last.activeAuthentication,
+          trust: last.trust
+        })
+      }
+      output = {
         bench: 'card-read',
         card: CARD,
         reads: READS,
         runs,
         targets: { extendedFullReadApdus: 25 },
-        peer: 'not measured in this run (see docs/adr/0018)'
-      },
-      null,
-      1
-    )
-  )
+        peer: 'not measured in this run (give --peer CMD; see bench/README.md)'
+      }
+    } else {
+      const mrzInfo = under.bac?.mrzInfo[0] ?? under.chip.mrzInfo
+      const can = under.pace?.can ?? '000000'
+      peer = await startPeer(PEER, {
+        PCSCLITE_CSOCK_NAME: stack.socketPath,
+        PEER_READER: stack.readerName
+      })
+      const comparisons = []
+      for (const plan of plans) {
+        // Warm both readers up (JIT, TLS-free crypto caches, PC/SC context) before the clock counts.
+        for (let i = 0; i < 5; i++) {
+          await withCard(stage, () => readOurs(stage, plan))
+          await withCard(stage, () => peer!.read(plan, mrzInfo, can))
+        }
+        const ours: Ours[] = []
+        const theirs: (Sample & Record<string, unknown>)[] = []
+        const perRun: { identity: number; complete: number }[] = []
+        for (let r = 0; r < RUNS; r++) {
+          const o: Ours[] = []
+          const t: Sample[] = []
+          // Interleaved read for read, alternating who goes first, so load on the machine falls on both.
+          for (let i = 0; i < READS; i++) {
+            const oursFirst = (r + i) % 2 === 0
+            if (oursFirst) o.push(await withCard(stage, () => readOurs(stage, plan)))
+            t.push(await withCard(stage, () => peer!.read(plan, mrzInfo, can)))
+            if (!oursFirst) o.push(await withCard(stage, () => readOurs(stage, plan)))
+          }
+          ours.push(...o)
+          theirs.push(...(t as (Sample & Record<string, unknown>)[]))
+          const med = (xs: number[]) => quantile(xs, 0.5)
+          perRun.push({
+            identity: ratio(med(o.map((s) => s.identityMs)), med(t.map((s) => s.identityMs))),
+            complete: ratio(med(o.map((s) => s.completeMs)), med(t.map((s) => s.completeMs)))
+          })
+        }
+        const lastOurs = ours.at(-1)!
+        const lastPeer = theirs.at(-1)!
+        const oursIdentity = stats(ours.map((s) => s.identityMs))
+        const oursComplete = stats(ours.map((s) => s.completeMs))
+        const peerIdentity = stats(theirs.map((s) => s.identityMs))
+        const peerComplete = stats(theirs.map((s) => s.completeMs))
+        comparisons.push({
+          protocol: plan.protocol,
+          readSize: plan.extended ? 'extended' : 'short',
+          ours: {
+            protocol: lastOurs.protocol,
+            apdus: lastOurs.apdus,
+            chunkSize: lastOurs.chunkSize,
+            connectMs: stats(ours.map((s) => s.connectMs)),
+            authenticatedMs: stats(ours.map((s) => s.authMs)),
+            timeToIdentityMs: oursIdentity,
+            completeReadMs: oursComplete,
+            passiveAuthentication: lastOurs.trust,
+            activeAuthentication: lastOurs.activeAuthentication,
+            chipAuthentication: lastOurs.chipAuthentication
+          },
+          peer: {
+            apdus: lastPeer.apdus,
+            connectMs: stats(theirs.map((s) => s.connectMs)),
+            authenticatedMs: stats(theirs.map((s) => s.authMs)),
+            timeToIdentityMs: peerIdentity,
+            completeReadMs: peerComplete,
+            passiveAuthentication: lastPeer.pa,
+            activeAuthentication: lastPeer.aa,
+            chipAuthentication: lastPeer.ca
+          },
+          ratio: {
+            timeToIdentity: ratio(oursIdentity.median, peerIdentity.median),
+            completeRead: ratio(oursComplete.median, peerComplete.median),
+            perRun
+          }
+        })
+      }
+      output = {
+        bench: 'card-read',
+        card: CARD,
+        runs: RUNS,
+        readsPerRun: READS,
+        peer: peer.banner,
+        identity: {
+          ours: 'DG13 read and decoded (the CCCD identity)',
+          peer: 'DG1 read and its MRZ decoded (no CCCD DG13 decoder in the peer)'
+        },
+        sameWork:
+          'both: PACE or BAC, DG1 DG13 SOD DG14 DG15 DG2, AA, CA + one command under the new keys, PA (hashes + SOD signature with the DS certificate, no CSCA)',
+        comparisons,
+        targets: {
+          completeReadRatio: 0.8,
+          timeToIdentityRatio: 0.8,
+          extendedFullReadApdus: 25,
+          met: comparisons
+            .filter((c) => c.readSize === 'extended')
+            .every((c) => c.ratio.completeRead <= 0.8 && c.ratio.timeToIdentity <= 0.8 && c.ours.apdus <= 25)
+        }
+      }
+    }
+  } finally {
+    peer?.stop()
+    await manager.stop()
+    await stopStack(stack)
+    await card.dispose()
+  }
+  console.log(JSON.stringify(output, null, 1))
 }
 
 main().then(

@@ -76,6 +76,8 @@ const present = (r: PcscReaderState) =>
 
 export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private ctx: PcscContext | null = null
+  /** A session context no longer in use, for the next connect. */
+  private spare: PcscContext | null = null
   private known = new Map<string, PcscReaderState>()
   private running = false
   private loop: Promise<void> | null = null
@@ -113,6 +115,8 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     await this.loop
     this.loop = null
     this.dropContext()
+    this.spare?.close()
+    this.spare = null
     // A stopped manager knows nothing; start() rediscovers readers and cards (without stale events).
     this.known = new Map()
     this.current = { state: 'unavailable', readerName: null, ...statusText(statusKeys.unavailable) }
@@ -153,24 +157,37 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
 
   /**
    * Opens a session with the card on the chosen reader, in a PC/SC context of its own (so the
-   * monitor's blocking wait never delays APDUs).
+   * monitor's blocking wait never delays APDUs); that context is reused by the next session.
    */
   async connect(options: ConnectOptions = {}): Promise<CardSession> {
-    let ctx: PcscContext
-    let readers: PcscReaderState[]
-    try {
-      ctx = this.backend.establish()
-    } catch (e) {
-      // Establishing a context only fails when the service is missing, stopping or restarting.
-      throw pcscError('NO_SERVICE', e instanceof Error ? e.message : String(e))
+    let ctx: PcscContext | null = this.spare
+    let readers: PcscReaderState[] = []
+    this.spare = null
+    if (ctx) {
+      // The context of the last session, kept for this one: a read starts without a new handshake.
+      try {
+        readers = ctx.readers()
+      } catch {
+        ctx.close() // pcscd restarted since: a fresh context below
+        ctx = null
+      }
     }
-    try {
-      readers = ctx.readers()
-    } catch (e) {
-      ctx.close()
-      const err = mapPcscError(e)
-      throw err.code === 'INTERNAL' ? pcscError('NO_SERVICE', err.message) : err
+    if (!ctx) {
+      try {
+        ctx = this.backend.establish()
+      } catch (e) {
+        // Establishing a context only fails when the service is missing, stopping or restarting.
+        throw pcscError('NO_SERVICE', e instanceof Error ? e.message : String(e))
+      }
+      try {
+        readers = ctx.readers()
+      } catch (e) {
+        ctx.close()
+        const err = mapPcscError(e)
+        throw err.code === 'INTERNAL' ? pcscError('NO_SERVICE', err.message) : err
+      }
     }
+    const sessionCtx = ctx
     try {
       const name =
         options.reader ??
@@ -181,12 +198,25 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       const reader = readers.find((r) => r.name === name)
       if (!name || !reader) throw pcscError('NO_READER')
       if (!present(reader)) throw pcscError('NO_CARD')
-      const handle = await ctx.connect(name, options.exclusive === false ? 'shared' : 'exclusive')
-      return new Session(name, ctx, handle, options.apduTimeoutMs ?? 5000, options.maxRecvLength ?? 258)
+      const handle = await sessionCtx.connect(name, options.exclusive === false ? 'shared' : 'exclusive')
+      return new Session(
+        name,
+        sessionCtx,
+        handle,
+        options.apduTimeoutMs ?? 5000,
+        options.maxRecvLength ?? 258,
+        (released) => this.keepSpare(released)
+      )
     } catch (e) {
-      ctx.close()
+      sessionCtx.close()
       throw mapPcscError(e)
     }
+  }
+
+  /** One context is kept between sessions (closed on stop, replaced when pcscd restarted). */
+  private keepSpare(ctx: PcscContext): void {
+    if (this.running && !this.spare) this.spare = ctx
+    else ctx.close()
   }
 
   private async run(): Promise<void> {
@@ -298,7 +328,8 @@ class Session implements CardSession {
     private readonly ctx: PcscContext,
     private readonly handle: PcscCardHandle,
     private readonly timeoutMs: number,
-    private readonly maxRecv: number
+    private readonly maxRecv: number,
+    private readonly release: (ctx: PcscContext) => void
   ) {}
 
   get atr(): Uint8Array | null {
@@ -347,6 +378,6 @@ class Session implements CardSession {
     if (this.closed) return
     this.closed = true
     this.handle.disconnect()
-    this.ctx.close()
+    this.release(this.ctx)
   }
 }

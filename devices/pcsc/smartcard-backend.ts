@@ -15,8 +15,13 @@ class SmartcardContext implements PcscContext {
     this.ctx = new sc.Context()
   }
 
+  /** The addon's reader objects from the last listing, so connect need not list again. */
+  private listed = new Map<string, Smartcard.ReaderInterface>()
+
   readers(): PcscReaderState[] {
-    return this.ctx.listReaders().map((r) => ({ name: r.name, state: r.state, atr: r.atr ?? null }))
+    const list = this.ctx.listReaders()
+    this.listed = new Map(list.map((r) => [r.name, r]))
+    return list.map((r) => ({ name: r.name, state: r.state, atr: r.atr ?? null }))
   }
 
   async waitForChange(known: PcscReaderState[], timeoutMs: number): Promise<PcscReaderState[] | null> {
@@ -42,7 +47,7 @@ class SmartcardContext implements PcscContext {
   }
 
   async connect(reader: string, mode: 'exclusive' | 'shared'): Promise<PcscCardHandle> {
-    const target = this.ctx.listReaders().find((r) => r.name === reader)
+    const target = this.listed.get(reader) ?? this.ctx.listReaders().find((r) => r.name === reader)
     if (!target) throw new Error('Unknown reader')
     const share = mode === 'exclusive' ? this.sc.SCARD_SHARE_EXCLUSIVE : this.sc.SCARD_SHARE_SHARED
     const card = await target.connect(share, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1)

@@ -28,14 +28,18 @@ export function theoreticalMinApdus(
   return (options.select === false ? 0 : 1) + Math.ceil(fileSize / chunkSize)
 }
 
-/** What {@link openBac}'s readFile sends when nothing fails: SELECT, header read, then full chunks. */
+/**
+ * What {@link openBac}'s readFile sends when nothing fails: SELECT, header read, then full chunks. With an
+ * extended-length chunk (> 256) the first read asks for a whole chunk, so there is no separate header read.
+ */
 export function plannedApdus(
   fileSize: number,
   chunkSize: number,
   options: { select?: boolean; headerBytes?: number } = {}
 ): number {
   if (chunkSize < 1) throw new RangeError('chunk size must be positive')
-  const header = Math.min(options.headerBytes ?? DEFAULT_HEADER_BYTES, chunkSize)
+  const header =
+    chunkSize > 256 ? chunkSize : Math.min(options.headerBytes ?? DEFAULT_HEADER_BYTES, chunkSize)
   const rest = Math.max(0, fileSize - header)
   return (options.select === false ? 0 : 1) + 1 + Math.ceil(rest / chunkSize)
 }

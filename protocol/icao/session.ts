@@ -307,7 +307,8 @@ export async function openSession(
     state: { viaSfi: boolean },
     offset: number,
     wanted: number,
-    budget: { left: number }
+    budget: { left: number },
+    wholeFile = false
   ): Promise<Uint8Array> {
     if (offset > MAX_OFFSET)
       throw chipDataInvalid('file larger than 32 KiB (odd-INS READ BINARY not supported)')
@@ -369,7 +370,14 @@ export async function openSession(
         await recover('no data in a successful READ BINARY', budget)
         continue
       }
-      if (r.sw === SW.OK && limitedByChunk && r.data.length < le && r.data.length >= MIN_CHUNK) {
+      // A whole-file read is expected to come back short (the file ends); the size check is in readFile.
+      if (
+        r.sw === SW.OK &&
+        limitedByChunk &&
+        !wholeFile &&
+        r.data.length < le &&
+        r.data.length >= MIN_CHUNK
+      ) {
         // A short answer to a full-chunk read: take what came and use that size from now on.
         chunk = r.data.length
         totals.fallbacks++
@@ -387,7 +395,10 @@ export async function openSession(
     current = undefined // always select: another application may have changed the current EF
     if (!state.viaSfi) await select(file, key, budget)
 
-    const head = await readAt(file, key, state, 0, headerBytes, budget)
+    // With extended length the first READ BINARY asks for a whole chunk: the file usually comes back
+    // complete in that one answer, and its TLV header tells whether anything is left to read.
+    const whole = chunk > 256
+    const head = await readAt(file, key, state, 0, whole ? chunk : headerBytes, budget, whole)
     let total: number
     try {
       const h = decodeTlvHeader(head)

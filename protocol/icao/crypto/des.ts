@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto'
+import { createCipheriv, createDecipheriv, type Cipher, type Decipher } from 'node:crypto'
 import { concat, toBuffer } from '../bytes'
 
 /**
@@ -73,6 +73,38 @@ export function retailMac(key16: Uint8Array, paddedData: Uint8Array): Uint8Array
   const chain = head.length > 0 ? desEncryptCbc(ka, head).subarray(head.length - 8) : ZERO_IV
   // E_Ka(D_Kb(E_Ka(chain ^ last))) is exactly 2-key 3DES-CBC of the last block with IV = chain.
   return run('encrypt', 'des-ede-cbc', key16, chain, last)
+}
+
+/** Inputs up to this size are MACed block by block on long-lived ciphers; longer ones in one CBC call. */
+const SHORT_MAC_INPUT = 64
+
+/**
+ * Retail MAC for one session key, as {@link retailMac}. A secure-messaging session MACs two short inputs
+ * per APDU (the command header and the status word); creating OpenSSL ciphers for each costs more than the
+ * DES itself, so short inputs run on two ECB ciphers made once (E_Ka as des-ede with Ka||Ka, D_Kb likewise).
+ */
+export function retailMacFor(key16: Uint8Array): (paddedData: Uint8Array) => Uint8Array {
+  if (key16.length !== 16) throw new RangeError('retail MAC needs a 16-byte key')
+  const ka = key16.subarray(0, 8)
+  const kb = key16.subarray(8, 16)
+  let ciphers: { encA: Cipher; decB: Decipher } | undefined
+  return (paddedData) => {
+    if (paddedData.length > SHORT_MAC_INPUT) return retailMac(key16, paddedData)
+    if (paddedData.length === 0 || paddedData.length % 8 !== 0) throw new RangeError('MAC input not padded')
+    if (!ciphers) {
+      const encA = createCipheriv('des-ede', toBuffer(concat(ka, ka)), null)
+      const decB = createDecipheriv('des-ede', toBuffer(concat(kb, kb)), null)
+      encA.setAutoPadding(false)
+      decB.setAutoPadding(false)
+      ciphers = { encA, decB }
+    }
+    let h = Buffer.alloc(8)
+    for (let i = 0; i < paddedData.length; i += 8) {
+      for (let j = 0; j < 8; j++) h[j]! ^= paddedData[i + j]!
+      h = ciphers.encA.update(h)
+    }
+    return new Uint8Array(ciphers.encA.update(ciphers.decB.update(h)))
+  }
 }
 
 /** Sets the odd-parity bit of every byte (DES keys). */

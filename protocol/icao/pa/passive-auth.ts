@@ -1,10 +1,9 @@
 import { constants, createHash, verify as cryptoVerify, X509Certificate, type KeyObject } from 'node:crypto'
-import * as asn1js from 'asn1js'
-import * as pkijs from 'pkijs'
 import { equalBytes, toBuffer } from '../bytes'
 import { isAppError } from '../errors'
 import { hashByOid, OID, signatureSchemeByOid, type HashName } from './algorithms'
-import { parseSod, type ParsedSod } from './sod'
+import { algorithmOf, children, contextTag, expectTag, node, oidText, smallInt, TAG } from './der'
+import { parseSod, type ParsedSod, type SodSigner } from './sod'
 
 /**
  * Passive authentication (ICAO 9303-11 §5.1): data group hashes against EF.SOD, the SOD signature
@@ -61,47 +60,72 @@ function compareHashes(
   })
 }
 
-function sameBytes(a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array): boolean {
-  return equalBytes(new Uint8Array(a), new Uint8Array(b))
+/** issuer DER, serial content bytes and subjectKeyIdentifier of an X.509 certificate, by a DER walk. */
+function certificateIds(der: Uint8Array): { issuer: Uint8Array; serial: Uint8Array; ski?: Uint8Array } {
+  const tbs = children(
+    expectTag(children(expectTag(node(der), TAG.sequence, 'certificate'))[0], TAG.sequence, 'TBS')
+  )
+  const fields = contextTag(tbs[0]!) === 0 ? tbs.slice(1) : tbs
+  const out: { issuer: Uint8Array; serial: Uint8Array; ski?: Uint8Array } = {
+    serial: expectTag(fields[0], TAG.integer, 'serial').value,
+    issuer: expectTag(fields[2], TAG.sequence, 'issuer').der
+  }
+  const extensions = fields.find((f) => contextTag(f) === 3)
+  if (extensions) {
+    for (const ext of children(expectTag(children(extensions)[0], TAG.sequence, 'extensions'))) {
+      const parts = children(ext)
+      if (oidText(parts[0], 'extension') !== '2.5.29.14') continue
+      const wrapped = expectTag(parts.at(-1), TAG.octetString, 'extension value')
+      out.ski = expectTag(node(wrapped.value), TAG.octetString, 'subject key identifier').value
+    }
+  }
+  return out
 }
 
 /** The DER certificate that the SignerInfo names (issuer+serial or subject key identifier). */
-function findSignerCertificate(sod: ParsedSod, signer: pkijs.SignerInfo): Uint8Array | undefined {
+function findSignerCertificate(sod: ParsedSod): Uint8Array | undefined {
+  const signer = sod.signer
   for (const der of sod.certificates) {
-    let cert: pkijs.Certificate
+    let ids: ReturnType<typeof certificateIds>
     try {
-      cert = pkijs.Certificate.fromBER(new Uint8Array(der))
+      ids = certificateIds(der)
     } catch {
       continue
     }
-    const sid = signer.sid
-    if (sid instanceof pkijs.IssuerAndSerialNumber) {
-      if (cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber)) return der
-    } else if (sid instanceof asn1js.Primitive || sid instanceof asn1js.Constructed) {
-      const ski = cert.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue
-      const inner = sid instanceof asn1js.Constructed ? sid.valueBlock.value[0] : sid
-      const sidBytes = inner instanceof asn1js.Primitive ? inner.valueBlock.valueHexView : new Uint8Array(0)
-      if (ski instanceof asn1js.OctetString && sameBytes(ski.valueBlock.valueHexView, sidBytes)) return der
-    }
+    if (signer.issuer && signer.serial) {
+      if (equalBytes(ids.issuer, signer.issuer) && equalBytes(ids.serial, signer.serial)) return der
+    } else if (signer.subjectKeyId && ids.ski && equalBytes(ids.ski, signer.subjectKeyId)) return der
   }
   return sod.certificates.length === 1 ? sod.certificates[0] : undefined
 }
 
+/** RSASSA-PSS-params (RFC 4055): hash and salt length, with their defaults (SHA-1, 20). */
+function pssParams(der: Uint8Array | undefined): { hash: HashName | undefined; saltLength: number } {
+  let hash: HashName | undefined = 'sha1'
+  let saltLength = 20
+  if (!der) return { hash, saltLength }
+  for (const field of children(expectTag(node(der), TAG.sequence, 'PSS parameters'))) {
+    const inner = children(field)[0]
+    if (contextTag(field) === 0) hash = hashByOid(algorithmOf(inner, 'PSS hash').oid)
+    if (contextTag(field) === 2) saltLength = smallInt(inner, 'PSS salt length')
+  }
+  return { hash, saltLength }
+}
+
 function verifyWith(
   key: KeyObject,
-  signer: pkijs.SignerInfo,
+  signer: SodSigner,
   data: Uint8Array,
   signature: Uint8Array
 ): boolean | undefined {
-  const scheme = signatureSchemeByOid(signer.signatureAlgorithm.algorithmId)
-  const digestHash = hashByOid(signer.digestAlgorithm.algorithmId)
+  const scheme = signatureSchemeByOid(signer.signatureAlgorithm)
+  const digestHash = hashByOid(signer.digestAlgorithm)
   if (!scheme) return undefined
   if (scheme.kind === 'rsa-pss') {
-    const params = new pkijs.RSASSAPSSParams({ schema: signer.signatureAlgorithm.algorithmParams })
-    const hash = hashByOid(params.hashAlgorithm.algorithmId)
-    if (!hash) return undefined
+    const params = pssParams(signer.signatureParams)
+    if (!params.hash) return undefined
     return cryptoVerify(
-      hash,
+      params.hash,
       data,
       {
         key,
@@ -125,34 +149,25 @@ function verifyWith(
 
 function checkSignature(
   sod: ParsedSod,
-  signerDer: Uint8Array | undefined
+  signerCert: X509Certificate | undefined
 ): { result: 'valid' | 'invalid' | 'unchecked'; reason?: string } {
-  if (!signerDer) return { result: 'unchecked', reason: 'no document signer certificate in EF.SOD' }
-  const signer = sod.signedData.signerInfos[0]!
-  const digestHash = hashByOid(signer.digestAlgorithm.algorithmId)
+  if (!signerCert) return { result: 'unchecked', reason: 'no document signer certificate in EF.SOD' }
+  const signer = sod.signer
+  const digestHash = hashByOid(signer.digestAlgorithm)
   let signedBytes = sod.eContent
-  if (signer.signedAttrs) {
+  if (signer.signedAttributes) {
     if (!digestHash) return { result: 'unchecked', reason: 'unsupported digest algorithm' }
-    const attrs = signer.signedAttrs.attributes
-    const digest = attrs.find((a) => a.type === OID.messageDigestAttr)?.values[0]
-    if (!(digest instanceof asn1js.OctetString))
-      return { result: 'invalid', reason: 'messageDigest attribute missing' }
-    if (!sameBytes(digest.valueBlock.valueHexView, hashBytes(digestHash, sod.eContent))) {
+    if (!signer.messageDigest) return { result: 'invalid', reason: 'messageDigest attribute missing' }
+    if (!equalBytes(signer.messageDigest, hashBytes(digestHash, sod.eContent))) {
       return { result: 'invalid', reason: 'messageDigest does not match the LDS security object' }
     }
-    const contentType = attrs.find((a) => a.type === OID.contentTypeAttr)?.values[0]
-    if (
-      contentType instanceof asn1js.ObjectIdentifier &&
-      contentType.valueBlock.toString() !== OID.ldsSecurityObject
-    ) {
+    if (signer.contentType !== undefined && signer.contentType !== OID.ldsSecurityObject) {
       return { result: 'invalid', reason: 'contentType attribute is not the LDS security object' }
     }
-    // encodedValue is the original [0] IMPLICIT bytes with the tag turned into SET (RFC 5652 §5.4).
-    signedBytes = new Uint8Array(signer.signedAttrs.encodedValue)
+    signedBytes = signer.signedAttributes
   }
   try {
-    const key = new X509Certificate(toBuffer(signerDer)).publicKey
-    const ok = verifyWith(key, signer, signedBytes, new Uint8Array(signer.signature.valueBlock.valueHexView))
+    const ok = verifyWith(signerCert.publicKey, signer, signedBytes, signer.signature)
     if (ok === undefined) return { result: 'unchecked', reason: 'unsupported signature algorithm' }
     return ok ? { result: 'valid' } : { result: 'invalid', reason: 'SOD signature does not verify' }
   } catch {
@@ -162,15 +177,11 @@ function checkSignature(
 
 function checkChain(
   signerDer: Uint8Array | undefined,
+  ds: X509Certificate | undefined,
   cscas: readonly Uint8Array[]
 ): PassiveAuthResult['chain'] {
   if (!signerDer || cscas.length === 0) return 'unknown'
-  let ds: X509Certificate
-  try {
-    ds = new X509Certificate(toBuffer(signerDer))
-  } catch {
-    return 'untrusted'
-  }
+  if (!ds) return 'untrusted'
   for (const der of cscas) {
     try {
       const csca = new X509Certificate(toBuffer(der))
@@ -182,14 +193,7 @@ function checkChain(
   return 'untrusted'
 }
 
-function subjectOf(der: Uint8Array | undefined): string | null {
-  if (!der) return null
-  try {
-    return new X509Certificate(toBuffer(der)).subject.split('\n').join(', ')
-  } catch {
-    return null
-  }
-}
+const nameOf = (text: string | undefined): string | null => (text ? text.split('\n').join(', ') : null)
 
 /** EF.SOD parsed and its signature and chain checked once; data groups are compared as they arrive. */
 export interface PreparedPassiveAuth {
@@ -218,15 +222,6 @@ function unchecked(
   }
 }
 
-function issuerOf(der: Uint8Array | undefined): string | null {
-  if (!der) return null
-  try {
-    return new X509Certificate(toBuffer(der)).issuer.split('\n').join(', ')
-  } catch {
-    return null
-  }
-}
-
 /**
  * Parses EF.SOD and checks its signature and chain once (the slow part), for a read that reports twice:
  * after DG1 + DG13 and after the photo. Never throws: a malformed SOD evaluates to 'invalid'.
@@ -249,10 +244,23 @@ export function preparePassiveAuth(
     } catch (e) {
       return failed(isAppError(e) ? e.message : 'EF.SOD could not be parsed', 'invalid')
     }
-    const signerDer = findSignerCertificate(sod, sod.signedData.signerInfos[0]!)
-    const signature = checkSignature(sod, signerDer)
-    const chain = checkChain(signerDer, cscaCertificates)
-    const signerSubject = subjectOf(signerDer)
+    const signerDer = findSignerCertificate(sod)
+    // The signer certificate is parsed once for the signature, the chain, its subject and issuer.
+    let signerCert: X509Certificate | undefined
+    try {
+      signerCert = signerDer ? new X509Certificate(toBuffer(signerDer)) : undefined
+    } catch {
+      signerCert = undefined
+    }
+    const signature =
+      signerDer && !signerCert
+        ? {
+            result: 'invalid' as const,
+            reason: 'SOD signature could not be checked with the signer key'
+          }
+        : checkSignature(sod, signerCert)
+    const chain = checkChain(signerDer, signerCert, cscaCertificates)
+    const signerSubject = nameOf(signerCert?.subject)
     const hashCache = new Map<Uint8Array, Uint8Array>()
     const evaluate = (dataGroups: ReadonlyMap<number, Uint8Array>): PassiveAuthResult => {
       try {
@@ -288,7 +296,7 @@ export function preparePassiveAuth(
     return {
       evaluate,
       signerCertificate: signerDer,
-      signerIssuer: issuerOf(signerDer),
+      signerIssuer: nameOf(signerCert?.issuer),
       listedDataGroups: [...sod.dataGroupHashes.keys()].sort((a, b) => a - b)
     }
   } catch {

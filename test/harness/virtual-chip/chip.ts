@@ -235,6 +235,12 @@ export class EmrtdChip {
       return { sw: SW.OK }
     }
     if ((cmd.p1 === 0x02 || cmd.p1 === 0x00) && cmd.data.length === 2) {
+      // EF.CardAccess is in the master file, selectable by FID without secure messaging (ICAO 9303-10).
+      if (cmd.data.readUInt16BE(0) === CARD_ACCESS_FID && !this.appSelected) {
+        if (!this.files.has(CARD_ACCESS_FID)) return { sw: SW.FILE_NOT_FOUND }
+        this.selectedFid = CARD_ACCESS_FID
+        return { sw: SW.OK }
+      }
       if (!this.appSelected) return { sw: SW.FILE_NOT_FOUND }
       if (!secure) return { sw: SW.SECURITY_NOT_SATISFIED }
       const fid = cmd.data.readUInt16BE(0)

@@ -7,7 +7,14 @@ import {
   deriveBacKeys,
   bacKeysFromSeed
 } from '../../../protocol/icao/bac'
-import { adjustParity, padIso9797, retailMac, tdesEncrypt } from '../../../protocol/icao/crypto/des'
+import {
+  adjustParity,
+  padIso9797,
+  retailMac,
+  retailMacFor,
+  tdesEncrypt
+} from '../../../protocol/icao/crypto/des'
+import fc from 'fast-check'
 import { createTdesChannel } from '../../../protocol/icao/sm/tdes-suite'
 import { readBinary, selectEf } from '../../../protocol/icao/apdu'
 
@@ -144,5 +151,21 @@ describe('ICAO 9303-11 appendix D.4: secure messaging', () => {
     expect(hex(apdu.subarray(0, 7))).toBe('0CB00000' + '00000E')
     expect(hex(apdu.subarray(7, 11))).toBe('970203E8')
     expect(hex(apdu.subarray(apdu.length - 2))).toBe('0000')
+  })
+
+  it('the session retail MAC (long-lived ciphers for short inputs) equals the one-shot retail MAC', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.uint8Array({ maxLength: 120 }),
+        (key, data) => {
+          const padded = padIso9797(data)
+          const mac = retailMacFor(key)
+          expect(hex(mac(padded))).toBe(hex(retailMac(key, padded)))
+          expect(hex(mac(padded))).toBe(hex(retailMac(key, padded))) // the ciphers keep no state between MACs
+        }
+      ),
+      { numRuns: 200 }
+    )
   })
 })

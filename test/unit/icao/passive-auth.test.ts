@@ -5,8 +5,9 @@ import { verifyPassiveAuth } from '../../../protocol/icao/pa/passive-auth'
 import { parseSod } from '../../../protocol/icao/pa/sod'
 import { buildDg1 } from '../../../protocol/icao/lds/mrz-parse'
 import { buildDg2 } from '../../../protocol/icao/lds/dg2'
-import { encodeTlv } from '../../../protocol/icao/tlv'
-import { fromHex } from '../../../protocol/icao/bytes'
+import { decodeSingleTlv, decodeTlv, encodeConstructed, encodeTlv } from '../../../protocol/icao/tlv'
+import { children, contextTag, node } from '../../../protocol/icao/pa/der'
+import { concat, fromHex } from '../../../protocol/icao/bytes'
 import { isAppError } from '../../../contract/errors'
 import { makeCertificate, makeDocumentSigner } from './support/pki'
 
@@ -38,6 +39,18 @@ function sodWith(
     signerCert: signer.der,
     rsaPadding
   })
+}
+
+/** The same SOD with its SignedData certificates replaced (signature untouched). */
+function withCertificates(sod: Uint8Array, certs: Uint8Array[]): Uint8Array {
+  const [type, wrapped] = children(node(decodeSingleTlv(sod, 0x77).value))
+  const parts = children(children(wrapped!)[0]!).map((p) =>
+    contextTag(p) === 0 ? encodeConstructed(0xa0, ...certs) : p.der
+  )
+  return encodeTlv(
+    0x77,
+    encodeConstructed(0x30, type!.der, encodeConstructed(0xa0, encodeConstructed(0x30, ...parts)))
+  )
 }
 
 describe('passive authentication', () => {
@@ -244,5 +257,30 @@ describe('passive authentication', () => {
       const r = verifyPassiveAuth({ sod, dataGroups })
       expect(r.status).toBe('invalid')
     }
+  })
+
+  it('verifies a SOD in BER form (indefinite lengths) exactly as its DER form', () => {
+    const der = sodWith(rsa.ds, 'sha256', 'pss')
+    const contentInfo = decodeTlv(decodeSingleTlv(der, 0x77).value)
+    const ber = encodeTlv(0x77, concat(fromHex('3080'), contentInfo.value, fromHex('0000')))
+    const fromDer = parseSod(der)
+    const fromBer = parseSod(ber)
+    expect(fromBer.dataGroupHashes).toEqual(fromDer.dataGroupHashes)
+    expect(fromBer.signer).toEqual(fromDer.signer)
+    expect(fromBer.certificates).toEqual(fromDer.certificates)
+    expect(verifyPassiveAuth({ sod: ber, dataGroups })).toEqual(verifyPassiveAuth({ sod: der, dataGroups }))
+    expect(verifyPassiveAuth({ sod: ber, dataGroups }).status).toBe('valid')
+  })
+
+  it('finds the signer named by issuer and serial among several embedded certificates', () => {
+    const sod = sodWith()
+    const parsed = parseSod(sod)
+    const other = makeDocumentSigner('ec-p256')
+    const signedData = withCertificates(sod, [other.ds.der, ec.ds.der])
+    const r = verifyPassiveAuth({ sod: signedData, dataGroups })
+    expect(parseSod(signedData).certificates).toHaveLength(2)
+    expect(parsed.signer.serial).toBeDefined()
+    expect(r.signature).toBe('valid')
+    expect(r.status).toBe('valid')
   })
 })

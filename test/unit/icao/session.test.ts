@@ -206,6 +206,39 @@ describe('BAC session over a transport', () => {
     expect(r.stats.recoveries).toBe(0)
   })
 
+  it('with extended length and short EF identifiers, reads each file in one READ BINARY', async () => {
+    const card = chip({ sfi: true })
+    const session = await openBac(card.transmit, mrz, {
+      random,
+      extendedLength: true,
+      maxChunk: 0xffff,
+      preferSfi: true
+    })
+    for (const [file, bytes] of [
+      [LDS_FILES.DG1, dg1],
+      [LDS_FILES.DG2, dg2]
+    ] as const) {
+      const r = await session.readFile(file)
+      expect(hex(r.data)).toBe(hex(bytes))
+      expect(r.stats.apdus).toBe(1)
+    }
+    expect(session.chunkSize()).toBe(0xffff)
+  })
+
+  it('a chip that answers an extended read in parts still gives the whole file, one answer per part', async () => {
+    const card = chip({ truncateTo: 1000, sfi: true })
+    const session = await openBac(card.transmit, mrz, {
+      random,
+      extendedLength: true,
+      maxChunk: 0xffff,
+      preferSfi: true
+    })
+    const r = await session.readFile(LDS_FILES.DG2)
+    expect(hex(r.data)).toBe(hex(dg2))
+    expect(r.stats.apdus).toBe(Math.ceil(dg2.length / 1000))
+    expect(r.stats.recoveries).toBe(0)
+  })
+
   it('drops back to short APDUs when the reader cannot carry extended length', async () => {
     const card = chip({ noExtended: true })
     const session = await openBac(card.transmit, mrz, { random, extendedLength: true, maxChunk: 4096 })

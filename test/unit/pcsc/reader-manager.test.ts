@@ -149,6 +149,23 @@ describe('card sessions', () => {
     second.close()
   })
 
+  it('reuses one PC/SC context for reads one after another, and replaces it after a service restart', async () => {
+    const pcsc = new FakePcsc()
+    const m = await ready(pcsc)
+    const before = pcsc.establishCalls
+    for (let i = 0; i < 3; i++) {
+      const s = await m.connect()
+      expect(Array.from(await s.transmit(Uint8Array.of(0, 0x84, 0, 0, 8)))).toEqual([0x90, 0x00])
+      s.close()
+    }
+    expect(pcsc.establishCalls).toBe(before + 1)
+    pcsc.stopService()
+    pcsc.startService()
+    const after = await m.connect()
+    expect(Array.from(await after.transmit(Uint8Array.of(0, 0x84, 0, 0, 8)))).toEqual([0x90, 0x00])
+    after.close()
+  })
+
   it('follows 61xx with GET RESPONSE and joins the data', async () => {
     const pcsc = new FakePcsc()
     const m = await ready(pcsc)
