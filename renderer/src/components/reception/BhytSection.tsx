@@ -174,7 +174,7 @@ export function BhytSection({ binder, saved }: { binder: FieldBinder; saved: boo
           data-state={status.state}
         >
           {status.text}
-          {state.phase === 'notConfigured' && state.error ? ` ${messageText(state.error)}` : null}
+          {state.phase === 'notConfigured' && state.error ? `: ${messageText(state.error)}` : null}
         </div>
       ) : null}
       {result?.action === 'switch-to-new-card' && result.card?.cardNumber ? (
