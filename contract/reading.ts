@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { identitySchema } from './identity'
+import { identitySchema, partialDateSchema } from './identity'
 import { patientFormSchema } from './patient'
 import { appErrorSchema } from './errors'
 import { messageRefSchema } from './messages'
@@ -51,9 +51,17 @@ export type ReturningPatient = z.infer<typeof returningPatientSchema>
 export const hisLookupStateSchema = z.enum(['found', 'not-found', 'offline'])
 export type HisLookupState = z.infer<typeof hisLookupStateSchema>
 
+/**
+ * The form as coded from a card: a card without a readable birth date still fills what it has, with a blocking
+ * DOB_MISSING warning, so its date stays empty until the clerk types it (saving checks the full form).
+ */
+export const codedFormSchema = patientFormSchema.extend({
+  dateOfBirth: z.union([partialDateSchema, z.literal('')])
+})
+
 /** An identity turned into the MoH-coded form, with what the clerk must still decide. */
 export const codedIdentitySchema = z.object({
-  form: patientFormSchema,
+  form: codedFormSchema,
   /** Set when the card belongs to a patient on file. */
   returning: returningPatientSchema.nullable().default(null),
   addressCandidates: z.array(addressCandidateSchema),
