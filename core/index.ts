@@ -17,6 +17,7 @@ import { createHisMemory, type HisMemory } from './reading/his-memory'
 import { SyncConfigStore } from './sync/config/config-store'
 import { createKeyFileSealer } from './sync/config/secret-sealer'
 import { hisLookupSettingsFrom } from './sync/config/his-lookup-settings'
+import { resolveDeskCode } from './desk/desk-code'
 
 export const DATABASE_FILE = 'reception.db'
 
@@ -70,7 +71,9 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     actor,
     facility,
-    hisPatientIdFor: (idNumber) => his.hisIdFor(idNumber)
+    hisPatientIdFor: (idNumber) => his.hisIdFor(idNumber),
+    hisPatientCodeFor: (idNumber) => his.hisCodeFor(idNumber),
+    deskCode: () => resolveDeskCode(options.dataDir, config).code
   })
   const searchPatients = createPatientSearch(db)
   // Built on first use: commands that code nothing (queue status, config) never pay for the catalogue. The desk

@@ -1,5 +1,6 @@
 import type { Db } from './connection'
 import type { PatientForm, PatientSummary, VisitSummary } from '../contract/patient'
+import { formatPatientCode } from '../contract/rules/patient-code'
 
 export interface PatientRow {
   id: string
@@ -76,6 +77,7 @@ const ftsMatch = (words: readonly string[]): string => words.map((w) => `"${w}"*
 export class PatientsRepo {
   private readonly byId
   private readonly byIdNumber
+  private readonly byCode
   private readonly insertStmt
   private readonly updateStmt
   private readonly nextCode
@@ -87,6 +89,7 @@ export class PatientsRepo {
     this.byIdNumber = db.prepare<[string], PatientRow>(
       'SELECT * FROM patients WHERE id_number = ? AND merged_into IS NULL'
     )
+    this.byCode = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE code = ?')
     this.insertStmt = db.prepare(
       `INSERT INTO patients (id, code, id_number, old_id_number, bhyt_card_number, full_name, name_folded,
          date_of_birth, sex, address_text, form_json, guardian_patient_id, guardian_relation, created_at, updated_at)
@@ -116,10 +119,18 @@ export class PatientsRepo {
     return this.byIdNumber.get(idNumber)
   }
 
-  /** Next facility patient code (MA_BN), e.g. BN00000042. */
-  allocateCode(): string {
+  /**
+   * Next facility patient code (MA_BN) for this desk, e.g. BN-Q1-00000042 (docs/adr/0029). One sequence per
+   * database: a changed desk code carries on from where the old one stopped.
+   */
+  allocateCode(deskCode: string): string {
     const row = this.nextCode.get()
-    return `BN${String(row?.value ?? 1).padStart(8, '0')}`
+    return formatPatientCode(deskCode, row?.value ?? 1)
+  }
+
+  /** The patient that already holds a code, if any (codes are unique in a database). */
+  findByCode(code: string): PatientRow | undefined {
+    return this.byCode.get(code)
   }
 
   private params(w: PatientWrite): Record<string, unknown> {
@@ -281,4 +292,9 @@ export function countNameWordMatches(db: Db, words: readonly string[]): number {
       .prepare<[string], { n: number }>('SELECT count(*) AS n FROM patients_fts WHERE patients_fts MATCH ?')
       .get(ftsMatch(words))?.n ?? 0
   )
+}
+
+/** How many patients this database holds (merged ones included: their codes were given out too). */
+export function patientCount(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients').get()?.n ?? 0
 }

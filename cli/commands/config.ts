@@ -4,6 +4,29 @@ import type { ConfigEntry } from '../../core/sync/config/config-store'
 import { openSyncConfig } from '../../core/sync/config/open-config'
 import type { Command } from '../context'
 import { writeAudit } from '../../core/audit/audit-log'
+import type { Localized } from '../../contract/messages'
+import type { SyncConfigStore } from '../../core/sync/config/config-store'
+import { deskCodeChangeWarning, describeDeskCode, resolveDeskCode } from '../../core/desk/desk-code'
+import { patientCount } from '../../db/patients'
+
+type Services = ReturnType<Parameters<Command>[0]['services']>
+
+/** Before a change to desk.code: what the code was, so the change can be warned about once it is made. */
+function deskCodeWatch(s: Services, store: SyncConfigStore, key: string): () => Localized | null {
+  if (key !== 'desk.code') return () => null
+  const before = resolveDeskCode(s.options.dataDir, store)
+  return () => deskCodeChangeWarning(before, resolveDeskCode(s.options.dataDir, store), patientCount(s.db))
+}
+
+function showChanged(ctx: Parameters<Command>[0], entry: ConfigEntry, warning: Localized | null): void {
+  if (!warning) {
+    ctx.out.result(entry, show)
+    return
+  }
+  ctx.out.result({ ...entry, warning }, (v: ConfigEntry & { warning: { message: string } }) =>
+    [show(v), v.warning.message].join('\n')
+  )
+}
 
 function show(e: ConfigEntry): string {
   const value = e.secret
@@ -39,14 +62,17 @@ export const config: Command = async (ctx, args) => {
           : []),
         ...(tls.length ? [formatMessage('vi', 'config.ignoredEnvironment', { names: tls.join(', ') })] : [])
       ]
+      const desk = resolveDeskCode(ctx.services().options.dataDir, store)
       ctx.out.result(
         {
           machineFile: store.machinePath,
           userFile: store.userPath,
           entries: all,
-          ignoredEnvironment: ignored
+          ignoredEnvironment: ignored,
+          deskCode: { code: desk.code, source: desk.source, notes: describeDeskCode(desk) }
         },
-        (v: { entries: ConfigEntry[] }) => [...v.entries.map(show), ...warnings].join('\n')
+        (v: { entries: ConfigEntry[]; deskCode: { notes: { message: string }[] } }) =>
+          [...v.entries.map(show), ...v.deskCode.notes.map((n) => n.message), ...warnings].join('\n')
       )
       return
     }
@@ -57,15 +83,17 @@ export const config: Command = async (ctx, args) => {
     if (!key || rest.length === 0) {
       throw AppError.of('VALIDATION', 'error.cli.usage', { usage: 'reception config set KEY VALUE' })
     }
+    const change = deskCodeWatch(ctx.services(), store, key)
     const entry = store.set(key, rest.join(' '))
     auditConfig(ctx.services(), key, 'set')
-    ctx.out.result(entry, show)
+    showChanged(ctx, entry, change())
     return
   }
   if (sub === 'unset' && key) {
+    const change = deskCodeWatch(ctx.services(), store, key)
     const entry = store.unset(key)
     auditConfig(ctx.services(), key, 'unset')
-    ctx.out.result(entry, show)
+    showChanged(ctx, entry, change())
     return
   }
   throw AppError.of('VALIDATION', 'error.cli.usage', {

@@ -493,5 +493,14 @@ export const en: Record<MessageKey, string> = {
     'The {{target}} answered without a receipt that it took the record. The record is kept and will be sent again.',
   // The HIS as the facility's shared memory (docs/adr/0024).
   'his.found': 'Already in the HIS (registered at another desk): {{name}}.',
-  'his.offline': 'Could not ask the HIS — searched this computer only.'
+  'his.offline': 'Could not ask the HIS — searched this computer only.',
+  // Facility patient codes BN-<desk>-<sequence> (docs/adr/0029).
+  'patientCode.deskCodeSet':
+    'Desk code in new patient codes: {{code}} (set by IT in desk.code), e.g. {{example}}.',
+  'patientCode.deskCodeDerived':
+    'Desk code in new patient codes: {{code}} (derived for this computer), e.g. {{example}}.',
+  'patientCode.deskCodeProblem':
+    'desk.code is unusable ({{problem}}): this computer uses its derived code {{code}}.',
+  'patientCode.deskCodeChanged':
+    "Desk code changed from {{from}} to {{to}} while this computer has {{count}} patients: existing codes stay, new patients get codes like {{example}}. Do not use another desk's code."
 }

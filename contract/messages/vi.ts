@@ -481,5 +481,13 @@ export const vi = {
     '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
   // The HIS as the facility's shared memory (docs/adr/0024).
   'his.found': 'Đã có trong HIS (đăng ký ở quầy khác): {{name}}.',
-  'his.offline': 'Không hỏi được HIS — chỉ tìm trong máy này.'
+  'his.offline': 'Không hỏi được HIS — chỉ tìm trong máy này.',
+  // Facility patient codes BN-<desk>-<sequence> (docs/adr/0029).
+  'patientCode.deskCodeSet':
+    'Mã quầy trong mã bệnh nhân mới: {{code}} (IT đặt bằng desk.code), ví dụ {{example}}.',
+  'patientCode.deskCodeDerived':
+    'Mã quầy trong mã bệnh nhân mới: {{code}} (tự sinh cho máy này), ví dụ {{example}}.',
+  'patientCode.deskCodeProblem': 'desk.code không dùng được ({{problem}}): máy dùng mã tự sinh {{code}}.',
+  'patientCode.deskCodeChanged':
+    'Đã đổi mã quầy từ {{from}} sang {{to}} khi máy đã có {{count}} bệnh nhân: mã cũ giữ nguyên, bệnh nhân mới nhận mã như {{example}}. Không dùng mã của một quầy khác.'
 } as const

@@ -4,6 +4,7 @@ import { queueStatus } from '../queue/queue-status'
 import { openSyncConfig } from '../sync/config/open-config'
 import { tailLogs, formatLogLine } from '../logging/log-files'
 import { scrubText } from '../logging/scrub'
+import { resolveDeskCode } from '../desk/desk-code'
 
 export interface Diagnostics {
   generatedAt: string
@@ -13,6 +14,8 @@ export interface Diagnostics {
   config: { key: string; value: string | number | boolean | null; source: string; secretSet?: boolean }[]
   configError: string | null
   machineConfigPath: string
+  /** The desk part of new patient codes (docs/adr/0029) and where it comes from. */
+  deskCode: { code: string; source: 'config' | 'derived'; problem: string | null }
   queue: ReturnType<typeof queueStatus>
   reader: { state: string; readerName: string | null }
   scanner: { state: string; name: string | null }
@@ -39,6 +42,7 @@ export function collectDiagnostics(services: Services): Diagnostics {
   } catch (e) {
     configError = e instanceof Error ? e.message : String(e)
   }
+  const desk = resolveDeskCode(services.options.dataDir, store)
   const { reader, scanner } = services.devices
   return {
     generatedAt: services.clock().toISOString(),
@@ -53,6 +57,7 @@ export function collectDiagnostics(services: Services): Diagnostics {
     config,
     configError,
     machineConfigPath: store.machinePath,
+    deskCode: { code: desk.code, source: desk.source, problem: desk.problem ?? null },
     queue: queueStatus(services.db),
     reader: { state: reader.state, readerName: reader.readerName },
     scanner: { state: scanner.state, name: scanner.name },
@@ -70,6 +75,7 @@ export function formatDiagnostics(d: Diagnostics): string {
       .map(([t, c]) => `${t} ${JSON.stringify(c)}`)
       .join('; ')}`,
     `machine config: ${d.machineConfigPath}`,
+    `desk code: ${d.deskCode.code} [${d.deskCode.source}]${d.deskCode.problem ? ` (${d.deskCode.problem})` : ''}`,
     ...(d.configError ? [`config error: ${d.configError}`] : []),
     ...d.config.map(
       (c) =>

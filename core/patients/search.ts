@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { isAnyIdNumber } from '../../contract/rules/id-number'
-import { PatientsRepo } from '../../db/patients'
+import { PatientsRepo, toSummary } from '../../db/patients'
+import { isOwnPatientCode } from '../../contract/rules/patient-code'
 import type { PatientSummary } from '../../contract/patient'
 import { foldVietnamese } from '../../contract/rules/text'
 import { findByPhoneKey } from '../../db/patient-lookup'
@@ -8,7 +9,8 @@ import { phoneKey } from './phone'
 
 /**
  * One search box for the clerk: a full ID/old ID/BHYT number finds exactly; digits find by ID prefix; words find
- * names without diacritics ("nguyen van a" → "Nguyễn Văn A"); a 4-digit year among the words narrows by birth year.
+ * names without diacritics ("nguyen van a" → "Nguyễn Văn A"); a 4-digit year among the words narrows by birth year;
+ * a patient code (MA_BN) finds its patient.
  * A phone-looking query ("0912 345 678", "+84912345678") finds by phone first, then by ID prefix: a 10–11 digit
  * number starting with 0 can be either.
  */
@@ -19,6 +21,12 @@ export function createPatientSearch(db: Db): (text: string, limit: number) => Pa
     const compact = q.replace(/\s+/g, '')
     if (isAnyIdNumber(compact) || /^[A-Za-z]{2}\d{13}$/.test(compact)) {
       return repo.findByIdentifier(compact, limit)
+    }
+    // The facility patient code from a slip or the HIS, old form (BN00000042) or new (BN-Q1-00000042).
+    if (isOwnPatientCode(compact.toUpperCase())) {
+      const row = repo.findByCode(compact.toUpperCase())
+      const current = row?.merged_into ? repo.get(row.merged_into) : row
+      return current ? [toSummary(current)] : []
     }
     const phone = phoneKey(q)
     if (phone !== null) {

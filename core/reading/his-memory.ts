@@ -3,7 +3,8 @@ import {
   createHisPatientLookup,
   LOOKUP_TIMEOUT_MS,
   type HisLookupResult,
-  type HisPatientLookup
+  type HisPatientLookup,
+  facilityCodeOf
 } from '../sync/connectors/fhir/patient-lookup'
 import { createHttpClient } from '../sync/http-client'
 
@@ -18,6 +19,8 @@ export interface HisMemory {
   ask(idNumber: string): Promise<HisLookupResult | null>
   /** The HIS Patient.id the HIS gave for this ID number during this run, for the save. */
   hisIdFor(idNumber: string): string | null
+  /** The facility patient code (MA_BN) that HIS Patient carries, if any (docs/adr/0029). */
+  hisCodeFor(idNumber: string): string | null
   close(): void
 }
 
@@ -129,6 +132,10 @@ export function createHisMemory(options: HisMemoryOptions): HisMemory {
     hisIdFor(idNumber) {
       const known = recall(idNumber)
       return known?.state === 'found' ? known.hit.hisId : null
+    },
+    hisCodeFor(idNumber) {
+      const known = recall(idNumber)
+      return known?.state === 'found' ? facilityCodeOf(known.hit) : null
     },
     close() {
       current?.close()

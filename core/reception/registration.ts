@@ -20,6 +20,7 @@ import { isTamperedChip } from '../../contract/rules/chip-tamper'
 import type { PassiveAuthValue } from '../../contract/reading'
 import { attachBhytCheckToVisit, bhytCheckById } from '../../db/bhyt-checks'
 import { checkMatchesForm, formWithCheckedCard, visitCardFrom } from '../bhyt/visit-card'
+import { isAcceptablePatientCode } from '../../contract/rules/patient-code'
 
 export interface RegistrationDeps {
   db: Db
@@ -28,6 +29,26 @@ export interface RegistrationDeps {
   facility: { code: string | null; name: string | null }
   /** The HIS Patient.id the HIS gave for an ID number at this run's scans (docs/adr/0024). */
   hisPatientIdFor?: (idNumber: string) => string | null
+  /** The facility patient code (MA_BN) the HIS holds for an ID number at this run's scans (docs/adr/0029). */
+  hisPatientCodeFor?: (idNumber: string) => string | null
+  /** The desk part of new patient codes, read at each save (`desk.code` may change while the app runs). */
+  deskCode: () => string
+}
+
+/**
+ * The code a new local record takes: the one the HIS already has for this person (so every desk sends the same
+ * MA_BN), unless it is unusable or another patient on this computer already holds it; else the desk's next one.
+ */
+function codeForNewPatient(
+  deps: RegistrationDeps,
+  patients: PatientsRepo,
+  idNumber: string | null
+): { code: string; from: 'his' | 'desk' } {
+  const fromHis = idNumber ? (deps.hisPatientCodeFor?.(idNumber) ?? null) : null
+  if (fromHis && isAcceptablePatientCode(fromHis) && !patients.findByCode(fromHis)) {
+    return { code: fromHis, from: 'his' }
+  }
+  return { code: patients.allocateCode(deps.deskCode()), from: 'desk' }
 }
 
 /** Names and addresses are stored NFC with single spaces, whatever the source typed. */
@@ -122,7 +143,8 @@ export function createRegistration(
       }
     } else {
       patientId = randomUUID()
-      code = patients.allocateCode()
+      const given = codeForNewPatient(deps, patients, form.idNumber)
+      code = given.code
       created = true
       patients.insert({ id: patientId, code, form, nameFolded, at })
       writeAudit(db, at, {
@@ -130,7 +152,7 @@ export function createRegistration(
         action: 'create',
         entity: 'patient',
         entityId: patientId,
-        detail: { source: input.source }
+        detail: { source: input.source, ...(given.from === 'his' ? { codeFrom: 'his' } : {}) }
       })
     }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DESK_CODE } from '../../../contract/rules/patient-code'
 
 /**
  * Every sync setting facility IT can change (`reception config set KEY VALUE`), with its type, default and
@@ -88,6 +89,17 @@ export const configKeys: Record<string, ConfigKeyDef> = {
     'facility code MA_CSKCB'
   ),
   'facility.name': def(text, null, 'facility name'),
+  // The desk part of new patient codes BN-<desk>-<sequence> (docs/adr/0029); unset: derived per installation.
+  'desk.code': def(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{1,6}$/, '1–6 chữ cái hoặc chữ số, ví dụ Q1')
+      .transform((s) => s.toUpperCase())
+      .pipe(z.string().regex(DESK_CODE)),
+    null,
+    'desk code in new patient codes BN-<desk>-<sequence>, 1-6 letters/digits (unset: derived per installation)'
+  ),
   'his.protocol': def(z.enum(['fhir', 'xml4750']), 'fhir', 'how the HIS takes records: fhir | xml4750'),
   ...endpointKeys('his', 'HIS'),
   // The HIS as the facility's shared memory (docs/adr/0024): only a FHIR HIS can be asked for a patient.

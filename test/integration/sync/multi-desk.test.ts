@@ -1,6 +1,8 @@
 // Two desks of one facility, each with its own encrypted database and configuration, and one HIS: what desk 1
 // registered and sent, desk 2 recognises through the HIS (docs/adr/0024), and the HIS ends up with one Patient
-// and two Encounters; with the HIS down, desk 2 still registers and says it searched locally only.
+// and two Encounters; with the HIS down, desk 2 still registers and says it searched locally only. Patient codes
+// (MA_BN, docs/adr/0029): desk 1 (desk.code Q1) and desk 2 (derived code) never give two people one code, and
+// desk 2 gives the patient desk 1 registered the code the HIS holds, so both desks send the same MA_BN.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -10,6 +12,8 @@ import { loadOrCreateKeyFile } from '../../../db/key-file'
 import { startHisServer, type HisServer } from '../../harness/his-server/server'
 import { runCli } from '../../../cli/index'
 import { runCliJson } from '../../support/run-cli'
+import { PatientsRepo } from '../../../db/patients'
+import { derivedDeskCode } from '../../../core/desk/desk-code'
 import { tempDir } from '../../support/fixtures'
 
 const QR =
@@ -17,6 +21,8 @@ const QR =
 const OTHER_QR =
   '022190004321||Trần Văn Bình|02021990|Nam|Số 8, Phường Bãi Cháy, Thành phố Hạ Long, Quảng Ninh|10042021'
 const NATIONAL_ID = 'http://fhir.ehealth.gov.vn/core/sid/national_id'
+const PATIENT_CODE = 'http://fhir.ehealth.gov.vn/core/sid/patient-internal-id'
+const DESK1_FIRST = 'BN-Q1-00000001'
 
 let server: HisServer
 const t = tempDir('multi-desk-')
@@ -65,6 +71,7 @@ beforeAll(async () => {
     expect((await runCliJson(dir, 'config', 'set', 'facility.code', '22001')).code).toBe(0)
     expect((await runCliJson(dir, 'config', 'set', 'his.url', `${server.url}/fhir`)).code).toBe(0)
   }
+  expect((await runCliJson(desk1, 'config', 'set', 'desk.code', 'Q1')).code).toBe(0)
   const parsed = await runCliJson<{ identity: object }>(desk1, 'parse-qr', QR)
   writeFileSync(identityFile, JSON.stringify(parsed.out.identity))
   const other = await runCliJson<{ identity: object }>(desk1, 'parse-qr', OTHER_QR)
@@ -106,6 +113,10 @@ describe('two desks, one HIS', () => {
     const flush = await runCliJson(desk1, 'queue', 'flush', '--target', 'his')
     expect(flush.out).toMatchObject({ sent: 1, failed: 0 })
     expect(patients()).toHaveLength(1)
+    // The HIS keeps the desk's code among the Patient's identifiers, and gives it back to a search.
+    expect(patients()[0]!.resource['identifier']).toContainEqual(
+      expect.objectContaining({ system: PATIENT_CODE, value: DESK1_FIRST })
+    )
   }, 60_000)
 
   it('desk 2 normalizes the same card: returning from the HIS, with desk 1 Patient id', async () => {
@@ -135,6 +146,8 @@ describe('two desks, one HIS', () => {
         source: 'qr'
       })
       expect(saved.patientCreated).toBe(true)
+      // Same person, same MA_BN at both desks: desk 2 took the code desk 1 gave, from the HIS.
+      expect(new PatientsRepo(services.db).get(saved.patientId)!.code).toBe(DESK1_FIRST)
       // The next scan at desk 2 finds the record on this computer, still tied to the HIS's Patient.
       const again = await services.submitQr(QR, 'keyboard')
       expect(again.coded.returning).toMatchObject({
@@ -188,6 +201,16 @@ describe('two desks, one HIS', () => {
     expect(text.out).toContain('Không hỏi được HIS — chỉ tìm trong máy này.')
     const found = await runCliJson(desk2, 'patients', 'find', '--id', '022190004321')
     expect(found.out).toMatchObject({ exact: { fullName: 'Trần Văn Bình' } })
+    // A different person at desk 2 gets desk 2's own code, never one desk 1 gives.
+    const services = deskServices(desk2)
+    try {
+      const b = services.searchPatients('022190004321', 1)[0]!
+      const code = new PatientsRepo(services.db).get(b.id)!.code
+      expect(code).toBe(`BN-${derivedDeskCode(desk2)}-00000001`)
+      expect(code).not.toMatch(/^BN-Q1-/)
+    } finally {
+      services.close()
+    }
     server = await startHisServer()
   }, 30_000)
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createHisMemory, NOT_FOUND_KEPT_MS, OFFLINE_PAUSE_MS } from '../../../core/reading/his-memory'
 import type { HisLookupSettings } from '../../../core/sync/config/his-lookup-settings'
-import type { HisLookupResult } from '../../../core/sync/connectors/fhir/patient-lookup'
+import type { HisLookupResult, HisPatientHit } from '../../../core/sync/connectors/fhir/patient-lookup'
 
 const SETTINGS: HisLookupSettings = {
   endpoint: { url: 'https://his.example.invalid/fhir', auth: null, caFile: null },
@@ -48,6 +48,25 @@ describe('HIS memory', () => {
     expect(m.asked).toEqual([ID])
     expect(m.his.hisIdFor(ID)).toBe('7')
     expect(m.his.hisIdFor('022195009999')).toBeNull()
+    // No facility patient code on that HIS Patient: the desk gives its own.
+    expect(m.his.hisCodeFor(ID)).toBeNull()
+  })
+
+  it("keeps the facility patient code (MA_BN) of the HIS Patient, under the desks' identifier system", async () => {
+    const withCode: HisLookupResult = {
+      state: 'found',
+      hit: {
+        ...(found as { hit: HisPatientHit }).hit,
+        identifiers: [
+          { system: 'http://fhir.ehealth.gov.vn/core/sid/national_id', value: ID },
+          { system: 'http://fhir.ehealth.gov.vn/core/sid/patient-internal-id', value: 'BN-Q1-00000007' }
+        ]
+      }
+    }
+    const m = memory([withCode])
+    await m.his.ask(ID)
+    expect(m.his.hisCodeFor(ID)).toBe('BN-Q1-00000007')
+    expect(m.his.hisCodeFor('022195009999')).toBeNull()
   })
 
   it('"not found" is kept only briefly: desk 1 may send the patient a minute later', async () => {

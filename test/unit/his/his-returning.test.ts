@@ -91,6 +91,7 @@ describe('the HIS answer → returning patient', () => {
         return Promise.resolve({ state: 'found', hit: hit() })
       },
       hisIdFor: () => null,
+      hisCodeFor: () => null,
       close: () => undefined
     }
     expect(await withHisPatient(local, his)).toBe(local)

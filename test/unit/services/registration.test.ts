@@ -32,7 +32,7 @@ describe('registration', () => {
       expect(sub.patient.form.fullName).toBe('Nguyễn Thị Hồng Nhung')
       expect(sub.visit.id).toBe(r.visitId)
       expect(sub.idempotencyKey).toBe(row.idempotency_key)
-      expect(sub.patient.code).toMatch(/^BN\d{8}$/)
+      expect(sub.patient.code).toMatch(/^BN-[0-9A-Z]{4}-\d{8}$/)
     }
     const audit = db.prepare('SELECT action, entity FROM audit_log ORDER BY id').all()
     expect(audit).toEqual([

@@ -17,6 +17,11 @@ export interface HisPatientHit {
   identifiers: { system: string; value: string }[]
 }
 
+/** The facility patient code (MA_BN) on a HIS Patient: the identifier the desks write it under (vn-core sid). */
+export function facilityCodeOf(hit: HisPatientHit): string | null {
+  return hit.identifiers.find((i) => i.system === sid.patientInternalId)?.value ?? null
+}
+
 export type HisLookupResult =
   { state: 'found'; hit: HisPatientHit } | { state: 'not-found' } | { state: 'offline'; why: string }
 
