@@ -1,5 +1,6 @@
 import { afterAll, expect, it } from 'vitest'
 import { emptyIdentity } from '../../../contract/identity'
+import type { CodedIdentity } from '../../../contract/reading'
 import { createHandlers, dispatch } from '../../../core/handlers'
 import { testServices } from '../../support/fixtures'
 
@@ -13,8 +14,9 @@ it('a card without a birth date is coded with what it has, and says the date is 
   const r = await dispatch(createHandlers(t.services), 'identity:code', { identity }, clerk)
   expect(r.ok).toBe(true)
   if (!r.ok) return
-  expect(r.value.form).toMatchObject({ fullName: 'Nguyễn Thị Lan', dateOfBirth: '', sex: 'female' })
-  expect(r.value.warnings).toContainEqual(
+  const coded = r.value as CodedIdentity
+  expect(coded.form).toMatchObject({ fullName: 'Nguyễn Thị Lan', dateOfBirth: '', sex: 'female' })
+  expect(coded.warnings).toContainEqual(
     expect.objectContaining({ code: 'DOB_MISSING', field: 'dateOfBirth', blocking: true })
   )
 })
