@@ -12,13 +12,17 @@ import { readIdentityFile } from '../identity-file'
 import { withReturningPatient } from '../../core/reading/match-identity'
 import { withHisPatient } from '../../core/reading/his-returning'
 import { hisNote } from '../his-note'
+import { importOccupations } from './catalog-occupations'
 
-/** reception import-catalog admin-units FILE(.json|.csv): imports the national unit list and reports what changed. */
+/**
+ * reception import-catalog admin-units|occupations FILE(.json|.csv): imports the national unit list or the
+ * occupation list and reports what changed.
+ */
 export const importCatalog: Command = (ctx, args) => {
   const [kind, file] = args.filter((a) => !a.startsWith('--'))
-  if (kind !== 'admin-units' || !file) {
+  if ((kind !== 'admin-units' && kind !== 'occupations') || !file) {
     throw AppError.of('VALIDATION', 'error.cli.usage', {
-      usage: 'reception import-catalog admin-units <FILE.json|FILE.csv>'
+      usage: 'reception import-catalog admin-units|occupations <FILE.json|FILE.csv>'
     })
   }
   let content: string
@@ -27,8 +31,9 @@ export const importCatalog: Command = (ctx, args) => {
   } catch (e) {
     throw AppError.of('VALIDATION', 'error.cli.fileUnreadable', { file }).withDetail(String(e))
   }
-  const services = ctx.services()
   const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'json'
+  if (kind === 'occupations') return importOccupations(ctx, content, format)
+  const services = ctx.services()
   const result = parseAdminUnitsImport(content, format, services.catalog.admin.data.current)
   const at = services.clock().toISOString()
   services.db.transaction(() => {

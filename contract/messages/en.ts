@@ -493,5 +493,10 @@ export const en: Record<MessageKey, string> = {
     'The {{target}} answered without a receipt that it took the record. The record is kept and will be sent again.',
   // The HIS as the facility's shared memory (docs/adr/0024).
   'his.found': 'Already in the HIS (registered at another desk): {{name}}.',
-  'his.offline': 'Could not ask the HIS — searched this computer only.'
+  'his.offline': 'Could not ask the HIS — searched this computer only.',
+  // Occupation list import and checks (docs/adr/0030).
+  'occupation.import.empty': 'The file has no readable 5-digit occupation code; the list is unchanged.',
+  'occupation.import.noHeader': 'No header row (code and name columns are needed) in the CSV file.',
+  'occupation.import.notList': 'The JSON file must be a list of {code, name} entries.',
+  'occupation.unknownCode': 'Occupation code {{code}} is not in the list in use; please check it.'
 }

@@ -481,5 +481,10 @@ export const vi = {
     '{{target}} đã trả lời nhưng không kèm biên nhận xác nhận đã nhận hồ sơ. Hồ sơ vẫn được giữ và sẽ tự gửi lại.',
   // The HIS as the facility's shared memory (docs/adr/0024).
   'his.found': 'Đã có trong HIS (đăng ký ở quầy khác): {{name}}.',
-  'his.offline': 'Không hỏi được HIS — chỉ tìm trong máy này.'
+  'his.offline': 'Không hỏi được HIS — chỉ tìm trong máy này.',
+  // Occupation list import and checks (docs/adr/0030).
+  'occupation.import.empty': 'Tệp không có mã nghề nghiệp 5 chữ số nào đọc được; danh mục không đổi.',
+  'occupation.import.noHeader': 'Không thấy dòng tiêu đề (cần cột code/mã và name/tên) trong tệp CSV.',
+  'occupation.import.notList': 'Tệp JSON phải là một danh sách các mục {code, name}.',
+  'occupation.unknownCode': 'Mã nghề nghiệp {{code}} không có trong danh mục đang dùng, hãy kiểm tra.'
 } as const
