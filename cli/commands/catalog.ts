@@ -77,7 +77,12 @@ export const normalize: Command = async (ctx, args) => {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, json: { type: 'boolean' } } })
   const identity = readIdentityFile(values.from)
   const services = ctx.services()
-  const local = withReturningPatient(services.db, codeIdentity(identity, services.catalog))
+  const local = withReturningPatient(
+    services.db,
+    codeIdentity(identity, services.catalog),
+    null,
+    services.catalog
+  )
   const coded = await withHisPatient(local, services.his)
   const today = services.clock().toISOString().slice(0, 10)
   const xml1 = xml1AdministrativeFields(coded.form, today, { catalog: services.catalog.admin })
