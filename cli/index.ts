@@ -59,6 +59,7 @@ Usage: reception [--data-dir DIR] [--json] [--lang vi|en] <command> [...]
   backup --to FILE [--passphrase-stdin]            encrypted backup; with a passphrase (stdin) it restores on a new PC
   restore --from FILE [--passphrase-stdin] [--force]  put a backup into --data-dir; never over newer data without --force
   import-catalog admin-units FILE(.json|.csv)      import the national unit list; reports what changed
+  import-catalog occupations FILE(.csv|.json)      import the QĐ 34/2020 occupation list (code,name)
   parse-qr [TEXT | -]                              decode a CCCD QR text; prints identity and chip keys
   scanners                                         QR scanners found (HID-POS, keyboard mode, USB-COM)
   scan [--port PATH] [--baud N] [--timeout S]      wait for one scan and print it

@@ -4,6 +4,7 @@ import type { Services } from './index'
 import { getPatient } from './patients/get-patient'
 import { queueStatus } from './queue/queue-status'
 import { listCatalog } from './catalogs/list-catalog'
+import { occupationUsage } from '../db/occupation-usage'
 import { codeIdentity } from './reading/code-identity'
 import { writeAudit } from './audit/audit-log'
 import type { SyncScheduler } from './sync/schedule'
@@ -48,6 +49,8 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
   const bhyt = extras.bhyt ?? createDeskBhyt({ db, clock: s.clock, values: () => openSyncConfig(s).values() })
   const audit = (ctx: CallContext, entry: Omit<Parameters<typeof writeAudit>[2], 'actor'>): void =>
     writeAudit(db, s.clock().toISOString(), { actor: ctx.actor.id, ...entry })
+  // The desk's occupation counts, once per session: the order of the picker need not move while the clerk types.
+  let usageOfOccupations: Map<string, number> | undefined
   const reportOptions = () => ({
     now: s.clock(),
     catalog: s.catalog.admin,
@@ -199,7 +202,8 @@ export function createHandlers(s: Services, extras: HandlerExtras = {}): Handler
       audit(ctx, { action: 'view', entity: 'visit', entityId: visitId, detail: { slip: format } })
       return slip
     },
-    'catalogs:list': ({ kind, parent }) => listCatalog(s.catalog, kind, parent),
+    'catalogs:list': ({ kind, parent }) =>
+      listCatalog(s.catalog, kind, parent, () => (usageOfOccupations ??= occupationUsage(db))),
     'bhyt:check': async (input, ctx) => {
       const out = await bhyt.check(input, ctx.actor)
       // Sending a card to BHXH is disclosure of personal data: logged by outcome only, never the card or name.

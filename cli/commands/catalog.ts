@@ -12,13 +12,17 @@ import { readIdentityFile } from '../identity-file'
 import { withReturningPatient } from '../../core/reading/match-identity'
 import { withHisPatient } from '../../core/reading/his-returning'
 import { hisNote } from '../his-note'
+import { importOccupations } from './catalog-occupations'
 
-/** reception import-catalog admin-units FILE(.json|.csv): imports the national unit list and reports what changed. */
+/**
+ * reception import-catalog admin-units|occupations FILE(.json|.csv): imports the national unit list or the
+ * occupation list and reports what changed.
+ */
 export const importCatalog: Command = (ctx, args) => {
   const [kind, file] = args.filter((a) => !a.startsWith('--'))
-  if (kind !== 'admin-units' || !file) {
+  if ((kind !== 'admin-units' && kind !== 'occupations') || !file) {
     throw AppError.of('VALIDATION', 'error.cli.usage', {
-      usage: 'reception import-catalog admin-units <FILE.json|FILE.csv>'
+      usage: 'reception import-catalog admin-units|occupations <FILE.json|FILE.csv>'
     })
   }
   let content: string
@@ -27,8 +31,9 @@ export const importCatalog: Command = (ctx, args) => {
   } catch (e) {
     throw AppError.of('VALIDATION', 'error.cli.fileUnreadable', { file }).withDetail(String(e))
   }
-  const services = ctx.services()
   const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'json'
+  if (kind === 'occupations') return importOccupations(ctx, content, format)
+  const services = ctx.services()
   const result = parseAdminUnitsImport(content, format, services.catalog.admin.data.current)
   const at = services.clock().toISOString()
   services.db.transaction(() => {
@@ -72,7 +77,12 @@ export const normalize: Command = async (ctx, args) => {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, json: { type: 'boolean' } } })
   const identity = readIdentityFile(values.from)
   const services = ctx.services()
-  const local = withReturningPatient(services.db, codeIdentity(identity, services.catalog))
+  const local = withReturningPatient(
+    services.db,
+    codeIdentity(identity, services.catalog),
+    null,
+    services.catalog
+  )
   const coded = await withHisPatient(local, services.his)
   const today = services.clock().toISOString().slice(0, 10)
   const xml1 = xml1AdministrativeFields(coded.form, today, { catalog: services.catalog.admin })

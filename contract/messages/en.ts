@@ -503,4 +503,9 @@ export const en: Record<MessageKey, string> = {
     'desk.code is unusable ({{problem}}): this computer uses its derived code {{code}}.',
   'patientCode.deskCodeChanged':
     "Desk code changed from {{from}} to {{to}} while this computer has {{count}} patients: existing codes stay, new patients get codes like {{example}}. Do not use another desk's code."
+  // Occupation list import and checks (docs/adr/0030).
+  'occupation.import.empty': 'The file has no readable 5-digit occupation code; the list is unchanged.',
+  'occupation.import.noHeader': 'No header row (code and name columns are needed) in the CSV file.',
+  'occupation.import.notList': 'The JSON file must be a list of {code, name} entries.',
+  'occupation.unknownCode': 'Occupation code {{code}} is not in the list in use; please check it.'
 }

@@ -490,4 +490,9 @@ export const vi = {
   'patientCode.deskCodeProblem': 'desk.code không dùng được ({{problem}}): máy dùng mã tự sinh {{code}}.',
   'patientCode.deskCodeChanged':
     'Đã đổi mã quầy từ {{from}} sang {{to}} khi máy đã có {{count}} bệnh nhân: mã cũ giữ nguyên, bệnh nhân mới nhận mã như {{example}}. Không dùng mã của một quầy khác.'
+  // Occupation list import and checks (docs/adr/0030).
+  'occupation.import.empty': 'Tệp không có mã nghề nghiệp 5 chữ số nào đọc được; danh mục không đổi.',
+  'occupation.import.noHeader': 'Không thấy dòng tiêu đề (cần cột code/mã và name/tên) trong tệp CSV.',
+  'occupation.import.notList': 'Tệp JSON phải là một danh sách các mục {code, name}.',
+  'occupation.unknownCode': 'Mã nghề nghiệp {{code}} không có trong danh mục đang dùng, hãy kiểm tra.'
 } as const

@@ -135,7 +135,8 @@ export class CardService {
           const local = withReturningPatient(
             services.db,
             codeIdentity(chipIdentity, services.catalog),
-            localIsoWithOffset(services.clock()).slice(0, 10)
+            localIsoWithOffset(services.clock()).slice(0, 10),
+            services.catalog
           )
           emit(
             withHisPatient(local, services.his).then((coded): CardEvent => ({

@@ -2,11 +2,15 @@ import type { CatalogEntry, CatalogKind } from '../../contract/api'
 import type { CodingCatalog } from '../coding/catalog/coding-catalog'
 import { fullUnitName } from '../coding/catalog/admin-catalog'
 
-/** The lists the form's drop-downs show, from the catalogue the coding uses (so they always agree). */
+/**
+ * The lists the form's drop-downs show, from the catalogue the coding uses (so they always agree). Occupations come
+ * most used first (`usage`: code → patients on this computer), then by name.
+ */
 export function listCatalog(
   catalog: CodingCatalog,
   kind: CatalogKind,
-  parent: string | null
+  parent: string | null,
+  usage: () => ReadonlyMap<string, number> = () => new Map()
 ): CatalogEntry[] {
   const current = catalog.admin.data.current
   switch (kind) {
@@ -17,7 +21,11 @@ export function listCatalog(
         .filter((n) => n.mohCode !== null)
         .map((n) => ({ code: n.mohCode!, name: n.name, parent: null }))
     case 'occupation':
-      return catalog.occupations.entries.map((o) => ({ code: o.code, name: o.name, parent: null }))
+      return byUsage(catalog.occupations.entries, usage()).map((o) => ({
+        code: o.code,
+        name: o.name,
+        parent: null
+      }))
     case 'province':
       return current.provinces.map((p) => ({ code: p.code, name: fullUnitName(p), parent: null }))
     case 'commune':
@@ -25,4 +33,15 @@ export function listCatalog(
         .filter((c) => parent === null || c.provinceCode === parent)
         .map((c) => ({ code: c.code, name: fullUnitName(c), parent: c.provinceCode }))
   }
+}
+
+const byName = new Intl.Collator('vi')
+
+function byUsage<T extends { code: string; name: string }>(
+  entries: readonly T[],
+  usage: ReadonlyMap<string, number>
+): T[] {
+  return [...entries].sort(
+    (a, b) => (usage.get(b.code) ?? 0) - (usage.get(a.code) ?? 0) || byName.compare(a.name, b.name)
+  )
 }

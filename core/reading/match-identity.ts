@@ -6,15 +6,19 @@ import { getPatient } from '../patients/get-patient'
 import { hisPatientIdOf } from '../../db/his-links'
 import { latestVisitOnDay } from '../../db/visits'
 import { mergeCardDetails } from '../../contract/rules/card-details'
+import type { CodingCatalog } from '../coding/catalog/coding-catalog'
+import { occupationCodeWarning } from '../coding/patient/occupation-check'
 
 /**
  * Finds the patient a card belongs to: an exact identifier match becomes `returning` with what the card changes;
  * people who merely look alike (same name and birth date, other number) become warnings, never a silent merge.
+ * With `catalog`, a stored code the catalogue does not hold (occupation) is flagged; the record keeps it.
  */
 export function withReturningPatient(
   db: Db,
   coded: CodedIdentity,
-  today: string | null = null
+  today: string | null = null,
+  catalog: CodingCatalog | null = null
 ): CodedIdentity {
   const m = findMatches(db, coded.form, { limit: 3 })
   const warnings = [
@@ -28,6 +32,8 @@ export function withReturningPatient(
   ]
   if (!m.exact || !m.by) return { ...coded, warnings }
   const before = getPatient(db, m.exact.id).form
+  const storedOccupation = catalog ? occupationCodeWarning(before.occupationCode, catalog) : null
+  if (storedOccupation) warnings.push(storedOccupation)
   const after = withCardValues(before, coded.form)
   return {
     ...coded,

@@ -32,7 +32,8 @@ export function createQrService(
     const local = withReturningPatient(
       deps.db,
       codeIdentity(decoded.identity, deps.catalog, decoded.warnings),
-      localIsoWithOffset(deps.clock()).slice(0, 10)
+      localIsoWithOffset(deps.clock()).slice(0, 10),
+      deps.catalog
     )
     const readId = recordIdentityRead(deps.db, deps.clock().toISOString(), actor, {
       identity: decoded.identity

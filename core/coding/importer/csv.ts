@@ -3,16 +3,29 @@
  * guessed from the first line — spreadsheets saved as CSV in Vietnamese locales often use semicolons.
  */
 export function parseCsv(text: string): string[][] {
+  return parseCsvLines(text).map((r) => r.fields)
+}
+
+export interface CsvRecord {
+  /** 1-based line of the file the record starts on (what an import report names). */
+  line: number
+  fields: string[]
+}
+
+/** parseCsv with the line each record starts on; blank records are dropped. */
+export function parseCsvLines(text: string): CsvRecord[] {
   const body = text.replace(/^\uFEFF/, '')
   const firstLine = body.split(/\r?\n/, 1)[0] ?? ''
   const delimiter = [';', '\t', ','].reduce(
     (best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best),
     ','
   )
-  const rows: string[][] = []
+  const rows: CsvRecord[] = []
   let row: string[] = []
   let field = ''
   let quoted = false
+  let line = 1
+  let start = 1
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!
     if (quoted) {
@@ -20,7 +33,10 @@ export function parseCsv(text: string): string[][] {
         field += '"'
         i++
       } else if (ch === '"') quoted = false
-      else field += ch
+      else {
+        if (ch === '\n' || (ch === '\r' && body[i + 1] !== '\n')) line++
+        field += ch
+      }
     } else if (ch === '"' && field === '') quoted = true
     else if (ch === delimiter) {
       row.push(field)
@@ -28,16 +44,18 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++
       row.push(field)
-      rows.push(row)
+      rows.push({ line: start, fields: row })
+      line++
+      start = line
       row = []
       field = ''
     } else field += ch
   }
   if (field !== '' || row.length > 0) {
     row.push(field)
-    rows.push(row)
+    rows.push({ line: start, fields: row })
   }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+  return rows.filter((r) => r.fields.some((f) => f.trim() !== ''))
 }
 
 function count(line: string, ch: string): number {

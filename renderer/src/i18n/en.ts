@@ -387,5 +387,9 @@ export const en: Messages = {
     willLink: 'The check is saved with the visit.',
     queueUnverified:
       'BHYT cards not verified: {{count}} visits (checked again when the BHXH gateway answers).'
+  },
+  occupation: {
+    pickHint: '↑/↓ to choose, Enter takes the code, Esc cancels',
+    noMatch: 'No occupation matches; type a 5-digit code or another name'
   }
 }

@@ -386,6 +386,10 @@ export const vi = {
     elsewhereToday: 'Cảnh báo: thẻ đã được cơ sở khác kiểm tra hôm nay ({{facilities}}).',
     willLink: 'Kết quả kiểm tra được lưu cùng lượt khám.',
     queueUnverified: 'Thẻ BHYT chưa xác minh: {{count}} lượt khám (tự kiểm tra lại khi cổng BHXH trả lời).'
+  },
+  occupation: {
+    pickHint: '↑/↓ chọn nghề, Enter để lấy mã, Esc để bỏ',
+    noMatch: 'Không có nghề nào khớp; gõ mã 5 chữ số hoặc tên khác'
   }
 }
 export type Messages = typeof vi

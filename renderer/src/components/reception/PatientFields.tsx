@@ -96,7 +96,11 @@ export function PatientFields({ binder }: { binder: FieldBinder }): React.JSX.El
             </select>
           </Field>
           <Field id="f-occupationCode" label={t('form.occupation')} error={visibleError('occupationCode')}>
-            <OccupationPicker inputProps={text('occupationCode')} entries={occupations} />
+            <OccupationPicker
+              inputProps={text('occupationCode')}
+              entries={occupations}
+              onPick={(code) => binder.set('occupationCode', code)}
+            />
           </Field>
           <Field id="f-phone" label={t('form.phone')} error={visibleError('phone')}>
             <input {...text('phone')} inputMode="tel" maxLength={16} />
