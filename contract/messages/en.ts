@@ -502,7 +502,7 @@ export const en: Record<MessageKey, string> = {
   'patientCode.deskCodeProblem':
     'desk.code is unusable ({{problem}}): this computer uses its derived code {{code}}.',
   'patientCode.deskCodeChanged':
-    "Desk code changed from {{from}} to {{to}} while this computer has {{count}} patients: existing codes stay, new patients get codes like {{example}}. Do not use another desk's code."
+    "Desk code changed from {{from}} to {{to}} while this computer has {{count}} patients: existing codes stay, new patients get codes like {{example}}. Do not use another desk's code.",
   // Occupation list import and checks (docs/adr/0030).
   'occupation.import.empty': 'The file has no readable 5-digit occupation code; the list is unchanged.',
   'occupation.import.noHeader': 'No header row (code and name columns are needed) in the CSV file.',

@@ -489,7 +489,7 @@ export const vi = {
     'Mã quầy trong mã bệnh nhân mới: {{code}} (tự sinh cho máy này), ví dụ {{example}}.',
   'patientCode.deskCodeProblem': 'desk.code không dùng được ({{problem}}): máy dùng mã tự sinh {{code}}.',
   'patientCode.deskCodeChanged':
-    'Đã đổi mã quầy từ {{from}} sang {{to}} khi máy đã có {{count}} bệnh nhân: mã cũ giữ nguyên, bệnh nhân mới nhận mã như {{example}}. Không dùng mã của một quầy khác.'
+    'Đã đổi mã quầy từ {{from}} sang {{to}} khi máy đã có {{count}} bệnh nhân: mã cũ giữ nguyên, bệnh nhân mới nhận mã như {{example}}. Không dùng mã của một quầy khác.',
   // Occupation list import and checks (docs/adr/0030).
   'occupation.import.empty': 'Tệp không có mã nghề nghiệp 5 chữ số nào đọc được; danh mục không đổi.',
   'occupation.import.noHeader': 'Không thấy dòng tiêu đề (cần cột code/mã và name/tên) trong tệp CSV.',
