@@ -15,6 +15,7 @@ import type {
   ReadingWarning,
   ReturningPatient
 } from '../../../contract/reading'
+import { ID_CHECKED_FIELDS, withIdWarnings } from './id-warnings'
 import { applyCardForm, type FieldConflict } from './apply-identity'
 import { idleCard, nextCardState, type CardState } from './card-state'
 import { emptyForm, fromPatientForm, type FieldName, type FormState } from './form-state'
@@ -192,15 +193,19 @@ function applyCoded(current: ReceptionState, a: Extract<ReceptionAction, { type:
 
 export function receptionReducer(s: ReceptionState, a: ReceptionAction): ReceptionState {
   switch (a.type) {
-    case 'edit':
+    case 'edit': {
       if (s.locked) return s
+      const form = { ...s.form, [a.field]: a.value }
+      const live = liveWarnings(s.warnings, a.field)
       return {
         ...s,
-        form: { ...s.form, [a.field]: a.value },
+        form,
         touched: new Set(s.touched).add(a.field),
-        warnings: liveWarnings(s.warnings, a.field),
+        // The ID-number checks compare three fields: an edit of any of them re-runs them on the current form.
+        warnings: ID_CHECKED_FIELDS.has(a.field) ? withIdWarnings(form, live, new Date()) : live,
         notice: null
       }
+    }
     case 'coded':
       return applyCoded(s, a)
     case 'card': {
