@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { visitCheckCodeSchema, type VisitCheckCode } from '../../contract/visit-codes'
 import { AppError } from '../../contract/errors'
 import { patientFormSchema, visitTypeSchema, type PatientForm } from '../../contract/patient'
 import { createDeskBhyt, type DeskCheckOutput } from '../../core/bhyt/desk-bhyt'
@@ -31,8 +32,9 @@ async function checkCard(
 }
 
 /**
- * reception register --from identity.json [--visit-type T]
+ * reception register --from identity.json [--visit-type T] [--confirm womenOnly,maternalAge,childOnly]
  *   [--check-bhyt (--as USERNAME | --clerk-name NAME --clerk-id ID12)]
+ * --confirm is the clerk's yes to a service that does not fit the patient (the form's checkbox), named per check.
  */
 export const register: Command = async (ctx, args) => {
   const { values } = parseArgs({
@@ -43,7 +45,8 @@ export const register: Command = async (ctx, args) => {
       'check-bhyt': { type: 'boolean' },
       as: { type: 'string' },
       'clerk-name': { type: 'string' },
-      'clerk-id': { type: 'string' }
+      'clerk-id': { type: 'string' },
+      confirm: { type: 'string' }
     }
   })
   const identity = readIdentityFile(values.from)
@@ -52,6 +55,17 @@ export const register: Command = async (ctx, args) => {
     throw AppError.of('VALIDATION', 'error.cli.oneOf', {
       option: '--visit-type',
       options: visitTypeSchema.options.join(', ')
+    })
+  }
+  const confirmed = (values.confirm ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)
+  const known: readonly string[] = visitCheckCodeSchema.options
+  if (confirmed.some((c) => !known.includes(c))) {
+    throw AppError.of('VALIDATION', 'error.cli.oneOf', {
+      option: '--confirm',
+      options: visitCheckCodeSchema.options.join(', ')
     })
   }
   const services = ctx.services()
@@ -77,7 +91,12 @@ export const register: Command = async (ctx, args) => {
   const saved = services.register({
     patientId: null,
     patient: form.data,
-    visit: { serviceType: visitType.data, department: null, reason: null },
+    visit: {
+      serviceType: visitType.data,
+      department: null,
+      reason: null,
+      ...(confirmed.length > 0 ? { confirmedChecks: confirmed as VisitCheckCode[] } : {})
+    },
     identityReadId: null,
     source: identity.source,
     bhytCheckId: check?.checkId ?? null
