@@ -40,8 +40,9 @@ function thrown(fn: () => unknown): AppError {
 const parser = new XMLParser({ parseTagValue: false, trimValues: false })
 function xmlOf(sub: Submission) {
   const docs = buildXml4750Documents(sub)
-  const xml0 = parser.parse(docs.checkIn.toString('utf8')).CHI_TIEU_TRANG_THAI_KCB.DSACH_TRANG_THAI_KCB
-    .TRANG_THAI_KCB
+  const xml0 = docs.checkIn
+    ? parser.parse(docs.checkIn.toString('utf8')).CHI_TIEU_TRANG_THAI_KCB.DSACH_TRANG_THAI_KCB.TRANG_THAI_KCB
+    : null
   const file = parser.parse(docs.dossier.toString('utf8')).GIAMDINHHS.THONGTINHOSO.DANHSACHHOSO.HOSO.FILEHOSO
   const xml1 = parser.parse(Buffer.from(file.NOIDUNGFILE, 'base64').toString('utf8')).TONG_HOP
   return { xml0, xml1 }
@@ -150,6 +151,9 @@ describe('visit fields reception owns', () => {
     )
     const sub = queued(emergency.visitId)
     expect(xmlOf(sub).xml1.MA_DOITUONG_KCB).toBe('2')
+    // An emergency starts without the XML0 check-in.
+    expect(xmlOf(sub).xml0).toBeNull()
+    expect(xmlOf(queued(plain.visitId)).xml0).not.toBeNull()
     const enc = buildEncounterResource(sub, '22001', 'urn:uuid:p')
     expect(enc.class.code).toBe('EMER')
     expect(enc.priority?.coding?.[0]?.code).toBe('EM')

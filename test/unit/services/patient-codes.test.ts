@@ -206,7 +206,7 @@ describe('codes written before desk codes (BN00000042)', () => {
         'utf8'
       )
       expect(xml1).toContain(`<MA_BN>${code}</MA_BN>`)
-      expect(docs.checkIn.toString('utf8')).toContain(`<MA_BN>${code}</MA_BN>`)
+      expect(docs.checkIn!.toString('utf8')).toContain(`<MA_BN>${code}</MA_BN>`)
       const slip = renderSlipHtml(
         {
           facilityName: null,

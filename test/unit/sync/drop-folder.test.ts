@@ -73,7 +73,16 @@ describe('XML 4750 connector, drop-folder delivery', () => {
     expect(names).toEqual([`22001_${sub.visit.id}_HOSO.xml`, `22001_${sub.visit.id}_XML0.xml`])
     const docs = buildXml4750Documents(sub)
     expect((await readFile(join(dir, names[0]!))).equals(docs.dossier)).toBe(true)
-    expect((await readFile(join(dir, names[1]!))).equals(docs.checkIn)).toBe(true)
+    expect((await readFile(join(dir, names[1]!))).equals(docs.checkIn!)).toBe(true)
+  })
+
+  it('an emergency gets the dossier only: XML0 is not sent for MA_DOITUONG_KCB 2', async () => {
+    const connector = createXml4750Connector({ delivery: { kind: 'drop-folder', dir } })
+    const base = makeSubmission()
+    const sub = { ...base, visit: { ...base.visit, emergency: true, objectCode: '2' } }
+    const sent = await connector.send(sub)
+    expect(sent).toMatchObject({ kind: 'sent', ids: [`22001_${sub.visit.id}_HOSO.xml`] })
+    expect(await readdir(dir)).toEqual([`22001_${sub.visit.id}_HOSO.xml`])
   })
 
   it('a missing folder is retryable (the share may be offline); a bad record is rejected', async () => {

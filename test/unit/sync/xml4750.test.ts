@@ -10,7 +10,7 @@ const parser = new XMLParser({ parseTagValue: false, trimValues: false })
 
 function parseDocs(sub = makeSubmission()) {
   const docs = buildXml4750Documents(sub)
-  const xml0 = parser.parse(docs.checkIn.toString('utf8'))
+  const xml0 = parser.parse(docs.checkIn!.toString('utf8'))
   const envelope = parser.parse(docs.dossier.toString('utf8'))
   const file = envelope.GIAMDINHHS.THONGTINHOSO.DANHSACHHOSO.HOSO.FILEHOSO
   const xml1 = parser.parse(Buffer.from(file.NOIDUNGFILE, 'base64').toString('utf8'))
@@ -46,7 +46,7 @@ describe('XML 4750 documents', () => {
     expect(record.NGAY_VAO).toBe('202611230805')
     expect(record.MA_LOAI_KCB).toBe('01')
     expect(record.MA_CSKCB).toBe('22001')
-    expect(docs.checkIn.subarray(0, 38).toString()).toBe('<?xml version="1.0" encoding="UTF-8"?>')
+    expect(docs.checkIn!.subarray(0, 38).toString()).toBe('<?xml version="1.0" encoding="UTF-8"?>')
   })
 
   it('wraps XML1 (TONG_HOP) in the GIAMDINHHS envelope as base64, with codes kept as strings', () => {
@@ -148,7 +148,7 @@ describe('XML 4750 documents', () => {
     const sub = makeSubmission()
     const a = buildXml4750Documents(sub)
     const b = buildXml4750Documents(structuredClone(sub))
-    expect(a.checkIn.equals(b.checkIn) && a.dossier.equals(b.dossier)).toBe(true)
+    expect(a.checkIn!.equals(b.checkIn!) && a.dossier.equals(b.dossier)).toBe(true)
   })
 
   it('every value it writes obeys its field rules, or it refuses with a VALIDATION error (property)', () => {

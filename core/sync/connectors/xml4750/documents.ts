@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import type * as Xmlbuilder2 from 'xmlbuilder2'
 import type { Submission } from '../../../../contract/submission'
 import { toXmlDate } from '../local-time'
+import { xmlVisitFields } from '../../../coding/xml1/visit-fields'
 import { checkRecord, xml0Fields, xml1Fields, type XmlField, type XmlRecord, type XmlTable } from './fields'
 import { xml0Record, xml1Record, type Xml1Options } from './records'
 
@@ -74,21 +75,27 @@ export interface Xml4750Documents {
   /** Episode key (MA_LK); file names and receiver dedup use it. */
   maLk: string
   facilityCode: string
-  /** The check-in message, sent on its own as the BHXH check-in call expects. */
-  checkIn: Buffer
+  /** The check-in message, sent on its own as the BHXH check-in call expects; null for an emergency. */
+  checkIn: Buffer | null
   /** The GIAMDINHHS envelope carrying XML1. */
   dossier: Buffer
 }
 
 /** Both documents for one submission, UTF-8 bytes. Throws AppError VALIDATION naming the offending field. */
 export function buildXml4750Documents(sub: Submission, options: Xml1Options = {}): Xml4750Documents {
-  const checkIn = buildXml0(sub)
+  // XML0 is not sent for an emergency (MA_DOITUONG_KCB 2): the episode starts without a check-in.
+  const checkIn = isEmergency(sub) ? null : buildXml0(sub)
   const xml1 = buildXml1(sub, options)
   const facilityCode = xml0Record(sub)['MA_CSKCB']!
   return {
     maLk: sub.visit.id,
     facilityCode,
-    checkIn: Buffer.from(checkIn, 'utf8'),
+    checkIn: checkIn === null ? null : Buffer.from(checkIn, 'utf8'),
     dossier: Buffer.from(buildEnvelope(sub, facilityCode, [{ type: 'XML1', xml: xml1 }]), 'utf8')
   }
+}
+
+/** An emergency visit, by its flag or its provisional category (2 = emergency, QĐ 3276/2025). */
+export function isEmergency(sub: Submission): boolean {
+  return sub.visit.emergency === true || xmlVisitFields(sub.visit).MA_DOITUONG_KCB === '2'
 }

@@ -65,10 +65,11 @@ export function createXml4750Connector(options: Xml4750ConnectorOptions): Connec
     const now = ctx.now ?? Date.now
     const ids: string[] = []
     let last: SendOutcome = { kind: 'sent', receipt: '' }
-    for (const [suffix, body] of [
-      ['xml0', docs.checkIn],
-      ['xml1', docs.dossier]
-    ] as const) {
+    const documents = [
+      ...(docs.checkIn ? [['xml0', docs.checkIn] as const] : []),
+      ['xml1', docs.dossier] as const
+    ]
+    for (const [suffix, body] of documents) {
       const res = await d.client.request({
         method: 'POST',
         path: d.path ?? '',
@@ -88,9 +89,13 @@ export function createXml4750Connector(options: Xml4750ConnectorOptions): Connec
     const checkInName = dropFileName(docs.facilityCode, docs.maLk, 'XML0')
     const dossierName = dropFileName(docs.facilityCode, docs.maLk, 'HOSO')
     // The receipt of a folder is the file itself: flushed, renamed into place and found there whole.
-    await writeFileAtomic(dir, checkInName, docs.checkIn)
+    if (docs.checkIn) await writeFileAtomic(dir, checkInName, docs.checkIn)
     await writeFileAtomic(dir, dossierName, docs.dossier)
-    return { kind: 'sent', receipt: dossierName, ids: [checkInName, dossierName] }
+    return {
+      kind: 'sent',
+      receipt: dossierName,
+      ids: docs.checkIn ? [checkInName, dossierName] : [dossierName]
+    }
   }
 
   async function send(sub: Submission, ctx: SendContext = {}): Promise<SendOutcome> {
