@@ -39,6 +39,21 @@ export const launchCheck = {
 const transportError = (message: string): AppErrorValue =>
   AppError.of('INTERNAL', 'error.transport.lost').withDetail(message).toValue()
 
+/**
+ * A refused request: the server's own error (e.g. 413 "Yêu cầu quá lớn", with its catalogue key) when it sent one,
+ * so the clerk reads what happened instead of "HTTP 413"; a bare status otherwise.
+ */
+async function refusal(res: Response): Promise<Result<never>> {
+  try {
+    const body = (await res.json()) as { ok?: unknown; error?: Partial<AppErrorValue> } | null
+    if (body?.ok === false && typeof body.error?.code === 'string' && typeof body.error.message === 'string')
+      return { ok: false, error: body.error as AppErrorValue }
+  } catch {
+    // Not JSON: a proxy's page or an empty body.
+  }
+  return { ok: false, error: transportError(`HTTP ${res.status}`) }
+}
+
 /** The same ReceptionBridge the Electron preload exposes, over the loopback HTTP transport. */
 export function createHttpBridge(): ReceptionBridge {
   const token = takeToken()
@@ -95,7 +110,7 @@ export function createHttpBridge(): ReceptionBridge {
           sessionStorage.removeItem(TOKEN_KEY)
           reportLaunchProblem(token ? 'token-refused' : 'no-token')
         }
-        if (!res.ok) return { ok: false, error: transportError(`HTTP ${res.status}`) }
+        if (!res.ok) return await refusal(res)
         return (await res.json()) as Result<never>
       } catch (e) {
         return { ok: false, error: transportError(e instanceof Error ? e.message : String(e)) }
