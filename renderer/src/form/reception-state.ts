@@ -126,12 +126,22 @@ function warningField(field: string | null): FieldName | null {
   return field as FieldName
 }
 
+/** Whether a note about `field` (a contract path) still stands after the clerk edited or picked `changed`. */
+function untouchedBy(field: string | null, changed: FieldName): boolean {
+  const f = warningField(field)
+  return f === null || (f !== changed && !(f === 'communeCode' && changed === 'addressText'))
+}
+
 /** Warnings still true of the form: one about a field goes once the clerk edits or picks that field. */
 function liveWarnings(warnings: ReadingWarning[], changed: FieldName): ReadingWarning[] {
-  return warnings.filter((w) => {
-    const f = warningField(w.field)
-    return f === null || (f !== changed && !(f === 'communeCode' && changed === 'addressText'))
-  })
+  return warnings.filter((w) => untouchedBy(w.field, changed))
+}
+
+/** The returning patient's "card changes X" list: a field the clerk has since set herself is no longer the card's. */
+function liveReturning(returning: ReturningPatient | null, changed: FieldName): ReturningPatient | null {
+  if (!returning) return null
+  const changes = returning.changes.filter((c) => untouchedBy(c.field, changed))
+  return changes.length === returning.changes.length ? returning : { ...returning, changes }
 }
 
 /** A chip that failed its checks: the values it changed go back to the QR's, the chip's become conflicts. */
@@ -203,6 +213,7 @@ export function receptionReducer(s: ReceptionState, a: ReceptionAction): Recepti
         touched: new Set(s.touched).add(a.field),
         // The ID-number checks compare three fields: an edit of any of them re-runs them on the current form.
         warnings: ID_CHECKED_FIELDS.has(a.field) ? withIdWarnings(form, live, new Date()) : live,
+        returning: liveReturning(s.returning, a.field),
         notice: null
       }
     }

@@ -68,3 +68,38 @@ describe('warnings follow the form, not the card that filled it', () => {
     )
   })
 })
+
+describe("a returning patient's list of what the card changes", () => {
+  const returning: ReceptionAction = {
+    type: 'coded',
+    coded: {
+      form: patientForm(),
+      returning: {
+        patientId: 'p1',
+        source: 'local',
+        hisPatientId: null,
+        fullName: 'Nguyễn Thị Hồng Nhung',
+        by: 'idNumber',
+        changes: [
+          { field: 'address.text', ...localized('change.address', { before: 'Cũ', after: 'Mới' }) },
+          {
+            field: 'sex',
+            ...localized('change.sex', { before: 'label.sexValue.male', after: 'label.sexValue.female' })
+          }
+        ]
+      },
+      addressCandidates: [],
+      addressNote: null,
+      warnings: []
+    },
+    source: 'qr',
+    readId: 'r1',
+    stored: null,
+    note: 'filled'
+  }
+
+  it('loses a change once the clerk sets that field herself, and keeps the others', () => {
+    const s = run(returning, { type: 'edit', field: 'addressText', value: 'Số 8, Phường Bãi Cháy' })
+    expect(s.returning?.changes.map((c) => c.field)).toEqual(['sex'])
+  })
+})
