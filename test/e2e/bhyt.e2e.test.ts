@@ -7,6 +7,7 @@ import { rendererBuilt, startWebApp } from './web-app'
 import { wedgeType } from './support/wedge'
 import { startBhxhGateway, type BhxhGatewayServer } from '../harness/bhxh-gateway/server'
 import { openSyncConfig } from '../../core/sync/config/open-config'
+import { NHUNG_ID, nhungUsableCard } from '../harness/bhxh-gateway/cards'
 
 const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots')
 const QR =
@@ -50,19 +51,7 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('BHYT card check in brows
       // The clerk web-app.ts signs in as, registered with BHXH by name and CCCD.
       staff: { '022190001111': 'Nhân viên clerk' },
       cards: {
-        '022195001234': {
-          hoTen: 'Nguyễn Thị Hồng Nhung',
-          ngaySinh: '14/03/1995',
-          gioiTinh: 'Nữ',
-          fields: {
-            maThe: 'GD4222221234567',
-            maDKBD: '22001',
-            gtTheTu: '01/01/2026',
-            gtTheDen: '31/12/2026',
-            maKV: 'K1',
-            ngayDu5Nam: '01/01/2029'
-          }
-        },
+        [NHUNG_ID]: nhungUsableCard,
         '022190000222': {
           code: '010',
           hoTen: 'Vũ Văn Nam',

@@ -12,6 +12,7 @@ import { startBhxhGateway, type BhxhGatewayServer } from '../../harness/bhxh-gat
 import { startHisServer, type HisServer } from '../../harness/his-server/server'
 import { registration, testServices } from '../../support/fixtures'
 import { signIn, TEST_COST } from '../../support/accounts'
+import { NHUNG_ID, nhungUsableCard } from '../../harness/bhxh-gateway/cards'
 
 const PASSWORD = 'mat-khau-cong-bhxh-7'
 const NHUNG = { cardKey: '022195001234', fullName: 'Nguyễn Thị Hồng Nhung', dateOfBirth: '1995-03-14' }
@@ -29,19 +30,7 @@ beforeEach(async () => {
     accounts: { '22001_BV': PASSWORD },
     staff: { '022190001111': 'Lê Thị Tiếp Đón' },
     cards: {
-      '022195001234': {
-        hoTen: NHUNG.fullName,
-        ngaySinh: '14/03/1995',
-        gioiTinh: 'Nữ',
-        fields: {
-          maThe: 'GD4222221234567',
-          maDKBD: '22001',
-          gtTheTu: '01/01/2026',
-          gtTheDen: '31/12/2026',
-          maKV: 'K1',
-          ngayDu5Nam: '01/01/2029'
-        }
-      },
+      [NHUNG_ID]: nhungUsableCard,
       '022190000222': {
         code: '010',
         hoTen: 'Vũ Văn Nam',

@@ -8,6 +8,7 @@ import { md5Upper } from '../../../core/bhyt/gateway-client'
 import { loadOrCreateKeyFile } from '../../../db/key-file'
 import { testGate } from '../../support/accounts'
 import { currentBhytCheck } from '../../../db/bhyt-checks'
+import { NHUNG_ID, nhungUsableCard } from '../../harness/bhxh-gateway/cards'
 
 const PASSWORD = 'mat-khau-thu'
 const QR =
@@ -19,18 +20,7 @@ beforeEach(async () => {
   ;({ dir, cleanup } = tempDir('reception-bhyt-reg-'))
   gw = await startBhxhGateway({
     cards: {
-      '022195001234': {
-        hoTen: 'Nguyễn Thị Hồng Nhung',
-        ngaySinh: '14/03/1995',
-        gioiTinh: 'Nữ',
-        fields: {
-          maThe: 'GD4222221234567',
-          maDKBD: '22001',
-          gtTheTu: '01/01/2026',
-          gtTheDen: '31/12/2026',
-          maKV: 'K1'
-        }
-      }
+      [NHUNG_ID]: nhungUsableCard
     }
   })
   const t = testServices({ dir, key: loadOrCreateKeyFile(dir) })

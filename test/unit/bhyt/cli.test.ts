@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { tempDir } from '../../support/fixtures'
 import { startBhxhGateway, type BhxhGatewayServer } from '../../harness/bhxh-gateway/server'
 import { md5Upper } from '../../../core/bhyt/gateway-client'
+import { NHUNG_ID, nhungUsableCard } from '../../harness/bhxh-gateway/cards'
 
 const PASSWORD = 'mat-khau-thu'
 let dir: string
@@ -14,18 +15,7 @@ beforeEach(async () => {
   ;({ dir, cleanup } = tempDir('reception-bhyt-'))
   gw = await startBhxhGateway({
     cards: {
-      '022195001234': {
-        hoTen: 'Nguyễn Thị Hồng Nhung',
-        ngaySinh: '14/03/1995',
-        gioiTinh: 'Nữ',
-        fields: {
-          maThe: 'GD4222221234567',
-          maDKBD: '22001',
-          gtTheTu: '01/01/2026',
-          gtTheDen: '31/12/2026',
-          maKV: 'K1'
-        }
-      }
+      [NHUNG_ID]: nhungUsableCard
     }
   })
 })
