@@ -1,5 +1,5 @@
 import { asciiBytes, concat, equalBytes, xorBytes } from './bytes'
-import { padIso9797, retailMac, tdesDecrypt, tdesEncrypt } from './crypto/des'
+import { padIso9797, retailMacFor, tdesKey, type TdesKey } from './crypto/des'
 import { deriveDesKey, KDF_ENC, KDF_MAC, sha1 } from './crypto/kdf'
 import { chipDataInvalid, smMacInvalid } from './errors'
 import { mrzInformation, type MrzInfo } from './mrz'
@@ -17,6 +17,18 @@ export interface BacSessionKeys {
   ksMac: Uint8Array
   /** Send sequence counter, 8 bytes: RND.IC[4..8] || RND.IFD[4..8]. */
   ssc: Uint8Array
+}
+
+/** The handshake's ciphers, made once per key pair (a read MACs twice and runs 3DES twice with them). */
+const handshakeCiphers = new WeakMap<BacKeys, { enc: TdesKey; mac: (padded: Uint8Array) => Uint8Array }>()
+
+function ciphersOf(keys: BacKeys): { enc: TdesKey; mac: (padded: Uint8Array) => Uint8Array } {
+  let c = handshakeCiphers.get(keys)
+  if (!c) {
+    c = { enc: tdesKey(keys.kEnc), mac: retailMacFor(keys.kMac) }
+    handshakeCiphers.set(keys, c)
+  }
+  return c
 }
 
 export function bacKeysFromSeed(kSeed: Uint8Array): BacKeys {
@@ -37,8 +49,9 @@ export function buildMutualAuthData(
 ): Uint8Array {
   if (rndIc.length !== 8 || rndIfd.length !== 8 || kIfd.length !== 16)
     throw new RangeError('bad BAC nonce sizes')
-  const eIfd = tdesEncrypt(keys.kEnc, concat(rndIfd, rndIc, kIfd))
-  const mIfd = retailMac(keys.kMac, padIso9797(eIfd))
+  const { enc, mac } = ciphersOf(keys)
+  const eIfd = enc.encrypt(concat(rndIfd, rndIc, kIfd))
+  const mIfd = mac(padIso9797(eIfd))
   return concat(eIfd, mIfd)
 }
 
@@ -54,8 +67,9 @@ export function completeMutualAuth(
     throw chipDataInvalid('BAC response must be 40 bytes', { length: response.length })
   const eIc = response.subarray(0, 32)
   const mIc = response.subarray(32)
-  if (!equalBytes(retailMac(keys.kMac, padIso9797(eIc)), mIc)) throw smMacInvalid('BAC response MAC (M_IC)')
-  const r = tdesDecrypt(keys.kEnc, eIc)
+  const { enc, mac } = ciphersOf(keys)
+  if (!equalBytes(mac(padIso9797(eIc)), mIc)) throw smMacInvalid('BAC response MAC (M_IC)')
+  const r = enc.decrypt(eIc)
   if (!equalBytes(r.subarray(0, 8), rndIc) || !equalBytes(r.subarray(8, 16), rndIfd)) {
     throw chipDataInvalid('BAC response does not echo the nonces')
   }

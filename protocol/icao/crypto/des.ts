@@ -75,35 +75,75 @@ export function retailMac(key16: Uint8Array, paddedData: Uint8Array): Uint8Array
   return run('encrypt', 'des-ede-cbc', key16, chain, last)
 }
 
-/** Inputs up to this size are MACed block by block on long-lived ciphers; longer ones in one CBC call. */
-const SHORT_MAC_INPUT = 64
+/**
+ * CBC on one OpenSSL cipher for the life of a key. OpenSSL keeps the chaining value between update() calls,
+ * so a new message with IV `iv` is fed with its first block XORed with (held chaining value ^ iv), and a
+ * decryption's first output block is corrected the same way. Making a cipher costs more than the DES of a
+ * whole APDU, and a session runs several per APDU otherwise.
+ */
+class HeldCbc {
+  private cipher: Cipher | Decipher | undefined
+  /** The chaining value OpenSSL holds: the last ciphertext block in or out (the IV at first). */
+  private held = new Uint8Array(8)
+
+  constructor(
+    private readonly mode: 'encrypt' | 'decrypt',
+    private readonly key16: Uint8Array
+  ) {}
+
+  run(data: Uint8Array, iv: Uint8Array = ZERO_IV): Uint8Array {
+    if (data.length === 0 || data.length % 8 !== 0)
+      throw new RangeError('DES input must be a multiple of 8 bytes')
+    if (!this.cipher) {
+      const key = toBuffer(this.key16)
+      this.cipher =
+        this.mode === 'encrypt'
+          ? createCipheriv('des-ede-cbc', key, Buffer.alloc(8))
+          : createDecipheriv('des-ede-cbc', key, Buffer.alloc(8))
+      this.cipher.setAutoPadding(false)
+    }
+    const held = this.held
+    if (this.mode === 'encrypt') {
+      const input = Buffer.from(data)
+      for (let j = 0; j < 8; j++) input[j] = input[j]! ^ held[j]! ^ iv[j]!
+      const out = new Uint8Array(this.cipher.update(input))
+      this.held = out.slice(out.length - 8)
+      return out
+    }
+    const out = new Uint8Array(this.cipher.update(toBuffer(data)))
+    for (let j = 0; j < 8; j++) out[j] = out[j]! ^ held[j]! ^ iv[j]!
+    this.held = data.slice(data.length - 8)
+    return out
+  }
+}
+
+/** 2-key 3DES-CBC encryption and decryption under one key, each on a cipher made once. */
+export interface TdesKey {
+  encrypt(data: Uint8Array, iv?: Uint8Array): Uint8Array
+  decrypt(data: Uint8Array, iv?: Uint8Array): Uint8Array
+}
+
+export function tdesKey(key16: Uint8Array): TdesKey {
+  const enc = new HeldCbc('encrypt', twoKey(key16))
+  const dec = new HeldCbc('decrypt', key16)
+  return { encrypt: (d, iv) => enc.run(d, iv), decrypt: (d, iv) => dec.run(d, iv) }
+}
 
 /**
- * Retail MAC for one session key, as {@link retailMac}. A secure-messaging session MACs two short inputs
- * per APDU (the command header and the status word); creating OpenSSL ciphers for each costs more than the
- * DES itself, so short inputs run on two ECB ciphers made once (E_Ka as des-ede with Ka||Ka, D_Kb likewise).
+ * Retail MAC for one key, as {@link retailMac}: the single-DES chain with Ka and the final 3DES block each run
+ * on a cipher made once, two native calls per MAC whatever its length.
  */
 export function retailMacFor(key16: Uint8Array): (paddedData: Uint8Array) => Uint8Array {
   if (key16.length !== 16) throw new RangeError('retail MAC needs a 16-byte key')
   const ka = key16.subarray(0, 8)
-  const kb = key16.subarray(8, 16)
-  let ciphers: { encA: Cipher; decB: Decipher } | undefined
+  const chainA = new HeldCbc('encrypt', concat(ka, ka))
+  const last3 = new HeldCbc('encrypt', key16)
   return (paddedData) => {
-    if (paddedData.length > SHORT_MAC_INPUT) return retailMac(key16, paddedData)
     if (paddedData.length === 0 || paddedData.length % 8 !== 0) throw new RangeError('MAC input not padded')
-    if (!ciphers) {
-      const encA = createCipheriv('des-ede', toBuffer(concat(ka, ka)), null)
-      const decB = createDecipheriv('des-ede', toBuffer(concat(kb, kb)), null)
-      encA.setAutoPadding(false)
-      decB.setAutoPadding(false)
-      ciphers = { encA, decB }
-    }
-    let h = Buffer.alloc(8)
-    for (let i = 0; i < paddedData.length; i += 8) {
-      for (let j = 0; j < 8; j++) h[j]! ^= paddedData[i + j]!
-      h = ciphers.encA.update(h)
-    }
-    return new Uint8Array(ciphers.encA.update(ciphers.decB.update(h)))
+    const head = paddedData.subarray(0, paddedData.length - 8)
+    const chain = head.length > 0 ? chainA.run(head).subarray(head.length - 8) : ZERO_IV
+    // E_Ka(D_Kb(E_Ka(chain ^ last))) is exactly 2-key 3DES-CBC of the last block with IV = chain.
+    return last3.run(paddedData.subarray(paddedData.length - 8), chain)
   }
 }
 

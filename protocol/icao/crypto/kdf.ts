@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { concat } from '../bytes'
 import { adjustParity } from './des'
 
@@ -8,7 +8,7 @@ export const KDF_ENC = 1
 export const KDF_MAC = 2
 
 export function sha1(data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHash('sha1').update(data).digest())
+  return new Uint8Array(hash('sha1', data, 'buffer'))
 }
 
 export function deriveDesKey(seed: Uint8Array, counter: number): Uint8Array {
