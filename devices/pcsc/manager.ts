@@ -160,6 +160,8 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
    * monitor's blocking wait never delays APDUs); that context is reused by the next session.
    */
   async connect(options: ConnectOptions = {}): Promise<CardSession> {
+    const fast = await this.connectOnSpare(options)
+    if (fast) return fast
     let ctx: PcscContext | null = this.spare
     let readers: PcscReaderState[] = []
     this.spare = null
@@ -199,18 +201,47 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       if (!name || !reader) throw pcscError('NO_READER')
       if (!present(reader)) throw pcscError('NO_CARD')
       const handle = await sessionCtx.connect(name, options.exclusive === false ? 'shared' : 'exclusive')
-      return new Session(
-        name,
-        sessionCtx,
-        handle,
-        options.apduTimeoutMs ?? 5000,
-        options.maxRecvLength ?? 258,
-        (released) => this.keepSpare(released)
-      )
+      return this.session(name, sessionCtx, handle, options)
     } catch (e) {
       sessionCtx.close()
       throw mapPcscError(e)
     }
+  }
+
+  /**
+   * The common case, without listing readers again (a listing is a pcscd round trip, as long as an APDU): the
+   * monitor has just seen the card on this reader and the last session's context is kept. Any failure other
+   * than the card's own leaves the caller to the full path with a fresh context (e.g. pcscd restarted).
+   */
+  private async connectOnSpare(options: ConnectOptions): Promise<CardSession | null> {
+    const ctx = this.spare
+    const name = options.reader ?? this.chosenReader()
+    const known = name ? this.known.get(name) : undefined
+    if (!ctx || !name || !known || !present(known)) return null
+    this.spare = null
+    try {
+      const handle = await ctx.connect(name, options.exclusive === false ? 'shared' : 'exclusive')
+      return this.session(name, ctx, handle, options)
+    } catch (e) {
+      const err = mapPcscError(e)
+      if (err.code === 'NO_CARD' || err.code === 'CARD_REMOVED' || err.code === 'SHARING_VIOLATION') {
+        this.keepSpare(ctx)
+        throw err
+      }
+      ctx.close()
+      return null
+    }
+  }
+
+  private session(name: string, ctx: PcscContext, handle: PcscCardHandle, options: ConnectOptions): Session {
+    return new Session(
+      name,
+      ctx,
+      handle,
+      options.apduTimeoutMs ?? 5000,
+      options.maxRecvLength ?? 258,
+      (released) => this.keepSpare(released)
+    )
   }
 
   /** One context is kept between sessions (closed on stop, replaced when pcscd restarted). */

@@ -9,6 +9,8 @@ export class FakePcsc implements PcscBackend {
   up = true
   generation = 0
   establishCalls = 0
+  /** Reader listings over every context (each is a pcscd round trip on a real stack). */
+  listings = 0
   readonly readers = new Map<string, { atr: Uint8Array | null; counter: number }>()
   respond: Responder = () => Uint8Array.of(0x90, 0x00)
   exclusiveHolder: string | null = null
@@ -92,6 +94,7 @@ class FakeContext implements PcscContext {
 
   readers(): PcscReaderState[] {
     this.check()
+    this.pcsc.listings++
     return this.pcsc.states()
   }
 

@@ -166,6 +166,25 @@ describe('card sessions', () => {
     after.close()
   })
 
+  it('opens the next read on the kept context without listing readers again, and a card pulled meanwhile is reported', async () => {
+    const pcsc = new FakePcsc()
+    const m = await ready(pcsc)
+    ;(await m.connect()).close()
+    const before = pcsc.listings
+    const s = await m.connect()
+    expect(pcsc.listings).toBe(before)
+    expect(Array.from(await s.transmit(Uint8Array.of(0, 0x84, 0, 0, 8)))).toEqual([0x90, 0x00])
+    s.close()
+    // Gone between the monitor's last look and the connect: the clerk hears the card left, and nothing is stuck.
+    pcsc.readers.get(READER)!.atr = null
+    await expect(m.connect()).rejects.toMatchObject({ code: 'CARD_REMOVED' })
+    pcsc.insert(READER)
+    await new Promise((r) => setTimeout(r, 20))
+    const again = await m.connect()
+    expect(Array.from(await again.transmit(Uint8Array.of(0, 0x84, 0, 0, 8)))).toEqual([0x90, 0x00])
+    again.close()
+  })
+
   it('follows 61xx with GET RESPONSE and joins the data', async () => {
     const pcsc = new FakePcsc()
     const m = await ready(pcsc)
