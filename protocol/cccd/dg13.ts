@@ -66,7 +66,7 @@ function readFieldNumber(tlv: Tlv | undefined): number {
   return tlv.value.length === 1 ? tlv.value[0]! : (tlv.value[0]! << 8) | tlv.value[1]!
 }
 
-/** Collects the string leaves under a list of elements, depth first, in order. */
+/** Collects the string leaves under a list of elements, depth first, in order (as decoded: not yet NFC). */
 function stringLeaves(field: number, elements: readonly Tlv[], strict: boolean, depth = 0): string[] {
   if (depth > 4) throw fail(field, 'value nested too deep')
   const out: string[] = []
@@ -80,7 +80,8 @@ function stringLeaves(field: number, elements: readonly Tlv[], strict: boolean, 
         if (strict) throw fail(field, `tag ${el.tag.toString(16)} holds bytes that are not valid text`)
         continue
       }
-      out.push(text.normalize('NFC'))
+      // NFC comes with cleanOptional, which every caller applies to each leaf.
+      out.push(text)
     } else if (strict) {
       throw fail(field, `unexpected tag ${el.tag.toString(16)} where text was expected`)
     }
@@ -263,8 +264,20 @@ export function decodeDg13(bytes: Uint8Array): Dg13Decoded {
     }
   }
   if (!nameSeen) throw fail(DG13_FIELD.fullName, 'full name is missing')
-  if (identity.idNumber !== null) {
-    warnings.push(...checkIdNumber(identity.idNumber, identity.dateOfBirth, identity.sex))
+  let checked: CccdWarning[] | undefined
+  return {
+    identity,
+    extra,
+    generation: cardGeneration(identity.issueDate),
+    // Worked out when asked: the chip read needs the identity at once, the consistency findings later.
+    get warnings() {
+      checked ??= [
+        ...warnings,
+        ...(identity.idNumber !== null
+          ? checkIdNumber(identity.idNumber, identity.dateOfBirth, identity.sex)
+          : [])
+      ]
+      return checked
+    }
   }
-  return { identity, extra, generation: cardGeneration(identity.issueDate), warnings }
 }
