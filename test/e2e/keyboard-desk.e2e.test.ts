@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
+import { vi } from '../../contract/messages/vi'
 import { chromiumAvailable, launchChromium } from './browser'
 import { rendererBuilt, startWebApp } from './web-app'
 import { KeyCounter, pressWithGaps } from './support/real-keys'
@@ -63,6 +64,25 @@ describe.skipIf(!(chromiumAvailable && rendererBuilt))('the desk flow with the k
     const visits = (): number =>
       (app.services.db.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n
     await page.getByLabel('Họ và tên').focus()
+    // The status bar stays one line with the longest reader and scanner messages the desk can show (their full
+    // text is the item's title), so the save bar that sits on it never covers it.
+    const status = await page.evaluate(
+      ([reader, scanner]) => {
+        ;(document.querySelector('[data-testid="status-reader"]') as HTMLElement).textContent = reader!
+        ;(document.querySelector('[data-testid="status-scanner"]') as HTMLElement).textContent = scanner!
+        const bar = document.querySelector('.status-bar') as HTMLElement
+        const actions = document.querySelector('[data-testid="action-bar"]') as HTMLElement
+        return {
+          height: bar.getBoundingClientRect().height,
+          actionsBottom: actions.getBoundingClientRect().bottom,
+          barTop: bar.getBoundingClientRect().top
+        }
+      },
+      [vi['status.reader.unavailable'], vi['status.scanner.none']]
+    )
+    expect(status.height).toBeLessThanOrEqual(46)
+    expect(status.actionsBottom).toBeLessThanOrEqual(status.barTop + 1)
+    expect(await page.getByTestId('status-reader').getAttribute('title')).toBeTruthy()
 
     // Patient 1: the scanner types the QR as fast as the driver can (the loaded-machine gaps are replayed in
     // scan-bursts.e2e.test.ts), then its Enter.

@@ -31,7 +31,7 @@ function CopyDiagnostics(): React.JSX.Element {
     }
   }
   return (
-    <span className="status-item">
+    <span className="status-tools">
       <button type="button" data-testid="copy-diagnostics" onClick={() => void copy()}>
         {t('status.copyDiagnostics')}
       </button>
@@ -58,12 +58,17 @@ export function StatusBar({ status }: { status: AppStatus | null }): React.JSX.E
   const q = status.queue
   return (
     <footer className="status-bar" role="status">
-      <span className={`status-item tone-${readerTone[status.reader.state]}`} data-testid="status-reader">
+      <span
+        className={`status-item tone-${readerTone[status.reader.state]}`}
+        data-testid="status-reader"
+        title={text(status.reader)}
+      >
         {text(status.reader)}
       </span>
       <span
         className={`status-item tone-${status.scanner.state === 'error' ? 'bad' : 'ok'}`}
         data-testid="status-scanner"
+        title={text(status.scanner)}
       >
         {text(status.scanner)}
       </span>
